@@ -1,0 +1,43 @@
+package camlab.exercises;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The latest source of every exercise cell the student has run in this kernel session.
+ *
+ * <p>The kernel hands every executed cell to {@link #remember(String)}; {@code check("2.1")} then grades
+ * exactly the code that was last run for 2.1, without the notebook having to be saved.
+ */
+public final class ExerciseCells {
+  /** The marker line that opens an exercise cell, e.g. {@code // EXERCISE 2.1 — Class activation map (3 points)}. */
+  public static final Pattern MARKER =
+      Pattern.compile("^\\s*//\\s*EXERCISE\\s+(\\d+\\.\\d+)\\b.*$", Pattern.MULTILINE);
+
+  private static final Map<String, String> LATEST = new ConcurrentHashMap<>();
+
+  private ExerciseCells() {}
+
+  /** Records {@code cellSource} if its first non-blank line is an exercise marker; returns the id or null. */
+  public static String remember(String cellSource) {
+    String id = exerciseIdOf(cellSource);
+    if (id != null) LATEST.put(id, cellSource);
+    return id;
+  }
+
+  /** The exercise id of a cell whose first non-blank line is a marker, or {@code null}. */
+  public static String exerciseIdOf(String cellSource) {
+    if (cellSource == null) return null;
+    String firstLine = cellSource.strip().lines().findFirst().orElse("");
+    Matcher m = MARKER.matcher(firstLine);
+    return m.matches() ? m.group(1) : null;
+  }
+
+  /** The source last run for {@code exerciseId} in this session. */
+  public static Optional<String> latest(String exerciseId) {
+    return Optional.ofNullable(LATEST.get(exerciseId));
+  }
+}
