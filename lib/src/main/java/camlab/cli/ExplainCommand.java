@@ -163,15 +163,14 @@ final class ExplainCommand implements Main.Command {
     int h = (int) inputs.getShape().get(2);
     int w = (int) inputs.getShape().get(3);
     int scale = Math.max(1, 256 / Math.max(h, w));
-    float[][][] upsampled = maps.upsample(h, w).normalize(ActivationMaps.Normalization.MIN_MAX).toHost();
+    float[][] upsampled = maps.upsample(h, w).normalize(ActivationMaps.Normalization.MIN_MAX).flatMaps();
     NDArray grey = inputs.mean(new int[] {1});
     NDArray lo = grey.min();
     NDArray range = grey.max().sub(lo).maximum(1e-12f);
     float[] picture = grey.sub(lo).div(range).toFloatArray();
     for (int b = 0; b < upsampled.length; b++) {
       float[] image = Arrays.copyOfRange(picture, b * h * w, (b + 1) * h * w);
-      float[] map = new float[h * w];
-      for (int y = 0; y < h; y++) System.arraycopy(upsampled[b][y], 0, map, y * w, w);
+      float[] map = upsampled[b];
       Path file = dir.resolve(String.format("%03d-%s-%s.png", b, maps.method(), classNames.get(maps.classes()[b]).replaceAll("[^A-Za-z0-9]+", "_")));
       ImageIO.write(Overlay.heat(image, map, h, w, scale, 0.5f, Colormap.JET), "png", file.toFile());
     }
