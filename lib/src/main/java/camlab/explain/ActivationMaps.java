@@ -1,0 +1,175 @@
+package camlab.explain;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The result of every explainer: one map per image for its target class, plus the classes and the
+ * logits that produced them.
+ *
+ * <p>{@link #maps()} starts as the method's raw low-resolution output {@code [B, h, w]} (after the
+ * method's own ReLU, if it has one; CAM has none). Post-processing is explicit and ordered — call
+ * {@link #relu()}, {@link #normalize}, {@link #upsample} in the order you want; {@link #steps()} records
+ * it. Common pipelines: {@code upsample(H, W).normalize(MIN_MAX)} (wsolevaluation: resize, then
+ * normalise) or {@code normalize(MIN_MAX).upsample(H, W)} (the CAM demo).
+ *
+ * <p>Memory: all arrays belong to the manager of the images that were explained (or of the maps, for
+ * each step's result). Close that manager to free them; arrays stay on the device they were computed on.
+ */
+public final class ActivationMaps {
+  /** How a map is scaled into [0, 1]. */
+  public enum Normalization {
+    /** (M − min) / (max − min); a constant map becomes zeros. */
+    MIN_MAX,
+    /** M / max for non-negative maps; a map with max ≤ 0 becomes zeros. */
+    MAX
+  }
+
+  /** How a map is brought to the input resolution. */
+  public enum Interpolation {
+    /** Bilinear, half-pixel centres (Grad-CAM paper, CAM PyTorch demo). */
+    BILINEAR,
+    /** Bicubic, re-normalised onto the input map's value range (wsolevaluation). */
+    BICUBIC
+  }
+
+  private final String method;
+  private final NDArray maps;
+  private final int[] classes;
+  private final NDArray logits;
+  private final List<String> steps;
+
+  /**
+   * @param method the name of the explainer, e.g. "cam"
+   * @param maps [B, h, w] float32
+   * @param classes the class each map explains, length B
+   * @param logits [B, C] pre-softmax scores of the same batch
+   */
+  public ActivationMaps(String method, NDArray maps, int[] classes, NDArray logits) {
+    this(method, maps, classes, logits, List.of());
+  }
+
+  private ActivationMaps(String method, NDArray maps, int[] classes, NDArray logits, List<String> steps) {
+    if (maps.getShape().dimension() != 3) {
+      throw new IllegalArgumentException("maps must be [batch, height, width]; got " + maps.getShape());
+    }
+    if (classes.length != maps.getShape().get(0)) {
+      throw new IllegalArgumentException(classes.length + " classes for " + maps.getShape().get(0) + " maps");
+    }
+    this.method = method;
+    this.maps = maps;
+    this.classes = classes.clone();
+    this.logits = logits;
+    this.steps = List.copyOf(steps);
+  }
+
+  private ActivationMaps next(NDArray newMaps, String step) {
+    List<String> more = new ArrayList<>(steps);
+    more.add(step);
+    return new ActivationMaps(method, newMaps, classes, logits, more);
+  }
+
+  /** ReLU(M): keep positive evidence only. */
+  public ActivationMaps relu() {
+    return next(MapOps.relu(maps), "relu");
+  }
+
+  /** Scale each map into [0, 1]; see {@link Normalization}. */
+  public ActivationMaps normalize(Normalization normalization) {
+    return switch (normalization) {
+      case MIN_MAX -> next(MapOps.minMaxNormalize(maps), "min-max");
+      case MAX -> next(MapOps.maxNormalize(maps), "divide-by-max");
+    };
+  }
+
+  /** Bilinear upsampling to {@code height × width}. */
+  public ActivationMaps upsample(int height, int width) {
+    return upsample(height, width, Interpolation.BILINEAR);
+  }
+
+  /** Upsampling to {@code height × width} with the given interpolation. */
+  public ActivationMaps upsample(int height, int width, Interpolation interpolation) {
+    return switch (interpolation) {
+      case BILINEAR -> next(MapOps.upsampleBilinear(maps, height, width), "bilinear " + height + "x" + width);
+      case BICUBIC -> next(MapOps.upsampleBicubic(maps, height, width), "bicubic " + height + "x" + width);
+    };
+  }
+
+  /** The maps, {@code [B, h, w]} float32. */
+  public NDArray maps() {
+    return maps;
+  }
+
+  /** The logits {@code [B, C]} of the explained batch. */
+  public NDArray logits() {
+    return logits;
+  }
+
+  /** The class explained for each image. */
+  public int[] classes() {
+    return classes.clone();
+  }
+
+  public String method() {
+    return method;
+  }
+
+  /** The post-processing applied so far, in order (empty for raw maps). */
+  public List<String> steps() {
+    return Collections.unmodifiableList(steps);
+  }
+
+  public int batchSize() {
+    return Math.toIntExact(maps.getShape().get(0));
+  }
+
+  public int height() {
+    return Math.toIntExact(maps.getShape().get(1));
+  }
+
+  public int width() {
+    return Math.toIntExact(maps.getShape().get(2));
+  }
+
+  /** Map {@code i} copied to the host as rows of floats. */
+  public float[][] map(int i) {
+    if (i < 0 || i >= batchSize()) {
+      throw new IndexOutOfBoundsException("map " + i + " of a batch of " + batchSize());
+    }
+    try (NDArray one = maps.get(i)) {
+      return rows(one.toFloatArray(), height(), width());
+    }
+  }
+
+  /** All maps copied to the host, {@code [B][h][w]}. */
+  public float[][][] toHost() {
+    float[] flat = maps.toFloatArray();
+    int plane = height() * width();
+    float[][][] all = new float[batchSize()][][];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = rows(Arrays.copyOfRange(flat, i * plane, (i + 1) * plane), height(), width());
+    }
+    return all;
+  }
+
+  private static float[][] rows(float[] flat, int h, int w) {
+    float[][] rows = new float[h][];
+    for (int y = 0; y < h; y++) rows[y] = Arrays.copyOfRange(flat, y * w, (y + 1) * w);
+    return rows;
+  }
+
+  /** The manager that owns the maps. */
+  public NDManager manager() {
+    return maps.getManager();
+  }
+
+  @Override
+  public String toString() {
+    return method + " maps " + maps.getShape() + " for " + (classes.length <= 8 ? Arrays.toString(classes) : classes.length + " images")
+        + (steps.isEmpty() ? " (raw)" : " after " + String.join(" → ", steps));
+  }
+}

@@ -1,0 +1,92 @@
+package camlab.explain;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import camlab.model.Classifier;
+import camlab.util.Scoped;
+import java.util.Arrays;
+
+/**
+ * Class activation mapping (Zhou, Khosla, Lapedriza, Oliva, Torralba — CVPR 2016).
+ *
+ * <p>For a network whose head is global average pooling followed by one Linear layer with weights
+ * {@code W [C, K]}, the score of class c is {@code S_c = Σ_k w_k^c · GAP(A_k)}; moving the linear sum
+ * inside the average gives the class activation map
+ * <pre>M_c(i, j) = Σ_k w_k^c · A_k(i, j),   so   S_c = mean_{i,j} M_c(i, j).</pre>
+ * The Linear layer's bias, if any, is ignored: it adds the same constant to every position, which
+ * normalisation removes (and Zhou et al. set it to zero). No ReLU: CAM keeps negative evidence.
+ */
+public final class Cam implements Explainer {
+  @Override
+  public String name() {
+    return "cam";
+  }
+
+  @Override
+  public ActivationMaps explain(Classifier model, NDArray images, Targets targets) {
+    NDArray weights = model.linearClassWeights().orElseThrow(() -> new UnsupportedOperationException(
+        "CAM needs a head made of global average pooling followed by one Linear layer, whose weights say how much each"
+            + " channel counts for each class. The head of the " + model.architecture() + " model is not like that. Use"
+            + " Grad-CAM, which works with any differentiable head."));
+    NDManager owner = images.getManager(); // captured now: inside compute() the images sit in a scratch manager
+    NDArray[] logitsOut = new NDArray[1];
+    int[][] classesOut = new int[1][];
+    NDArray maps = Scoped.compute(images, scratch -> {
+      NDArray activations = model.features(images);
+      NDArray logits = model.head(activations);
+      int[] classes = targets.resolve(logits);
+      NDArray result = classActivationMaps(activations, weights, classes);
+      logits.attach(owner);
+      logitsOut[0] = logits;
+      classesOut[0] = classes;
+      return result;
+    });
+    return new ActivationMaps(name(), maps, classesOut[0], logitsOut[0]);
+  }
+
+  /**
+   * M_c for each image: {@code maps[b] = Σ_k classWeights[classes[b], k] · features[b, k]}.
+   *
+   * @param features activations A, {@code [B, K, h, w]}
+   * @param classWeights a Linear layer's weight W, {@code [C, K]}
+   * @param classes the class of each image, length B, each in [0, C)
+   * @return {@code [B, h, w]} float32 in the features' manager (nothing is added to the weights' manager)
+   */
+  public static NDArray classActivationMaps(NDArray features, NDArray classWeights, int[] classes) {
+    Shape fs = features.getShape();
+    Shape ws = classWeights.getShape();
+    if (fs.dimension() != 4) {
+      throw new IllegalArgumentException("features must be [batch, channels, height, width]; got " + fs + ".");
+    }
+    if (ws.dimension() != 2 || ws.get(1) != fs.get(1)) {
+      throw new IllegalArgumentException("classWeights must be [classes, " + fs.get(1) + "] to match " + fs.get(1)
+          + " feature channels; got " + ws + ".");
+    }
+    if (classes.length != fs.get(0)) {
+      throw new IllegalArgumentException("Batch/target mismatch: " + fs.get(0) + " feature maps but " + classes.length + " classes.");
+    }
+    for (int c : classes) {
+      if (c < 0 || c >= ws.get(0)) {
+        throw new IllegalArgumentException("Class index " + c + " is out of range 0.." + (ws.get(0) - 1) + ".");
+      }
+    }
+    long batch = fs.get(0);
+    long channels = fs.get(1);
+    long height = fs.get(2);
+    long width = fs.get(3);
+    return Scoped.compute(features, scratch -> {
+      NDArray index = scratch.create(Arrays.stream(classes).asLongStream().toArray()).toDevice(classWeights.getDevice(), false);
+      NDArray rows = classWeights.get(scratch, new NDIndex("{}", index)).toDevice(features.getDevice(), false); // [B, K]
+      NDArray flat = features.reshape(batch, channels, height * width);
+      return rows.expandDims(1).matMul(flat).reshape(batch, height, width);
+    });
+  }
+
+  /** The logits a GAP + Linear head computes from the maps: mean over positions (a check, and a teaching aid). */
+  public static NDArray logitsFromMaps(NDArray maps) {
+    return maps.mean(new int[] {2}).mean(new int[] {1});
+  }
+
+}

@@ -1,0 +1,115 @@
+package camlab.explain;
+
+import ai.djl.modality.cv.Image;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+
+/**
+ * The post-processing steps of a batch of class maps, each on {@code [B, h, w]} float32 arrays.
+ * Every result lives in the manager of its input.
+ *
+ * <p>The papers disagree on the order (the CAM demo normalises then resizes; wsolevaluation resizes
+ * then normalises), so each step is separate and {@link ActivationMaps} records the order used.
+ */
+public final class MapOps {
+  /** Two values closer than this fraction of the map's magnitude count as equal: float rounding, not signal. */
+  static final float CONSTANT_TOLERANCE = 1e-6f;
+
+  private MapOps() {}
+
+  /** ReLU(M) = max(M, 0): keeps only the evidence for the class. */
+  public static NDArray relu(NDArray maps) {
+    return maps.maximum(0f);
+  }
+
+  /**
+   * Min–max normalisation per map: (M − min M) / (max M − min M), in [0, 1].
+   *
+   * <p>A constant map becomes all zeros, never NaN. "Constant" means max − min ≤ 10⁻⁶ · max(|max|, |min|),
+   * so float rounding noise on a flat map is not blown up into a pattern.
+   *
+   * @throws IllegalArgumentException if a map holds NaN or ±Inf
+   */
+  public static NDArray minMaxNormalize(NDArray maps) {
+    checkMaps(maps);
+    long batch = maps.getShape().get(0);
+    NDArray flat = maps.reshape(batch, -1);
+    NDArray min = flat.min(new int[] {1}, true);
+    NDArray max = flat.max(new int[] {1}, true);
+    NDArray range = max.sub(min);
+    NDArray magnitude = max.abs().maximum(min.abs());
+    NDArray varies = range.gt(magnitude.mul(CONSTANT_TOLERANCE)).toType(DataType.FLOAT32, false); // 1 or 0 per map
+    NDArray safeRange = range.add(varies.neg().add(1f)); // never 0: constant maps divide by 1 ...
+    return flat.sub(min).div(safeRange).mul(varies).reshape(maps.getShape()); // ... and are zeroed
+  }
+
+  /**
+   * Division by the maximum per map: M / max M (the CAM ILSVRC code and Grad-CAM++ do this).
+   * Meant for non-negative maps (apply {@link #relu} first); a map whose max is ≤ 0 becomes zeros.
+   */
+  public static NDArray maxNormalize(NDArray maps) {
+    checkMaps(maps);
+    long batch = maps.getShape().get(0);
+    NDArray flat = maps.reshape(batch, -1);
+    NDArray max = flat.max(new int[] {1}, true);
+    NDArray positive = max.gt(0f).toType(DataType.FLOAT32, false);
+    NDArray safeMax = max.mul(positive).add(positive.neg().add(1f)); // max where positive, else 1
+    return flat.div(safeMax).mul(positive).reshape(maps.getShape());
+  }
+
+  /**
+   * Bilinear upsampling of every map to {@code height × width} (PyTorch's {@code interpolate},
+   * align_corners = false, the half-pixel convention of OpenCV's resize).
+   */
+  public static NDArray upsampleBilinear(NDArray maps, int height, int width) {
+    return interpolate(maps, height, width, Image.Interpolation.BILINEAR);
+  }
+
+  /**
+   * Bicubic upsampling, then re-normalised: bicubic overshoots, so each output map is rescaled
+   * affinely back onto the value range [min, max] of its input map (a [0, 1] map stays in [0, 1]).
+   */
+  public static NDArray upsampleBicubic(NDArray maps, int height, int width) {
+    checkMaps(maps);
+    long batch = maps.getShape().get(0);
+    NDArray up = interpolate(maps, height, width, Image.Interpolation.BICUBIC);
+    NDArray inFlat = maps.reshape(batch, -1);
+    NDArray inMin = inFlat.min(new int[] {1}, true);
+    NDArray inRange = inFlat.max(new int[] {1}, true).sub(inMin);
+    NDArray unit = minMaxNormalize(up).reshape(batch, -1);
+    return unit.mul(inRange).add(inMin).reshape(up.getShape());
+  }
+
+  private static NDArray interpolate(NDArray maps, int height, int width, Image.Interpolation mode) {
+    checkShape(maps);
+    if (height <= 0 || width <= 0) {
+      throw new IllegalArgumentException("Upsampling size must be positive; got " + height + "x" + width + ".");
+    }
+    NDArray nchw = maps.toType(DataType.FLOAT32, false).expandDims(1);
+    NDArray up = nchw.getNDArrayInternal().interpolation(new long[] {height, width}, mode.ordinal(), false);
+    return up.squeeze(1);
+  }
+
+  /** Rejects arrays that are not [B, h, w] or that hold NaN / ±Inf, naming the first bad map. */
+  public static void checkMaps(NDArray maps) {
+    checkShape(maps);
+    NDArray bad = maps.isNaN().logicalOr(maps.isInfinite());
+    if (bad.any().getBoolean()) {
+      long batch = maps.getShape().get(0);
+      long[] badPerMap = bad.reshape(batch, -1).toType(DataType.INT64, false).sum(new int[] {1}).toLongArray();
+      int first = 0;
+      while (badPerMap[first] == 0) first++;
+      throw new IllegalArgumentException(
+          "Map " + first + " of the batch contains NaN or Inf values; check the model's output and the inputs (are they finite, preprocessed?).");
+    }
+  }
+
+  private static void checkShape(NDArray maps) {
+    if (maps.getShape().dimension() != 3) {
+      throw new IllegalArgumentException("Maps must be a [batch, height, width] array; got shape " + maps.getShape() + ".");
+    }
+    if (maps.getShape().get(0) == 0) {
+      throw new IllegalArgumentException("The batch of maps is empty.");
+    }
+  }
+}
