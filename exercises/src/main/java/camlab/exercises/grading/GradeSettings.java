@@ -1,6 +1,9 @@
 package camlab.exercises.grading;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -61,12 +64,14 @@ public record GradeSettings(Duration timeout, int heapMb, int memoryMb, int outp
   }
 
   /**
-   * {@code -Dcamlab.jvmArgs} when the build passes it; otherwise the flags this JVM was started with that
-   * matter to DJL ({@code -D...}, direct-memory cap, module opens), so check() in the kernel passes the
-   * kernel's own settings on. Heap, agent and debugger flags are never inherited.
+   * The flags every DJL JVM of this build needs, from the POM's {@code camlab.jvmArgs}: the system property
+   * when the build passes it (surefire, failsafe), else the library's {@code camlab/jvm.options} resource
+   * (filtered from the same property), else the flags this JVM itself was started with that matter to
+   * DJL ({@code -D...}, direct-memory cap, module opens). Heap, agent and debugger flags are never passed on.
    */
   static List<String> jvmFlagsOfThisSetup() {
     String configured = System.getProperty("camlab.jvmArgs");
+    if (configured == null || configured.isBlank() || configured.contains("${")) configured = jvmOptionsResource();
     if (configured != null && !configured.isBlank() && !configured.contains("${")) {
       return List.copyOf(Arrays.asList(configured.strip().split("\\s+")));
     }
@@ -78,6 +83,14 @@ public record GradeSettings(Duration timeout, int heapMb, int memoryMb, int outp
       }
     }
     return inherited;
+  }
+
+  private static String jvmOptionsResource() {
+    try (InputStream in = GradeSettings.class.getClassLoader().getResourceAsStream("camlab/jvm.options")) {
+      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private static int intProperty(String name, int fallback) {

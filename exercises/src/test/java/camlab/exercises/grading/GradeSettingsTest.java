@@ -34,6 +34,17 @@ class GradeSettingsTest {
   }
 
   @Test
+  void withoutThePropertyTheLibrarysJvmOptionsAreUsed() {
+    String configured = System.getProperty("camlab.jvmArgs");
+    System.clearProperty("camlab.jvmArgs");
+    try {
+      assertTrue(GradeSettings.jvmFlagsOfThisSetup().contains("-Dai.djl.offline=true"), GradeSettings.jvmFlagsOfThisSetup()::toString);
+    } finally {
+      if (configured != null) System.setProperty("camlab.jvmArgs", configured);
+    }
+  }
+
+  @Test
   void classPathEntriesBecomeAbsolute() {
     String cp = GradeSettings.absolute("a.jar" + File.pathSeparator + "/x/b.jar");
     assertEquals(Path.of("a.jar").toAbsolutePath() + File.pathSeparator + "/x/b.jar", cp);
