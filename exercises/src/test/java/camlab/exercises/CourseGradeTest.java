@@ -40,7 +40,8 @@ class CourseGradeTest {
     Path root = RepoRoot.find();
     SubmissionSource source = SubmissionSource.fromSetting(System.getProperty("camlab.grade"), root);
     ExerciseRegistry registry = CourseExercises.registry();
-    System.out.println("\nGrading " + registry.all().size() + " exercises from " + source.description() + " ...");
+    int n = registry.all().size();
+    System.out.println("\nGrading " + n + (n == 1 ? " exercise" : " exercises") + " from " + source.description() + " ...");
     report = GradeRun.run(registry, source, GradeSettings.fromSystemProperties(), v -> System.out.println(VerdictFormat.block(v)));
     return report.verdicts().stream()
         .map(v -> dynamicTest(v.exercise().id() + " " + v.exercise().title(), () -> assertGraded(v)));
@@ -57,7 +58,7 @@ class CourseGradeTest {
 
   private static void assertGraded(Verdict v) {
     if (v.status() == Status.TODO) Assumptions.abort(VerdictFormat.line(v));
-    if (v.status() == Status.FAIL) throw new ExerciseFailed(VerdictFormat.block(v));
+    if (v.status() == Status.FAIL) throw new ExerciseFailed(VerdictFormat.line(v)); // the details were printed while grading
   }
 
   private static Path reportDir() {

@@ -40,6 +40,7 @@ final class ChildJvm {
         .redirectErrorStream(true)
         .directory(workDir.toFile())
         .start();
+    process.getOutputStream().close(); // a cell reading System.in sees end-of-input instead of waiting forever
     long outputLimit = settings.outputLimitKb() * 1024L;
     OutputCapture capture = new OutputCapture(process, outputLimit);
     capture.start();

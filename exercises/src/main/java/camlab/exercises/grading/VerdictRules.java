@@ -38,8 +38,9 @@ final class VerdictRules {
     }
     List<TestOutcome> failed = log.outcomes().stream().filter(o -> o.status() == Status.FAIL).collect(Collectors.toList());
     if (!failed.isEmpty()) {
-      String all = failed.size() == 1 ? "" : failed.stream().map(o -> "- " + o.message()).collect(Collectors.joining("\n"));
-      return fail(exercise, origin, failed.get(0).message(), join(all, excerpt));
+      String others = failed.size() == 1 ? "" : "also failing:\n" + failed.subList(1, failed.size()).stream()
+          .map(o -> "- " + o.message().lines().findFirst().orElse("")).collect(Collectors.joining("\n"));
+      return fail(exercise, origin, failed.get(0).message(), join(others, excerpt));
     }
     if (log.outcomes().stream().anyMatch(o -> o.status() == Status.TODO)) {
       return new Verdict(exercise, Status.TODO, todoMessage(exercise), "", origin, Duration.ZERO);
@@ -52,8 +53,12 @@ final class VerdictRules {
     return "not solved yet: replace `throw new NotSolvedYet(\"" + exercise.id() + "\");` in the cell with your code";
   }
 
+  /** A FAIL whose message is one line: anything after the first line of {@code message} leads the details. */
   static Verdict fail(Exercise exercise, String origin, String message, String details) {
-    return new Verdict(exercise, Status.FAIL, message, details, origin, Duration.ZERO);
+    int nl = message.indexOf('\n');
+    if (nl < 0) return new Verdict(exercise, Status.FAIL, message, details, origin, Duration.ZERO);
+    String rest = message.substring(nl + 1).lines().map(String::strip).collect(Collectors.joining("\n"));
+    return new Verdict(exercise, Status.FAIL, message.substring(0, nl), join(rest, details), origin, Duration.ZERO);
   }
 
   private static String outputExcerpt(ChildJvm.Result jvm) {

@@ -8,7 +8,7 @@ import camlab.exercises.grading.Verdict;
 
 /** The score table printed at the end of {@code ./mvnw test}, as plain text and as Markdown. */
 public final class ScoreTable {
-  private static final int MESSAGE_WIDTH = 100;
+  private static final int MESSAGE_WIDTH = 72;
 
   private ScoreTable() {}
 

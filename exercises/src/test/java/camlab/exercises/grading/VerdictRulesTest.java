@@ -39,8 +39,16 @@ class VerdictRulesTest {
         new TestOutcome("c", Status.FAIL, "c: also wrong")), null, true, null, null));
     assertEquals(Status.FAIL, v.status());
     assertEquals("b: wrong", v.message());
-    assertEquals("- b: wrong\n- c: also wrong", v.details());
+    assertEquals("also failing:\n- c: also wrong", v.details());
     assertEquals(0, v.points());
+  }
+
+  @Test
+  void aMultiLineMessageKeepsItsFirstLineAndMovesTheRestToTheDetails() {
+    Verdict v = decide(ended(0), log(List.of(new TestOutcome("b", Status.FAIL, "b: wrong\n  expected [1]\n  actual   [2]")), null, true,
+        null, null));
+    assertEquals("b: wrong", v.message());
+    assertEquals("expected [1]\nactual   [2]", v.details());
   }
 
   @Test
