@@ -47,7 +47,7 @@ public final class Architectures {
 
   /**
    * The CAM network: the conv backbone, then global average pooling and a bias-free Linear layer (Zhou
-   * et al. set the softmax bias to 0). Features: {@code [B, 96, 16, 16]} for 64×64 input.
+   * et al. set the softmax bias to 0). Features: {@code [B, 128, 16, 16]} for 64×64 input.
    */
   public static Classifier gapCnn(int imageSize, List<String> classNames, Device device) {
     SequentialBlock head = new SequentialBlock()
@@ -57,7 +57,7 @@ public final class Architectures {
   }
 
   /**
-   * The classic head CAM cannot explain: flatten the 96×16×16 activations and classify them with two
+   * The classic head CAM cannot explain: flatten the 128×16×16 activations and classify them with two
    * fully connected layers (128 hidden units, ReLU). Spatial positions get separate weights, so there is
    * no per-channel class weight — Grad-CAM still works.
    */
@@ -87,13 +87,17 @@ public final class Architectures {
     return Classifier.create("acol", CONV_STAGE_NAMES, convStages(), head, new Shape(1, imageSize, imageSize), classNames, device);
   }
 
-  /** The conv backbone of the GAP-CNN, FC-CNN, NiN-CNN and ACoL: 64×64 → 96×16×16 activations. */
+  /**
+   * The conv backbone of the GAP-CNN, FC-CNN, NiN-CNN and ACoL: 64×64 → 128×16×16 activations. A 5×5
+   * stride-2 stem, a 3×3 conv and max-pooling bring 64×64 to 16×16 cheaply; the last conv is dilated
+   * (rate 2) so each of its units sees 35×35 pixels — most of an item — at no extra cost.
+   */
   static List<Block> convStages() {
     return List.of(
-        convBnRelu(24, 5, 2),
-        new SequentialBlock().add(convBnRelu(32, 3, 1)).add(Pool.maxPool2dBlock(new Shape(2, 2))),
-        convBnRelu(64, 3, 1),
-        convBnRelu(96, 3, 1));
+        convBnRelu(24, 5, 2, 1),
+        new SequentialBlock().add(convBnRelu(32, 3, 1, 1)).add(Pool.maxPool2dBlock(new Shape(2, 2))),
+        convBnRelu(64, 3, 1, 1),
+        convBnRelu(128, 3, 1, 2));
   }
 
   /**
@@ -136,11 +140,12 @@ public final class Architectures {
         .add(Activation.reluBlock());
   }
 
-  /** 3×3 (or k×k) convolution (padding k/2) → BatchNorm → ReLU. */
-  static Block convBnRelu(int channels, int kernel, int stride) {
+  /** k×k convolution (padding keeps the size at stride 1) → BatchNorm → ReLU. */
+  static Block convBnRelu(int channels, int kernel, int stride, int dilation) {
+    int pad = dilation * (kernel / 2);
     return new SequentialBlock()
         .add(Conv2d.builder().setKernelShape(new Shape(kernel, kernel)).optStride(new Shape(stride, stride))
-            .optPadding(new Shape(kernel / 2, kernel / 2)).setFilters(channels).build())
+            .optDilation(new Shape(dilation, dilation)).optPadding(new Shape(pad, pad)).setFilters(channels).build())
         .add(BatchNorm.builder().build())
         .add(Activation.reluBlock());
   }
