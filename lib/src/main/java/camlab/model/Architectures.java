@@ -28,8 +28,8 @@ public final class Architectures {
   /** The stage names of the shared conv backbone: the possible target layers. */
   public static final List<String> CONV_STAGE_NAMES = List.of("conv1", "conv2", "conv3", "conv4");
 
-  /** Channels of each ACoL classifier branch's 3×3 convs (1024 in the paper's VGG; scaled to this backbone). */
-  static final int ACOL_WIDTH = 64;
+  /** Channels of each ACoL classifier branch's 3×3 convs: 1024 in the paper's VGG, scaled down here so two branches cost less than the backbone. */
+  static final int ACOL_WIDTH = 32;
 
   private Architectures() {}
 
