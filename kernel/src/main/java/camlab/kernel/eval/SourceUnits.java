@@ -41,6 +41,20 @@ public final class SourceUnits {
     return units;
   }
 
+  /**
+   * Where the statement that the end of {@code prefix} is in starts: after the last finished statement
+   * (one ending in ';' or '}'), else at the start of the last unit. Completion and inspection look at that
+   * statement only.
+   */
+  public static int statementStart(SourceCodeAnalysis analysis, String prefix) {
+    List<SourceUnit> units = split(analysis, prefix);
+    if (units.isEmpty()) return prefix.length();
+    SourceUnit last = units.get(units.size() - 1);
+    char end = JavaText.lastCodeChar(last.raw());
+    boolean finished = last.isComplete() && (end == ';' || end == '}');
+    return finished ? last.offset() + last.raw().length() : last.offset();
+  }
+
   private static int leadingWhitespace(String s) {
     int i = 0;
     while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
