@@ -23,12 +23,14 @@ import camlab.kernel.magic.Magics;
 import camlab.kernel.magic.MavenMagic;
 import camlab.kernel.runtime.Display;
 import camlab.kernel.runtime.Frontend;
+import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import io.github.spencerpark.jupyter.kernel.history.HistoryManager;
+import io.github.spencerpark.jupyter.messages.MessageType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -121,6 +123,14 @@ public final class CamLabKernel extends BaseKernel implements Frontend {
     } finally {
       runner.endCell();
     }
+  }
+
+  /** Runs what a first session does (a cell, its display, completion), so an archive recording sees those classes. */
+  void warmUp() throws Exception {
+    eval("int warmUp = 1 + 1;\nwarmUp");
+    getRenderer().render(new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB));
+    complete("Math.ma", 7);
+    isComplete("for (int i = 0; i < 3; i++) {");
   }
 
   private static boolean classPresent(String name) {
@@ -230,6 +240,16 @@ public final class CamLabKernel extends BaseKernel implements Frontend {
   @Override
   public HistoryManager getHistoryManager() {
     return history;
+  }
+
+  @Override
+  public void becomeHandlerForConnection(JupyterConnection connection) {
+    super.becomeHandlerForConnection(connection);
+    // the base kernel's history_reply has no "status" and sends entries as objects, not [session, line, input]
+    connection.setHandler(MessageType.HISTORY_REQUEST, (env, message) -> {
+      env.setBusyDeferIdle();
+      env.reply(HistoryRequests.reply(HistoryRequests.answer(history, message.getContent())));
+    });
   }
 
   @Override

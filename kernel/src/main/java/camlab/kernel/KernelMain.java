@@ -24,6 +24,7 @@ public final class KernelMain {
       case "install" -> System.exit(KernelInstaller.install(rest, System.out, System.err));
       case "uninstall" -> System.exit(KernelInstaller.uninstall(rest, System.out, System.err));
       case "--version" -> System.out.println("camlab-kernel " + KernelInfo.load().kernelVersion());
+      case "--warm-up" -> warmUp();
       case "--help", "-h", "help" -> System.out.println(usage());
       default -> {
         if (command.startsWith("-")) {
@@ -69,6 +70,15 @@ public final class KernelMain {
     conn.connect();
     ParentWatcher.exitWhenParentDies();
     conn.waitUntilClose();
+    System.exit(0);
+  }
+
+  /** What the installer runs to record the class-data archive: a kernel start-up and one cell, no connection. */
+  private static void warmUp() throws Exception {
+    quietLogging();
+    KernelClassPath.includeManifestClassPath();
+    CamLabKernel kernel = CamLabKernel.start(KernelInfo.load(), KernelSettings.from(java.util.Map.of()));
+    kernel.warmUp();
     System.exit(0);
   }
 

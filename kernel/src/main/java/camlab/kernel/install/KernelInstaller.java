@@ -9,9 +9,11 @@ import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
@@ -59,9 +61,20 @@ public final class KernelInstaller {
       return 1;
     }
     Path dir = JupyterDirs.kernelsDir(o.prefix(), env, System.getProperty("os.name", ""), home).resolve(o.name());
+    List<String> jvmArgs = new ArrayList<>(KernelInfo.load().defaultJvmArgs());
+    jvmArgs.addAll(o.jvmOpts());
     try {
       Files.createDirectories(dir);
-      Files.writeString(dir.resolve("kernel.json"), KernelSpec.json(o, java, KernelInfo.load().defaultJvmArgs(), launch));
+      if (o.classDataArchive()) {
+        Path archive = dir.resolve(ClassDataArchive.FILE_NAME);
+        Optional<String> problem = ClassDataArchive.record(java, jvmArgs, launch, archive);
+        if (problem.isEmpty()) {
+          jvmArgs.add(ClassDataArchive.useFlag(archive));
+        } else {
+          out.println("Note: no class-data archive (" + problem.get() + "); the kernel works, it just starts slower.");
+        }
+      }
+      Files.writeString(dir.resolve("kernel.json"), KernelSpec.json(o, java, jvmArgs, launch));
       System.setProperty("java.awt.headless", "true");
       ImageIO.write(KernelLogo.draw(64), "png", dir.resolve("logo-64x64.png").toFile());
       ImageIO.write(KernelLogo.draw(32), "png", dir.resolve("logo-32x32.png").toFile());
@@ -96,7 +109,10 @@ public final class KernelInstaller {
       return 1;
     }
     try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        p.toFile().setWritable(true); // the JVM writes the class-data archive read-only
+        Files.delete(p);
+      }
     } catch (IOException e) {
       err.println("Cannot remove " + dir + ": " + e.getMessage());
       return 1;

@@ -13,13 +13,12 @@ public final class KernelSpec {
 
   /**
    * @param launch how to start the kernel class after the JVM options ({@code -jar JAR} or {@code -cp CP MAIN})
-   * @param defaultJvmArgs the project's DJL flags, before the user's {@code --jvm-opt}s (later flags win)
+   * @param jvmArgs the JVM options: the project's DJL flags, then the user's {@code --jvm-opt}s (later flags win)
    */
-  public static String json(InstallOptions options, Path java, List<String> defaultJvmArgs, List<String> launch) {
+  public static String json(InstallOptions options, Path java, List<String> jvmArgs, List<String> launch) {
     List<String> argv = new ArrayList<>();
     argv.add(java.toString());
-    argv.addAll(defaultJvmArgs);
-    argv.addAll(options.jvmOpts());
+    argv.addAll(jvmArgs);
     argv.addAll(launch);
     argv.add("{connection_file}");
     Map<String, Object> spec = new LinkedHashMap<>();

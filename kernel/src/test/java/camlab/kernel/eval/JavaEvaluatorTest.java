@@ -146,8 +146,9 @@ class JavaEvaluatorTest {
 
   @Test
   void interruptStopsASleepingCell() {
-    interruptAfter(300);
-    CellInterrupted e = assertThrows(CellInterrupted.class, () -> cell("int spins = 0;\nwhile (true) { Thread.sleep(10); spins++; }"));
+    interruptWhenRunning();
+    CellInterrupted e = assertThrows(CellInterrupted.class,
+        () -> cell("int spins = 0;\n{ " + RUNNING + "while (true) { Thread.sleep(10); spins++; } }"));
     assertEquals("Interrupted at line 2 of this cell.", e.getMessage());
   }
 
@@ -161,17 +162,22 @@ class JavaEvaluatorTest {
   @Test
   void aCellThatIgnoresInterruptsIsForceStoppedOnJava17() throws CellFailure {
     org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() < 20, "Thread.stop works on Java 17-19 only");
-    interruptAfter(700);
-    CellInterrupted e = assertThrows(CellInterrupted.class, () -> cell("long n7 = 0;\nwhile (true) { n7++; }"));
+    interruptWhenRunning();
+    CellInterrupted e = assertThrows(CellInterrupted.class, () -> cell("long n7 = 0;\n{ " + RUNNING + "while (true) { n7++; } }"));
     assertTrue(e.getMessage().contains("force-stopped"), e.getMessage());
     eval.runner().beginCell(null);
     assertEquals(Optional.of(2), cell("1 + 1"), "the next cell runs");
   }
 
-  private static void interruptAfter(long millis) {
+  /** Cell code that tells the test the cell's code runs (compiling can take long on a busy machine). */
+  private static final String RUNNING = "System.setProperty(\"camlab.test.running\", \"yes\"); ";
+
+  private static void interruptWhenRunning() {
+    System.clearProperty("camlab.test.running");
     Thread t = new Thread(() -> {
       try {
-        Thread.sleep(millis);
+        while (System.getProperty("camlab.test.running") == null) Thread.sleep(10);
+        Thread.sleep(100);
       } catch (InterruptedException ignored) {
         return;
       }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class UserCodeRunnerTest {
   private static final ClassLoader LOADER = new ClassLoader(UserCodeRunnerTest.class.getClassLoader()) {};
   private static volatile boolean release;
+  private static volatile boolean started;
   private UserCodeRunner runner;
 
   @AfterEach
@@ -25,6 +26,7 @@ class UserCodeRunnerTest {
 
   private UserCodeRunner runner(ThreadStopper stopper) {
     release = false;
+    started = false;
     runner = new UserCodeRunner(LOADER, Duration.ofMillis(300), stopper);
     runner.beginCell(null);
     return runner;
@@ -54,9 +56,10 @@ class UserCodeRunnerTest {
   @Test
   void anInterruptEndsSleepingCode() throws Exception {
     UserCodeRunner r = runner(ThreadStopper.jdk());
-    interruptLater(r, 150);
+    interruptOnceStarted(r);
     long t0 = System.nanoTime();
     Outcome.Stopped s = (Outcome.Stopped) r.run(() -> {
+      started = true;
       Thread.sleep(30_000);
       return null;
     });
@@ -70,8 +73,9 @@ class UserCodeRunnerTest {
   void codeThatIgnoresInterruptsIsForceStoppedOnJava17() throws Exception {
     Assumptions.assumeTrue(Runtime.version().feature() < 20, "Thread.stop works on Java 17-19 only");
     UserCodeRunner r = runner(ThreadStopper.jdk());
-    interruptLater(r, 100);
+    interruptOnceStarted(r);
     Outcome.Stopped s = (Outcome.Stopped) r.run(() -> {
+      started = true;
       long n = 0;
       while (!release) n++;
       return n;
@@ -85,8 +89,9 @@ class UserCodeRunnerTest {
     UserCodeRunner r = runner(thread -> {
       throw new UnsupportedOperationException("no Thread.stop on this JDK");
     });
-    interruptLater(r, 100);
+    interruptOnceStarted(r);
     Outcome.Stopped s = (Outcome.Stopped) r.run(() -> {
+      started = true;
       while (!release) Thread.onSpinWait();
       return null;
     });
@@ -119,10 +124,10 @@ class UserCodeRunnerTest {
     assertEquals(new Outcome.Returned(1), r.run(() -> 1));
   }
 
-  private static void interruptLater(UserCodeRunner r, long millis) {
+  private static void interruptOnceStarted(UserCodeRunner r) {
     Thread t = new Thread(() -> {
       try {
-        Thread.sleep(millis);
+        while (!started) Thread.sleep(5);
         r.interrupt();
       } catch (InterruptedException ignored) {
         // test over

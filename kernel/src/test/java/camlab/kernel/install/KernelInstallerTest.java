@@ -27,7 +27,8 @@ class KernelInstallerTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int install(Map<String, String> env, String... args) {
-    return KernelInstaller.install(args, env, tmp.resolve("home"), LAUNCH, stream(out), stream(err));
+    String[] noCds = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--no-cds")).toArray(String[]::new);
+    return KernelInstaller.install(noCds, env, tmp.resolve("home"), LAUNCH, stream(out), stream(err));
   }
 
   private static PrintStream stream(ByteArrayOutputStream b) {
