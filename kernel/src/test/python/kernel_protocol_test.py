@@ -213,6 +213,14 @@ class SharedKernelTest(unittest.TestCase):
         self.assertEqual("to out\n", r.stream("stdout"))
         self.assertEqual("to err\n", r.stream("stderr"))
 
+    def test_stdin_reads_from_the_frontend(self):
+        msg_id = self.kc.execute('var input = new java.util.Scanner(System.in);\n'
+                                 'System.out.println("hi " + input.nextLine());', allow_stdin=True)
+        request = self.kc.get_stdin_msg(timeout=60)
+        self.assertEqual("input_request", request["msg_type"])
+        self.kc.input("Ada")
+        self.assertEqual("hi Ada\n", collect(self.kc, msg_id).stream("stdout"))
+
     def test_last_expression_without_semicolon_is_the_result(self):
         self.assertEqual("3", self.run_ok("int one = 1;\none + 2").result())
         self.assertIsNone(self.run_ok("one + 2;").result(), "a trailing ';' keeps the cell quiet")

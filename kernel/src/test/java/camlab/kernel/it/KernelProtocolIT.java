@@ -3,8 +3,11 @@ package camlab.kernel.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,11 +67,23 @@ class KernelProtocolIT {
     assertEquals(0, exitCode(cmd, env, 300), "java -jar camlab-kernel.jar install " + String.join(" ", options));
   }
 
+  /** Runs {@code cmd}, copying its output to this JVM's stdout (where failsafe captures it). */
   private static int exitCode(List<String> cmd, Map<String, String> env, long timeoutSeconds) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().putAll(env);
     Process p = pb.start();
-    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+    Thread copy = new Thread(() -> {
+      try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        out.lines().forEach(System.out::println);
+      } catch (IOException e) {
+        System.out.println("(lost the rest of the output: " + e + ")");
+      }
+    });
+    copy.setDaemon(true);
+    copy.start();
+    boolean finished = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+    copy.join(5000);
+    if (!finished) {
       p.descendants().forEach(ProcessHandle::destroyForcibly);
       p.destroyForcibly();
       throw new AssertionError(String.join(" ", cmd) + " did not finish within " + timeoutSeconds + " s");
