@@ -237,6 +237,11 @@ public final class CamLabKernel extends BaseKernel implements Frontend {
     ShutdownWatchdog.arm();
   }
 
+  /** Closes JShell without ending the JVM (tests run several kernels' worth of code in one JVM). */
+  void onShutdownForTests() {
+    evaluator.close();
+  }
+
   @Override
   public HistoryManager getHistoryManager() {
     return history;

@@ -61,6 +61,8 @@ public final class KernelMain {
       return;
     }
     quietLogging();
+    // charts and images are drawn off-screen; without this AWT looks for a display (kernel.json sets it too)
+    if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
     KernelClassPath.includeManifestClassPath();
     KernelInfo info = KernelInfo.load();
     // JShell first: the connection's threads must inherit its snippet class loader as context loader

@@ -32,20 +32,33 @@ public final class NDArrayView {
     return type.isFloating() || type.isInteger() || type.isBoolean();
   }
 
-  /** The heatmap of a map-like numeric array, or null if the array is not one. */
-  public static BufferedImage heatmap(NDArray array) {
+  /** True if {@code array} is drawn as a heatmap. */
+  public static boolean isMap(NDArray array) {
+    return mapSize(array.getShape()) != null && numeric(array.getDataType());
+  }
+
+  /** The heatmap of a map-like array ({@link #isMap}), drawn from its values. */
+  public static BufferedImage heatmap(NDArray array, float[] values) {
     int[] hw = mapSize(array.getShape());
-    if (hw == null || !numeric(array.getDataType())) return null;
-    float[] values = array.toType(DataType.FLOAT32, false).toFloatArray();
     return Heatmap.render(values, hw[0], hw[1], array.getShape() + " " + array.getDataType().name().toLowerCase(Locale.ROOT));
   }
 
-  /** DJL's text form, plus min/max for map-like arrays (whose values the text abbreviates). */
-  public static String text(NDArray array) {
+  /** DJL's text form, plus min/max when {@code values} are given (for maps, whose text is abbreviated). */
+  public static String text(NDArray array, float[] values) {
     String text = array.toString();
-    int[] hw = mapSize(array.getShape());
-    if (hw == null || !numeric(array.getDataType())) return text;
-    double[] range = Heatmap.range(array.toType(DataType.FLOAT32, false).toFloatArray());
+    if (values == null) return text;
+    double[] range = Heatmap.range(values);
     return text + "\nmin " + Heatmap.label(range[0]) + ", max " + Heatmap.label(range[1]);
+  }
+
+  /**
+   * The values as floats. A converted copy is closed at once: it would otherwise live in the user's
+   * NDManager (results of array operations attach to their input's manager) until that closes.
+   */
+  public static float[] floats(NDArray array) {
+    if (array.getDataType() == DataType.FLOAT32) return array.toFloatArray();
+    try (NDArray converted = array.toType(DataType.FLOAT32, false)) {
+      return converted.toFloatArray();
+    }
   }
 }

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import io.github.spencerpark.jupyter.kernel.display.Renderer;
 import io.github.spencerpark.jupyter.kernel.display.common.Image;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
-import java.awt.image.BufferedImage;
 import java.awt.image.RenderedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,11 +60,11 @@ public final class Renderers {
   /** DJL arrays: map-like ones as a heatmap with a colour bar, all as text. */
   static void registerNDArrays(Renderer r) {
     r.createRegistration(NDArray.class).preferring(MIMEType.IMAGE_PNG, MIMEType.TEXT_PLAIN).register((array, ctx) -> {
-      if (ctx.wantsDataRenderedAs(MIMEType.IMAGE_PNG)) {
-        BufferedImage map = NDArrayView.heatmap(array);
-        if (map != null) ctx.getOutputContainer().putData(MIMEType.IMAGE_PNG, png(map));
+      float[] values = NDArrayView.isMap(array) ? NDArrayView.floats(array) : null;
+      if (values != null && ctx.wantsDataRenderedAs(MIMEType.IMAGE_PNG)) {
+        ctx.getOutputContainer().putData(MIMEType.IMAGE_PNG, png(NDArrayView.heatmap(array, values)));
       }
-      ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> NDArrayView.text(array));
+      ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> NDArrayView.text(array, values));
     });
   }
 

@@ -28,6 +28,11 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class UserCodeRunner implements AutoCloseable {
   private static final long POLL_MILLIS = 20;
+  /**
+   * Stack of a cell thread: as deep as a program's main thread on Linux (8 MB) and then some, so recursive
+   * code that works in a plain Java program or test does not overflow in the kernel (threads get 1 MB).
+   */
+  private static final long STACK_BYTES = 16L << 20;
 
   private final ExecutorService pool;
   private final Duration grace;
@@ -54,7 +59,7 @@ public final class UserCodeRunner implements AutoCloseable {
   private static ThreadFactory cellThreads(ClassLoader userLoader) {
     AtomicInteger count = new AtomicInteger();
     return task -> {
-      Thread t = new Thread(task, "camlab-cell-" + count.incrementAndGet());
+      Thread t = new Thread(null, task, "camlab-cell-" + count.incrementAndGet(), STACK_BYTES);
       t.setDaemon(true); // a runaway cell must never keep the kernel process alive
       t.setContextClassLoader(userLoader);
       return t;
