@@ -33,7 +33,7 @@ class CamLabKernelTest {
     assertEquals("yes", kernel.eval("startupScriptRan").getData(MIMEType.TEXT_PLAIN));
     assertEquals("[1, 2]", kernel.eval("List.of(1, 2)").getData(MIMEType.TEXT_PLAIN), "java.util.* is imported");
     assertEquals("float32", kernel.eval("DataType.FLOAT32").getData(MIMEType.TEXT_PLAIN), "DJL's types are imported");
-X
+    assertEquals("true", kernel.eval("render(\"x\") != null").getData(MIMEType.TEXT_PLAIN), "Display's statics are imported");
   }
 
   @Test
