@@ -67,6 +67,7 @@ public final class CamLabKernel extends BaseKernel implements Frontend {
   private final Completion completion;
   private final Inspection inspection;
   private final CompletenessCheck completeness;
+  private final CellStreams cellStreams;
 
   private CamLabKernel(KernelInfo info, KernelSettings settings, JavaEvaluator evaluator) {
     this.info = info;
@@ -78,6 +79,7 @@ public final class CamLabKernel extends BaseKernel implements Frontend {
     this.completion = new Completion(evaluator.analysis(), magics::names);
     this.inspection = new Inspection(evaluator.analysis());
     this.completeness = new CompletenessCheck(evaluator.analysis());
+    this.cellStreams = CellStreams.of(getIO());
     Renderers.registerAll(getRenderer());
   }
 
@@ -154,6 +156,7 @@ public final class CamLabKernel extends BaseKernel implements Frontend {
   public DisplayData eval(String code) throws Exception {
     int count = executionCount.get() - 1; // BaseKernel counts this request before calling eval
     history.record(count, code);
+    if (getIO().isAttached()) cellStreams.install(); // BaseKernel restores its own streams after the request
     UserCodeRunner runner = evaluator.runner();
     runner.beginCell(settings.cellTimeout());
     try {
@@ -173,6 +176,8 @@ public final class CamLabKernel extends BaseKernel implements Frontend {
     } catch (Throwable t) { // a kernel bug or a VM error outside user code: report it, keep the kernel alive
       throw new KernelError(t);
     } finally {
+      // no System.out.flush() here: a stopped-but-running cell may hold that PrintStream's lock; the base
+      // kernel flushes the notebook streams underneath when the request ends
       runner.endCell();
     }
   }
