@@ -74,17 +74,13 @@ public final class CamLabKernel extends BaseKernel implements Frontend {
     this.settings = settings;
     this.evaluator = evaluator;
     this.magics = new Magics(new ClasspathMagic(), new JarsMagic(), new LoadMagic(), new MavenMagic(),
-        new LsMagicMagic(this::magicList));
+        new LsMagicMagic(() -> this.magics.all()));
     this.pipeline = new CellPipeline(evaluator, magics, CamLabKernel::rememberExerciseCell);
     this.completion = new Completion(evaluator.analysis(), magics::names);
     this.inspection = new Inspection(evaluator.analysis());
     this.completeness = new CompletenessCheck(evaluator.analysis());
     this.cellStreams = CellStreams.of(getIO());
     Renderers.registerAll(getRenderer());
-  }
-
-  private List<camlab.kernel.magic.LineMagic> magicList() {
-    return magics.all();
   }
 
   /**
