@@ -73,8 +73,8 @@ public final class CamLabKernel extends BaseKernel implements Frontend {
     this.info = info;
     this.settings = settings;
     this.evaluator = evaluator;
-    this.magics = new Magics(new ClasspathMagic(), new JarsMagic(), new LoadMagic(), new MavenMagic(),
-        new LsMagicMagic(() -> this.magics.all()));
+    this.magics = new Magics(new ClasspathMagic(), new JarsMagic(), new LoadMagic(), new MavenMagic());
+    magics.add(new LsMagicMagic(magics::all));
     this.pipeline = new CellPipeline(evaluator, magics, CamLabKernel::rememberExerciseCell);
     this.completion = new Completion(evaluator.analysis(), magics::names);
     this.inspection = new Inspection(evaluator.analysis());

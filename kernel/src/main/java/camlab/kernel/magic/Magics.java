@@ -14,6 +14,10 @@ public final class Magics {
     for (LineMagic m : magics) byName.put(m.name(), m);
   }
 
+  public void add(LineMagic magic) {
+    byName.put(magic.name(), magic);
+  }
+
   public List<LineMagic> all() {
     return new ArrayList<>(byName.values());
   }
