@@ -69,13 +69,14 @@ public final class Display {
 
   /** {@code o} as a MIME bundle in its preferred types (a {@link DisplayData} is returned as is). */
   public static DisplayData render(Object o) {
+    if (o == null) return new DisplayData("null");
     if (o instanceof DisplayData d) return d;
     return renderer().render(o);
   }
 
   /** {@code o} as a MIME bundle in the given types, e.g. {@code render(table, "text/html")}. */
   public static DisplayData render(Object o, String... as) {
-    if (as.length == 0) return render(o);
+    if (o == null || as.length == 0) return render(o);
     return renderer().renderAs(o, as);
   }
 

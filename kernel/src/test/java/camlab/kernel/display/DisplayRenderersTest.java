@@ -83,6 +83,12 @@ class DisplayRenderersTest {
   }
 
   @Test
+  void nullIsShownAsText() {
+    assertEquals("null", Display.render(null).getData(MIMEType.TEXT_PLAIN));
+    assertEquals("null", Display.render(null, "text/html").getData(MIMEType.TEXT_PLAIN));
+  }
+
+  @Test
   void chartsAndImagesBecomePng() {
     XYChart chart = new XYChartBuilder().width(300).height(200).title("loss").build();
     chart.addSeries("train", new double[] {1, 2, 3}, new double[] {3, 2, 1});
