@@ -91,6 +91,7 @@ public final class CamLabKernel extends BaseKernel implements Frontend {
     JavaEvaluator evaluator = JavaEvaluator.start(KernelSettings.STOP_GRACE, ThreadStopper.jdk());
     CamLabKernel kernel = new CamLabKernel(info, settings, evaluator);
     Display.attach(kernel);
+    camlab.kernel.runtime.LibraryProgress.install();
     kernel.runStartupCode();
     if (settings.problems() != null) System.err.println("CamLab kernel: " + settings.problems());
     return kernel;

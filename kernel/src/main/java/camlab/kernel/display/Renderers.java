@@ -1,6 +1,8 @@
 package camlab.kernel.display;
 
 import ai.djl.ndarray.NDArray;
+import camlab.explain.ActivationMaps;
+import camlab.viz.Gallery;
 import io.github.spencerpark.jupyter.kernel.display.Renderer;
 import io.github.spencerpark.jupyter.kernel.display.common.Image;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
@@ -32,6 +34,15 @@ public final class Renderers {
     registerTables(r);
     registerNDArrays(r);
     registerDjlImages(r);
+    registerActivationMaps(r);
+  }
+
+  /** The library's map results: a grid of the maps (each min–max normalised), with the method and classes as text. */
+  static void registerActivationMaps(Renderer r) {
+    r.createRegistration(ActivationMaps.class).preferring(MIMEType.IMAGE_PNG).register((maps, ctx) -> {
+      ctx.renderIfRequested(MIMEType.IMAGE_PNG, () -> png(Gallery.maps(maps)));
+      ctx.getOutputContainer().putText(maps.toString());
+    });
   }
 
   /** XChart charts (XYChart, CategoryChart, HeatMapChart, ...) as PNG. */
