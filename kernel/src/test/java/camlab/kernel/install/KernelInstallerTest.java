@@ -69,7 +69,9 @@ class KernelInstallerTest {
     assertEquals(0, install(Map.of(), "--prefix", prefix.toString(), "--name", "camlab-small", "--display-name", "Small"));
     Path dir = prefix.resolve("share/jupyter/kernels/camlab-small");
     assertEquals("Small", spec(dir).get("display_name").getAsString());
-    assertFalse(spec(dir).has("env"), "no env without --cell-timeout");
+    var env = spec(dir).getAsJsonObject("env");
+    assertFalse(env.has("CAMLAB_CELL_TIMEOUT"), "no cell timeout without --cell-timeout");
+    assertEquals("PASSIVE", env.get("OMP_WAIT_POLICY").getAsString(), "OpenMP threads must not spin (see KernelSpec)");
     assertEquals(0, KernelInstaller.uninstall(new String[] {"--prefix", prefix.toString(), "--name", "camlab-small"},
         Map.of(), tmp, stream(out), stream(err)));
     assertFalse(Files.exists(dir));
