@@ -3,13 +3,10 @@
 // Graded with: ./mvnw test -Dcamlab.grade=solutions
 
 // EXERCISE 3.1 — Grad-CAM channel weights (3 points)
-import ai.djl.engine.Engine;
-import ai.djl.training.GradientCollector;
-
-/** α_k = (1/(h·w)) · Σ_i Σ_j ∂y^c/∂A_k(i,j) through model's head. activations: [B,K,h,w]. Returns [B,K]. */
+/** α_k = (1/(h·w)) · Σ_i Σ_j ∂y^c/∂A_k(i,j), y^c = the logit of class c from model's head. activations: [B,K,h,w]. Returns [B,K]. */
 NDArray gradCamWeights(Classifier model, NDArray activations, int classIndex) {
     NDArray leaf = model.gradientLeaf(activations);              // a fresh array that records gradients
-    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+    try (var collector = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
         NDArray logits = model.headForGradients(leaf);           // [B, C]
         collector.backward(logits.get(":, " + classIndex).sum()); // images are independent: one backward for all
     }
