@@ -47,7 +47,7 @@ public class LogitsFromClassMapsGrader {
     NDArray maps = manager.create(new float[] {1, 2, 3, 6, -4, 0, 0, 0, 8, 8, 8, 8, 1, -1, 1, -1}, new Shape(2, 2, 2, 2));
     NDAssert.assertValues(new float[] {3, -1, 8, 0}, new Shape(2, 2), student.logitsFromClassMaps(maps), REL_TOL,
         call(maps) + " with image 0: S_0=[[1,2],[3,6]], S_1=[[-4,0],[0,0]]; image 1: S_0 = 8 everywhere, S_1=[[1,-1],[1,-1]]"
-            + " (logits, not probabilities: no softmax)", SHAPE_HINT);
+            + " (each logit is the mean of its map: [[3,-1],[8,0]] — logits, no softmax)", SHAPE_HINT);
   }
 
   @Test
