@@ -63,7 +63,7 @@ public final class SolveNotebooks {
       solvedNotebooks.put(name, notebook);
     }
     Files.createDirectories(outDir);
-    var gson = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    var gson = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create(); // nbformat requires "execution_count": null
     for (Map.Entry<String, JsonObject> e : solvedNotebooks.entrySet()) {
       Files.writeString(outDir.resolve(e.getKey()), gson.toJson(e.getValue()) + "\n", StandardCharsets.UTF_8);
     }

@@ -49,14 +49,10 @@ import java.util.Optional;
  */
 public final class CamLabKernel extends BaseKernel implements Frontend {
   /** Imported into every session: IJava's defaults plus the tensor types the course uses everywhere. */
-  static final List<String> DEFAULT_IMPORTS = List.of(
-      "import java.util.*;", "import java.io.*;", "import java.math.*;", "import java.util.concurrent.*;",
-      "import java.util.function.*;", "import java.util.stream.*;", "import java.nio.file.*;", "import java.time.*;",
-      "import ai.djl.ndarray.*;", "import ai.djl.ndarray.types.*;",
-      "import static camlab.kernel.runtime.Display.*;", "import camlab.kernel.runtime.Progress;");
+  /** What the kernel adds to the notebook imports shared with the grader ({@code NotebookImports}). */
+  static final List<String> KERNEL_IMPORTS = List.of("import static camlab.kernel.runtime.Display.*;", "import camlab.kernel.runtime.Progress;");
   /** Startup code other jars on the class path may contribute, one resource per jar. */
   static final String STARTUP_RESOURCE = "META-INF/camlab/kernel-startup.jsh";
-  static final String CHECK_CLASS = "camlab.exercises.Check";
 
   private final KernelInfo info;
   private final KernelSettings settings;
@@ -98,8 +94,9 @@ public final class CamLabKernel extends BaseKernel implements Frontend {
   }
 
   private void runStartupCode() {
-    List<String> imports = new ArrayList<>(DEFAULT_IMPORTS);
-    if (classPresent(CHECK_CLASS)) imports.add("import static " + CHECK_CLASS + ".check;");
+    // the same imports the grader compiles exercise cells with, so a cell that runs here compiles there
+    List<String> imports = new ArrayList<>(camlab.exercises.NotebookImports.forKernel());
+    imports.addAll(KERNEL_IMPORTS);
     for (String line : imports) runStartup(line, "kernel startup");
     try {
       for (URL script : Collections.list(ClassLoader.getSystemClassLoader().getResources(STARTUP_RESOURCE))) {
@@ -132,14 +129,6 @@ public final class CamLabKernel extends BaseKernel implements Frontend {
     isComplete("for (int i = 0; i < 3; i++) {");
   }
 
-  private static boolean classPresent(String name) {
-    try {
-      Class.forName(name, false, ClassLoader.getSystemClassLoader());
-      return true;
-    } catch (ClassNotFoundException | LinkageError e) {
-      return false;
-    }
-  }
 
   private static void rememberExerciseCell(String source) {
     try {

@@ -23,6 +23,7 @@ public final class Main {
     COMMANDS.put("data", new DataCommand());
     COMMANDS.put("demo", new DemoCommand());
     COMMANDS.put("explain", new ExplainCommand());
+    COMMANDS.put("train", new TrainCommand());
     COMMANDS.put("bench", new BenchCommand());
   }
 

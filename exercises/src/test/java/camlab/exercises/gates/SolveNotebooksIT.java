@@ -46,6 +46,8 @@ class SolveNotebooksIT {
     JsonArray result = cells(out.resolve("02-cam.ipynb"));
     assertEquals(original.size(), result.size());
     for (int i = 0; i < original.size(); i++) {
+      assertEquals(original.get(i).getAsJsonObject().keySet(), result.get(i).getAsJsonObject().keySet(),
+          "cell " + (i + 1) + " keeps every field (nbformat requires \"execution_count\": null)");
       String was = NotebookFile.source(original.get(i).getAsJsonObject());
       String is = NotebookFile.source(result.get(i).getAsJsonObject());
       if (was.contains("NotSolvedYet(\"2.1\")")) {
