@@ -89,24 +89,18 @@ public final class BoxAccuracy {
   public void add(float[] scoreMap, int height, int width, List<Box> groundTruth, boolean classifiedCorrectly) {
     ScoreMaps.check(scoreMap, height * width, "The score map of image " + images);
     if (groundTruth.isEmpty()) throw new IllegalArgumentException("Image " + images + " has no ground-truth box; box accuracy needs one.");
-    float[] levels = levels(scoreMap);
-    int maxLevel = (int) MapBoxes.max(levels);
-    for (int k = 0; k < thresholds.length; k++) {
-      List<MapBoxes.Component> components = MapBoxes.components(levels, height, width, cut(thresholds[k], maxLevel));
-      double largestIou = 0;
-      double bestIou = 0;
-      int largestPixels = 0;
-      for (MapBoxes.Component c : components) {
-        double iou = bestIou(c.box(), groundTruth);
-        bestIou = Math.max(bestIou, iou);
-        if (c.pixels() > largestPixels) { // strictly greater: ties go to the first component in scan order
-          largestPixels = c.pixels();
-          largestIou = iou;
-        }
-      }
+    int[] levels = levels(scoreMap);
+    int maxLevel = 0;
+    for (int q : levels) maxLevel = Math.max(maxLevel, q);
+    NestedComponents components = new NestedComponents(levels, height, width);
+    Match match = new Match(groundTruth);
+    for (int k = thresholds.length - 1; k >= 0; k--) { // from the highest τ down: the foreground only grows
+      components.lowerTo(cut(thresholds[k], maxLevel));
+      match.reset();
+      components.forEach(match);
       for (int d = 0; d < iouThresholds.length; d++) {
-        count(Mode.LARGEST, d, k, !components.isEmpty() && largestIou >= iouThresholds[d], classifiedCorrectly);
-        count(Mode.ALL_COMPONENTS, d, k, !components.isEmpty() && bestIou >= iouThresholds[d], classifiedCorrectly);
+        count(Mode.LARGEST, d, k, match.largestPixels > 0 && match.largestIou >= iouThresholds[d], classifiedCorrectly);
+        count(Mode.ALL_COMPONENTS, d, k, match.largestPixels > 0 && match.bestIou >= iouThresholds[d], classifiedCorrectly);
       }
     }
     images++;
@@ -119,19 +113,23 @@ public final class BoxAccuracy {
    */
   public static List<MapBoxes.Component> components(float[] scoreMap, int height, int width, double tau) {
     ScoreMaps.check(scoreMap, height * width, "The score map");
-    float[] levels = levels(scoreMap);
-    return MapBoxes.components(levels, height, width, cut(tau, (int) MapBoxes.max(levels)));
+    int[] levels = levels(scoreMap);
+    int maxLevel = 0;
+    for (int q : levels) maxLevel = Math.max(maxLevel, q);
+    float[] asFloats = new float[levels.length];
+    for (int p = 0; p < levels.length; p++) asFloats[p] = levels[p];
+    return MapBoxes.components(asFloats, height, width, cut(tau, maxLevel));
   }
 
   /** q = ⌊255 · s⌋ per pixel, as numpy's {@code (s * 255).astype(np.uint8)}. */
-  private static float[] levels(float[] scoreMap) {
-    float[] levels = new float[scoreMap.length];
+  static int[] levels(float[] scoreMap) {
+    int[] levels = new int[scoreMap.length];
     for (int p = 0; p < levels.length; p++) levels[p] = (int) (scoreMap[p] * 255.0);
     return levels;
   }
 
   /** ⌊τ · max q⌋: foreground is q strictly above it ({@code cv2.THRESH_BINARY}). */
-  private static int cut(double tau, int maxLevel) {
+  static int cut(double tau, int maxLevel) {
     return (int) (tau * maxLevel);
   }
 
@@ -146,10 +144,38 @@ public final class BoxAccuracy {
     if (classifiedCorrectly) correctAndClassified[mode.ordinal()][d][k]++;
   }
 
-  private static double bestIou(Box box, List<Box> groundTruth) {
-    double best = 0;
-    for (Box gt : groundTruth) best = Math.max(best, box.iou(gt));
-    return best;
+  /** The IoU of the largest component's box and the best IoU of any component's box, at one threshold. */
+  private static final class Match implements NestedComponents.Visitor {
+    private final List<Box> groundTruth;
+    int largestPixels;
+    int largestFirst;
+    double largestIou;
+    double bestIou;
+
+    Match(List<Box> groundTruth) {
+      this.groundTruth = groundTruth;
+    }
+
+    void reset() {
+      largestPixels = 0;
+      largestFirst = Integer.MAX_VALUE;
+      largestIou = 0;
+      bestIou = 0;
+    }
+
+    @Override
+    public void component(int pixels, int firstPixel, int x0, int y0, int x1, int y1) {
+      Box box = new Box(x0, y0, x1, y1);
+      double iou = 0;
+      for (Box gt : groundTruth) iou = Math.max(iou, box.iou(gt));
+      bestIou = Math.max(bestIou, iou);
+      // the most pixels; a tie goes to the component met first in row-major order, as MapBoxes lists them
+      if (pixels > largestPixels || (pixels == largestPixels && firstPixel < largestFirst)) {
+        largestPixels = pixels;
+        largestFirst = firstPixel;
+        largestIou = iou;
+      }
+    }
   }
 
   /** BoxAcc(τ_k, δ) in percent for every τ_k of the grid. */

@@ -20,9 +20,11 @@ import java.util.List;
  * System.out.println(report.table().print());
  * }</pre>
  *
- * For each method and batch: the maps of the ground-truth classes feed {@link LocalizationMetrics}; the maps of the
- * model's top-1 classes feed {@link FaithfulnessMetrics}. Everything is deterministic: same model, same splits,
- * same settings → same numbers.
+ * For each batch and method: the maps of the ground-truth classes feed {@link LocalizationMetrics}; the maps of the
+ * model's top-1 classes feed {@link FaithfulnessMetrics}. A method's seconds are the time spent computing its maps
+ * and its metrics (the perturbed images' forward passes included); generating the canvases and the model's own
+ * predictions are shared and not counted. Everything is deterministic: same model, same splits, same settings →
+ * same numbers.
  */
 public final class Evaluation {
   /**
@@ -69,47 +71,95 @@ public final class Evaluation {
 
   private Evaluation() {}
 
-  /** Every method on {@code model}; a method the model cannot support (e.g. CAM without a GAP head) is reported as skipped. */
+  /**
+   * Every method on {@code model}. Each batch of samples is generated once and passed to every method; a method the
+   * model cannot support (its explainer throws {@link UnsupportedOperationException}, e.g. CAM without a GAP head) is
+   * reported as skipped.
+   */
   public static EvaluationReport run(Classifier model, List<MapMethod> methods, LocalizationSet val, LocalizationSet test, Settings settings) {
+    List<Run> runs = methods.stream().map(m -> new Run(m, model, settings)).toList();
+    String names = String.join(", ", methods.stream().map(MapMethod::name).toList());
+    try (Progress progress = Progress.start("validation split, choosing τ* (" + names + ")", val.size())) {
+      forEachBatch(model, val, settings.batchSize(), batch -> {
+        for (Run run : runs) run.validate(model, batch);
+        progress.update(batch.end, "");
+      });
+    }
+    try (Progress progress = Progress.start("test split (" + names + ")", test.size())) {
+      forEachBatch(model, test, settings.batchSize(), batch -> {
+        for (Run run : runs) run.test(model, batch);
+        progress.update(batch.end, runs.get(0).status());
+      });
+    }
     List<MethodResult> rows = new ArrayList<>();
-    for (MapMethod method : methods) {
-      try {
-        rows.add(evaluate(model, method, val, test, settings));
-      } catch (UnsupportedOperationException e) {
-        rows.add(new MethodResult(method.name(), method.isBaseline(), null, null, 0, e.getMessage(), List.of()));
+    for (Run run : runs) {
+      List<SanityCheck.Step> sanity = List.of();
+      if (run.skipped == null && settings.sanityImages() > 0 && run.method.explainer().isPresent()) {
+        sanity = sanity(model, run.method.explainer().get(), test, settings);
       }
+      rows.add(run.result(sanity));
     }
     return new EvaluationReport(model.architecture(), val.size(), test.size(), settings, rows);
   }
 
   /** One method: τ* on {@code val}, then every metric on {@code test}. */
   public static MethodResult evaluate(Classifier model, MapMethod method, LocalizationSet val, LocalizationSet test, Settings settings) {
-    long start = System.nanoTime();
-    double tau;
-    try (Progress progress = Progress.start(method.name() + ": choosing τ on the validation split", val.size())) {
-      LocalizationMetrics validation = new LocalizationMetrics();
-      forEachBatch(model, method, val, settings.batchSize(), false, (batch, gtMaps, topMaps) -> {
-        for (int b = 0; b < batch.size(); b++) validation.add(gtMaps[b], batch.predicted[b], batch.samples.get(b));
-        progress.update(validation.images(), "");
+    return run(model, List.of(method), val, test, settings).rows().get(0);
+  }
+
+  /** One method's accumulators and its running time. */
+  private static final class Run {
+    final MapMethod method;
+    final LocalizationMetrics validation = new LocalizationMetrics();
+    final LocalizationMetrics localization = new LocalizationMetrics();
+    final FaithfulnessMetrics faithfulness;
+    double tau = Double.NaN;
+    long nanos;
+    String skipped;
+
+    Run(MapMethod method, Classifier model, Settings settings) {
+      this.method = method;
+      this.faithfulness = new FaithfulnessMetrics(ClassScorer.softmaxProbability(model, settings.scorerBatch()), settings.steps(), settings.blurSigma());
+    }
+
+    void validate(Classifier model, Batch batch) {
+      timed(() -> {
+        float[][] maps = method.scoreMaps(model, batch.images, batch.labels);
+        for (int b = 0; b < batch.size(); b++) validation.add(maps[b], batch.predicted[b], batch.samples.get(b));
       });
-      tau = validation.operatingThreshold();
     }
-    LocalizationMetrics localization = new LocalizationMetrics();
-    FaithfulnessMetrics faithfulness = new FaithfulnessMetrics(ClassScorer.softmaxProbability(model, settings.scorerBatch()),
-        settings.steps(), settings.blurSigma());
-    try (Progress progress = Progress.start(method.name() + ": test split", test.size())) {
-      forEachBatch(model, method, test, settings.batchSize(), true, (batch, gtMaps, topMaps) -> {
-        for (int b = 0; b < batch.size(); b++) localization.add(gtMaps[b], batch.predicted[b], batch.samples.get(b));
-        faithfulness.add(batch.pixels, topMaps, batch.predicted, batch.topProbability);
-        progress.update(localization.images(), String.format("MaxBoxAcc %.1f", MaxBoxAcc.of(localization.boxAccuracy()).value()));
+
+    void test(Classifier model, Batch batch) {
+      timed(() -> {
+        if (Double.isNaN(tau)) tau = validation.operatingThreshold();
+        float[][] groundTruthMaps = method.scoreMaps(model, batch.images, batch.labels);
+        for (int b = 0; b < batch.size(); b++) localization.add(groundTruthMaps[b], batch.predicted[b], batch.samples.get(b));
+        float[][] topClassMaps = Arrays.equals(batch.predicted, batch.labels) ? groundTruthMaps
+            : method.scoreMaps(model, batch.images, batch.predicted);
+        faithfulness.add(batch.pixels, topClassMaps, batch.predicted, batch.topProbability);
       });
     }
-    double seconds = (System.nanoTime() - start) / 1e9; // the sanity check is not part of the method's cost
-    List<SanityCheck.Step> sanity = List.of();
-    if (settings.sanityImages() > 0 && method.explainer().isPresent()) {
-      sanity = sanity(model, method.explainer().get(), test, settings);
+
+    private void timed(Runnable work) {
+      if (skipped != null) return;
+      long start = System.nanoTime();
+      try {
+        work.run();
+      } catch (UnsupportedOperationException e) {
+        skipped = e.getMessage() == null ? e.toString() : e.getMessage();
+      }
+      nanos += System.nanoTime() - start;
     }
-    return new MethodResult(method.name(), method.isBaseline(), localization.result(tau), faithfulness.result(), seconds, null, sanity);
+
+    String status() {
+      return skipped != null || localization.images() == 0 ? ""
+          : String.format("%s MaxBoxAcc %.1f", method.name(), MaxBoxAcc.of(localization.boxAccuracy()).value());
+    }
+
+    MethodResult result(List<SanityCheck.Step> sanity) {
+      if (skipped != null) return new MethodResult(method.name(), method.isBaseline(), null, null, 0, skipped, List.of());
+      return new MethodResult(method.name(), method.isBaseline(), localization.result(tau), faithfulness.result(), nanos / 1e9, null, sanity);
+    }
   }
 
   private static List<SanityCheck.Step> sanity(Classifier model, Explainer explainer, LocalizationSet test, Settings settings) {
@@ -125,20 +175,23 @@ public final class Evaluation {
     final List<LocalizationSet.Sample> samples;
     final float[][] pixels;
     final NDArray images;
+    final int end;
     int[] labels;
     int[] predicted;
     double[] topProbability;
 
-    private Batch(List<LocalizationSet.Sample> samples, float[][] pixels, NDArray images) {
+    private Batch(List<LocalizationSet.Sample> samples, float[][] pixels, NDArray images, int end) {
       this.samples = samples;
       this.pixels = pixels;
       this.images = images;
+      this.end = end;
     }
 
     int size() {
       return samples.size();
     }
 
+    /** Samples {@code from..to-1}, with the images on the manager's device. */
     static Batch load(NDManager manager, LocalizationSet split, int from, int to) {
       List<LocalizationSet.Sample> samples = new ArrayList<>();
       for (int i = from; i < to; i++) samples.add(split.get(i));
@@ -149,37 +202,36 @@ public final class Evaluation {
         pixels[b] = samples.get(b).image();
         System.arraycopy(pixels[b], 0, flat, b * n * n, n * n);
       }
-      return new Batch(samples, pixels, manager.create(flat, new Shape(samples.size(), 1, n, n)));
+      Batch batch = new Batch(samples, pixels, manager.create(flat, new Shape(samples.size(), 1, n, n)), to);
+      batch.labels = samples.stream().mapToInt(LocalizationSet.Sample::label).toArray();
+      return batch;
+    }
+
+    /** The model's top-1 class and its softmax probability for every image. */
+    void predict(Classifier model) {
+      float[] probabilities = model.logits(images).softmax(1).toFloatArray();
+      int classes = model.numClasses();
+      predicted = new int[size()];
+      topProbability = new double[size()];
+      for (int b = 0; b < size(); b++) {
+        int best = 0;
+        for (int c = 1; c < classes; c++) {
+          if (probabilities[b * classes + c] > probabilities[b * classes + best]) best = c;
+        }
+        predicted[b] = best;
+        topProbability[b] = probabilities[b * classes + best];
+      }
     }
   }
 
-  private interface BatchConsumer {
-    void accept(Batch batch, float[][] groundTruthMaps, float[][] topClassMaps);
-  }
-
-  private static void forEachBatch(Classifier model, MapMethod method, LocalizationSet split, int batchSize, boolean topClassMaps,
-      BatchConsumer consumer) {
+  /** Loads the split batch by batch (each batch in its own manager, closed after use) with the model's predictions. */
+  private static void forEachBatch(Classifier model, LocalizationSet split, int batchSize, java.util.function.Consumer<Batch> consumer) {
     try (NDManager manager = NDManager.newBaseManager(model.device())) {
       for (int from = 0; from < split.size(); from += batchSize) {
         try (NDManager scope = manager.newSubManager()) {
           Batch batch = Batch.load(scope, split, from, Math.min(split.size(), from + batchSize));
-          float[] probabilities = model.logits(batch.images).softmax(1).toFloatArray();
-          int classes = model.numClasses();
-          batch.labels = batch.samples.stream().mapToInt(LocalizationSet.Sample::label).toArray();
-          batch.predicted = new int[batch.size()];
-          batch.topProbability = new double[batch.size()];
-          for (int b = 0; b < batch.size(); b++) {
-            int best = 0;
-            for (int c = 1; c < classes; c++) {
-              if (probabilities[b * classes + c] > probabilities[b * classes + best]) best = c;
-            }
-            batch.predicted[b] = best;
-            batch.topProbability[b] = probabilities[b * classes + best];
-          }
-          float[][] gtMaps = method.scoreMaps(model, batch.images, batch.labels);
-          float[][] topMaps = !topClassMaps ? null
-              : Arrays.equals(batch.predicted, batch.labels) ? gtMaps : method.scoreMaps(model, batch.images, batch.predicted);
-          consumer.accept(batch, gtMaps, topMaps);
+          batch.predict(model);
+          consumer.accept(batch);
         }
       }
     }

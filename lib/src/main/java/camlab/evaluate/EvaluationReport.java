@@ -21,7 +21,8 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
  * The result of an {@link Evaluation}: one row per method, as a Tablesaw table, JSON or Markdown.
  *
  * <p>Units: GT-known Loc, Top-1 Loc, MaxBoxAcc, MaxBoxAccV2, PxAP, pointing game, Average Drop and Increase in
- * Confidence in percent; deletion and insertion AUC in [0, 1] (RISE's convention); seconds of wall time per method.
+ * Confidence in percent; deletion and insertion AUC in [0, 1] (RISE's convention); seconds spent on the method's maps
+ * and metrics.
  */
 public final class EvaluationReport {
   /** One column of the table: header, value, decimals shown. */
@@ -159,7 +160,8 @@ public final class EvaluationReport {
     md.append("- Deletion (to black) and insertion (from a σ = ").append(format(2).format(settings.blurSigma()))
         .append(" px blur): softmax probability of the top-1 class, ").append(settings.steps())
         .append(" steps, trapezoid AUC (RISE). Average Drop / Increase in Confidence: softmax probability on map ⊙ image (Grad-CAM++).\n");
-    md.append("- Percentages everywhere except the AUCs (in [0, 1]) and seconds (wall time per method).\n");
+    md.append("- Percentages everywhere except the AUCs (in [0, 1]) and seconds (time in the method's maps and metrics; the ")
+        .append("shared canvases and predictions are not counted).\n");
     Table sanity = sanityTable();
     if (sanity.rowCount() > 0) {
       md.append("\n## Cascading randomization (").append(settings.sanityImages()).append(" test images, seed ").append(settings.seed()).append(")\n\n");
