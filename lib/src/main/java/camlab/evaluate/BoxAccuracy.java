@@ -18,9 +18,11 @@ import java.util.List;
  * τ            τ_k = k · interval, k = 0 .. ⌈1/interval⌉ − 1  (np.arange(0, 1, 0.01) by default: 0, 0.01, …, 0.99)
  * </pre>
  *
- * {@link Mode#LARGEST} keeps only the component with the most pixels (MaxBoxAcc, the CAM paper's "largest
- * connected component"); {@link Mode#ALL_COMPONENTS} keeps all of them and the best-matching box counts
- * (MaxBoxAccV2). Every count is also kept for correctly classified images only, for Top-1 Loc.
+ * {@link Mode#LARGEST} keeps only the component with the most pixels, ties to the first in row-major order
+ * (MaxBoxAcc, the CAM paper's "largest connected component"); {@link Mode#ALL_COMPONENTS} keeps all of them and the
+ * best-matching box counts (MaxBoxAccV2). Every count is also kept for correctly classified images only, for Top-1
+ * Loc. The papers' fixed thresholds are points of the grid: CAM's 20 % of the max is τ = 0.20, Grad-CAM's 15 % is
+ * τ = 0.15 ({@link MapBoxes} applies them to a single map).
  *
  * <p>Where this differs from wsolevaluation's OpenCV code, deliberately:
  * <ul>

@@ -151,12 +151,17 @@ public final class EvaluationReport {
     md.append("\n").append(testImages).append(" test images; operating threshold τ* for GT-known and Top-1 Loc chosen on ")
         .append(valImages).append(" validation images (Choe et al.'s protocol): ");
     md.append(String.join(", ", evaluated().stream()
-        .map(r -> r.method() + " τ* = " + format(2).format(r.localization().operatingThreshold())).toList())).append(".\n\n");
+        .map(r -> r.method() + " τ* = " + format(2).format(r.localization().operatingThreshold())).toList())).append(".");
+    evaluated().stream().findFirst().ifPresent(r -> md.append(" The model's top-1 accuracy on these images: ")
+        .append(format(2).format(r.localization().classificationAccuracy())).append(" %."));
+    md.append("\n\n");
     md.append("- Maps: the ground-truth class for localization (GT-known), the top-1 class for faithfulness; bicubic upsampling ")
         .append("to the image, then min–max normalisation (wsolevaluation).\n");
     md.append("- Boxes: 8-bit map > ⌊τ·max⌋, 8-connected components; MaxBoxAcc: largest component, IoU ≥ 0.5, best τ on the ")
         .append("0.01 grid; MaxBoxAccV2: all components, mean over IoU ≥ 0.3/0.5/0.7.\n");
     md.append("- PxAP: area under the pixel precision–recall curve over all test pixels (wsolevaluation's bins).\n");
+    md.append("- Baselines ignore the model for their maps; Top-1 Loc and the faithfulness metrics still use the model's ")
+        .append("predictions and scores.\n");
     md.append("- Deletion (to black) and insertion (from a σ = ").append(format(2).format(settings.blurSigma()))
         .append(" px blur): softmax probability of the top-1 class, ").append(settings.steps())
         .append(" steps, trapezoid AUC (RISE). Average Drop / Increase in Confidence: softmax probability on map ⊙ image (Grad-CAM++).\n");
