@@ -142,6 +142,20 @@ class BoxAccuracyTest {
   }
 
   @Test
+  void equalSizedComponentsTieToTheFirstInScanOrder() {
+    float[] map = new float[32]; // 4 rows × 8 columns: two 2×2 blobs
+    for (int p : new int[] {0, 1, 8, 9}) map[p] = 1f; // (0,0)-(1,1), first in row-major order
+    for (int p : new int[] {21, 22, 29, 30}) map[p] = 1f; // (5,2)-(6,3)
+    BoxAccuracy first = new BoxAccuracy();
+    first.add(map, 4, 8, new Box(0, 0, 1, 1), true);
+    assertEquals(100.0, MaxBoxAcc.of(first).value(), 0);
+    BoxAccuracy second = new BoxAccuracy();
+    second.add(map, 4, 8, new Box(5, 2, 6, 3), true);
+    assertEquals(0.0, MaxBoxAcc.of(second).value(), 0); // the largest-component box is the first blob's
+    assertEquals(100.0, MaxBoxAccV2.of(second), 0); // all components: the second blob matches
+  }
+
+  @Test
   void thresholdGridIsNumpysArange() {
     double[] grid = new BoxAccuracy().thresholds();
     assertEquals(100, grid.length);

@@ -1,5 +1,6 @@
 package camlab.evaluate;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,6 +20,7 @@ import camlab.model.Classifier;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,6 +99,61 @@ class EvaluationTest {
     assertEquals(tau, result.localization().operatingThreshold(), 0);
     assertEquals(onTest.result(tau).gtKnownLoc(), result.localization().gtKnownLoc(), 1e-9);
     assertEquals(onTest.result(tau).maxBoxAccV2(), result.localization().maxBoxAccV2(), 1e-9);
+  }
+
+  @Test
+  void localizationUsesTheGroundTruthClassAndFaithfulnessTheTopOne() {
+    List<int[]> requested = new ArrayList<>();
+    MapMethod recording = new MapMethod() {
+      @Override
+      public String name() {
+        return "recording";
+      }
+
+      @Override
+      public boolean isBaseline() {
+        return true;
+      }
+
+      @Override
+      public float[][] scoreMaps(Classifier m, NDArray images, int[] classes) {
+        requested.add(classes.clone());
+        return classDependentMaps(classes);
+      }
+    };
+    LocalizationSet few = LocalizationSet.of(LocalizationSet.Split.TEST, LocalizationSet.Settings.DEFAULT, 4);
+    int[] labels = java.util.stream.IntStream.range(0, 4).map(i -> few.get(i).label()).toArray();
+    int[] predicted;
+    try (NDManager m = NDManager.newBaseManager()) {
+      predicted = Arrays.stream(model.logits(few.batch(m, 0, 4).get(0)).argMax(1).toLongArray()).mapToInt(Math::toIntExact).toArray();
+    }
+    EvaluationReport run = Evaluation.run(model, List.of(recording), few, few, QUICK); // one batch each: validation, then test
+    assertArrayEquals(labels, requested.get(0)); // validation: ground truth
+    assertArrayEquals(labels, requested.get(1)); // test, localization: ground truth
+    if (Arrays.equals(labels, predicted)) {
+      assertEquals(2, requested.size()); // the same maps serve both
+    } else {
+      assertArrayEquals(predicted, requested.get(2)); // test, faithfulness: the top-1 class
+    }
+    // and the faithfulness numbers are those of the top-1 class's maps
+    FaithfulnessMetrics expected = new FaithfulnessMetrics(ClassScorer.softmaxProbability(model, QUICK.scorerBatch()), QUICK.steps(), QUICK.blurSigma());
+    float[][] pixels = java.util.stream.IntStream.range(0, 4).mapToObj(i -> few.get(i).image()).toArray(float[][]::new);
+    double[] top = new double[4];
+    try (NDManager m = NDManager.newBaseManager()) {
+      float[] probabilities = model.logits(few.batch(m, 0, 4).get(0)).softmax(1).toFloatArray();
+      for (int i = 0; i < 4; i++) top[i] = probabilities[i * model.numClasses() + predicted[i]];
+    }
+    expected.add(pixels, classDependentMaps(predicted), predicted, top);
+    assertEquals(expected.result(), run.row("recording").faithfulness());
+  }
+
+  /** Maps whose pixel order depends on the class, so maps of different classes delete pixels in different orders. */
+  private static float[][] classDependentMaps(int[] classes) {
+    float[][] maps = new float[classes.length][64 * 64];
+    for (int b = 0; b < classes.length; b++) {
+      for (int p = 0; p < 64 * 64; p++) maps[b][p] = ((p * 31 + classes[b] * 977) % 4096) / 4095f;
+    }
+    return maps;
   }
 
   @Test
