@@ -3,8 +3,9 @@ package camlab.exercises;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import camlab.exercises.source.MarkerLine;
 
 /**
  * The latest source of every exercise cell the student has run in this kernel session.
@@ -30,14 +31,16 @@ public final class ExerciseCells {
 
   /** The exercise id of a cell whose first non-blank line is a marker, or {@code null}. */
   public static String exerciseIdOf(String cellSource) {
-    if (cellSource == null) return null;
-    String firstLine = cellSource.strip().lines().findFirst().orElse("");
-    Matcher m = MARKER.matcher(firstLine);
-    return m.matches() ? m.group(1) : null;
+    return MarkerLine.ofCell(cellSource).map(MarkerLine::id).orElse(null);
   }
 
   /** The source last run for {@code exerciseId} in this session. */
   public static Optional<String> latest(String exerciseId) {
     return Optional.ofNullable(LATEST.get(exerciseId));
+  }
+
+  /** Forgets every remembered cell (a kernel restart does this implicitly; tests need it explicitly). */
+  public static void forgetAll() {
+    LATEST.clear();
   }
 }

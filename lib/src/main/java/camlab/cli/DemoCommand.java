@@ -63,13 +63,13 @@ final class DemoCommand implements Main.Command {
             NDList batch = test.batch(batchScope, from, to);
             ActivationMaps maps = cam.explain(trained.classifier(), batch.get(0))
                 .upsample(size, size).normalize(ActivationMaps.Normalization.MIN_MAX);
-            float[][][] host = maps.toHost();
+            float[][] host = maps.flatMaps();
             int[] predicted = maps.classes();
             NDArray probabilities = maps.logits().softmax(1).max(new int[] {1});
             float[] top = probabilities.toFloatArray();
             for (int b = 0; b < to - from; b++) {
               LocalizationSet.Sample sample = test.get(from + b);
-              float[] map = flatten(host[b]);
+              float[] map = host[b];
               boolean hit = PointingGame.hit(map, size, sample.box());
               if (predicted[b] == sample.label()) correct++;
               if (hit) hits++;
@@ -91,13 +91,6 @@ final class DemoCommand implements Main.Command {
       System.out.printf("accuracy=%.4f pointing_game=%.4f%n", accuracy, pointing);
     }
     return 0;
-  }
-
-  private static float[] flatten(float[][] rows) {
-    int w = rows[0].length;
-    float[] flat = new float[rows.length * w];
-    for (int y = 0; y < rows.length; y++) System.arraycopy(rows[y], 0, flat, y * w, w);
-    return flat;
   }
 
   private static String html(ModelCache.Trained trained, int n, double accuracy, double pointing, List<Example> examples, int size) {

@@ -22,6 +22,7 @@ public final class Main {
   static {
     COMMANDS.put("data", new DataCommand());
     COMMANDS.put("demo", new DemoCommand());
+    COMMANDS.put("explain", new ExplainCommand());
     COMMANDS.put("eval", new EvalCommand());
   }
 

@@ -1,24 +1,21 @@
 package camlab.evaluate;
 
-import camlab.explain.Cam;
 import camlab.explain.Explainer;
+import camlab.explain.Explainers;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
- * The methods {@code camlab eval} compares, in table order: every explainer of the library, then the baselines.
- * A new explainer becomes part of the evaluation by adding it to {@link #EXPLAINERS}.
+ * The methods {@code camlab eval} compares, in table order: every explainer of the library's registry
+ * ({@link Explainers}, so a newly registered explainer is evaluated without touching this package), then the
+ * baselines. A method the model cannot support is reported as skipped by the {@link Evaluation}.
  */
 public final class Methods {
-  /** The library's explainers, by construction. */
-  private static final List<Supplier<Explainer>> EXPLAINERS = List.of(Cam::new);
-
   private Methods() {}
 
-  /** One fresh instance of every explainer. */
+  /** One fresh instance of every registered explainer. */
   public static List<Explainer> explainers() {
-    return EXPLAINERS.stream().map(Supplier::get).toList();
+    return Explainers.names().stream().map(Explainers::byName).toList();
   }
 
   /** The two reference baselines. */

@@ -22,8 +22,9 @@ import java.util.List;
  * Cascading model-parameter randomization (Adebayo et al., "Sanity Checks for Saliency Maps", NeurIPS 2018):
  * re-initialise a trained network's layers from the top down, one more layer per step, always on a <em>copy</em>.
  *
- * <p>The cascade is the head's layers that own parameters, last first, then the feature extractor's, last first —
- * for the GAP-CNN: the Linear classifier, then conv blocks 4, 3, 2, 1. Each re-initialised parameter gets a fresh
+ * <p>The cascade is the head's layers that own parameters, last first, then the feature stages, last first — for
+ * the GAP-CNN: the Linear classifier, then stages conv4, conv3, conv2, conv1 — whatever layer the classifier is
+ * split at. Each re-initialised parameter gets a fresh
  * value from its own DJL initializer (Xavier for weights, zeros/ones for biases and BatchNorm's β/γ), as the paper's
  * code re-runs each layer's initializer on its trainable variables. BatchNorm's running mean and variance are not
  * trainable and are kept. The engine's random seed is set before re-initialising, so a seed gives the same random
@@ -38,27 +39,35 @@ public final class ModelRandomization {
 
   private ModelRandomization() {}
 
-  /** The layers in cascade order (top first). */
+  /**
+   * The layers in cascade order (top first) of the whole network, wherever the classifier is split: the original
+   * head's layers, then the feature stages by their names ({@link Classifier#stageNames()}).
+   */
   public static List<Layer> cascade(Classifier model) {
+    if (model.isScripted()) {
+      throw new IllegalArgumentException("A TorchScript model's layers cannot be re-initialised from Java; the randomization"
+          + " test needs a course architecture " + Architectures.NAMES + ".");
+    }
+    List<Block> parts = model.model().getBlock().getChildren().values(); // the network: [features, head]
+    Block features = parts.get(0);
+    Block head = parts.get(1);
     List<Layer> layers = new ArrayList<>();
-    addWithParameters(layers, "head", model.headBlock());
-    addWithParameters(layers, "features", model.featuresBlock());
+    List<Block> headLayers = head.getChildren().values();
+    if (headLayers.isEmpty()) {
+      layers.add(new Layer("head: " + describe(head), head));
+    } else {
+      for (int i = headLayers.size() - 1; i >= 0; i--) {
+        if (!headLayers.get(i).getParameters().isEmpty()) layers.add(new Layer("head: " + describe(headLayers.get(i)), headLayers.get(i)));
+      }
+    }
+    List<Block> stages = features.getChildren().values();
+    for (int i = stages.size() - 1; i >= 0; i--) {
+      if (!stages.get(i).getParameters().isEmpty()) layers.add(new Layer(model.stageNames().get(i) + ": " + describe(stages.get(i)), stages.get(i)));
+    }
     return layers;
   }
 
-  private static void addWithParameters(List<Layer> layers, String part, Block block) {
-    List<Block> children = block.getChildren().values();
-    if (children.isEmpty()) {
-      if (!block.getParameters().isEmpty()) layers.add(new Layer(part + " " + describe(block), block));
-      return;
-    }
-    for (int i = children.size() - 1; i >= 0; i--) {
-      Block child = children.get(i);
-      if (!child.getParameters().isEmpty()) layers.add(new Layer(part + "." + i + " " + describe(child), child));
-    }
-  }
-
-  /** "conv 3×3 64→96 + batch norm", "linear 96→10": read off the parameter shapes. */
+  /** "conv 3×3 64→128 + batch norm", "linear 128→10": read off the parameter shapes. */
   static String describe(Block block) {
     List<String> parts = new ArrayList<>();
     for (Pair<String, Parameter> p : block.getParameters()) {
@@ -89,10 +98,14 @@ public final class ModelRandomization {
       try (DataOutputStream out = new DataOutputStream(bytes)) {
         trained.model().getBlock().saveParameters(out);
       }
+      if (!copy.inputShape().equals(input)) {
+        throw new IllegalArgumentException("the copy takes " + copy.inputShape() + " images, the model " + input);
+      }
       try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
         copy.model().getBlock().loadParameters(copy.model().getNDManager(), in);
       }
-      return copy;
+      // the same split as the original (a view of the same copy)
+      return copy.targetLayer().equals(trained.targetLayer()) ? copy : copy.splitAt(trained.targetLayer());
     } catch (IOException e) {
       copy.close();
       throw new UncheckedIOException("Could not copy the parameters of " + trained.architecture() + ": " + e.getMessage(), e);

@@ -145,14 +145,20 @@ public final class ActivationMaps {
     }
   }
 
-  /** All maps copied to the host, {@code [B][h][w]}. */
-  public float[][][] toHost() {
+  /** All maps copied to the host, each flattened row-major: {@code [B][h·w]} (what the metrics take). */
+  public float[][] flatMaps() {
     float[] flat = maps.toFloatArray();
     int plane = height() * width();
-    float[][][] all = new float[batchSize()][][];
-    for (int i = 0; i < all.length; i++) {
-      all[i] = rows(Arrays.copyOfRange(flat, i * plane, (i + 1) * plane), height(), width());
-    }
+    float[][] all = new float[batchSize()][];
+    for (int i = 0; i < all.length; i++) all[i] = Arrays.copyOfRange(flat, i * plane, (i + 1) * plane);
+    return all;
+  }
+
+  /** All maps copied to the host, {@code [B][h][w]}. */
+  public float[][][] toHost() {
+    float[][] flat = flatMaps();
+    float[][][] all = new float[flat.length][][];
+    for (int i = 0; i < all.length; i++) all[i] = rows(flat[i], height(), width());
     return all;
   }
 

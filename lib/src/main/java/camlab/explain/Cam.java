@@ -1,7 +1,6 @@
 package camlab.explain;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import camlab.model.Classifier;
@@ -18,32 +17,43 @@ import java.util.Arrays;
  * The Linear layer's bias, if any, is ignored: it adds the same constant to every position, which
  * normalisation removes (and Zhou et al. set it to zero). No ReLU: CAM keeps negative evidence.
  */
-public final class Cam implements Explainer {
+public final class Cam extends ChannelWeightedExplainer {
   @Override
   public String name() {
     return "cam";
   }
 
   @Override
-  public ActivationMaps explain(Classifier model, NDArray images, Targets targets) {
-    NDArray weights = model.linearClassWeights().orElseThrow(() -> new UnsupportedOperationException(
+  protected boolean needsGradients() {
+    return false;
+  }
+
+  @Override
+  protected boolean relu() {
+    return false;
+  }
+
+  @Override
+  protected void checkApplicable(Classifier model) {
+    classWeights(model);
+  }
+
+  @Override
+  protected NDArray channelWeights(Classifier model, NDArray activations, NDArray gradients, int[] classes) {
+    return rows(classWeights(model), classes, activations);
+  }
+
+  private static NDArray classWeights(Classifier model) {
+    return model.linearClassWeights().orElseThrow(() -> new UnsupportedOperationException(
         "CAM needs a head made of global average pooling followed by one Linear layer, whose weights say how much each"
-            + " channel counts for each class. The head of the " + model.architecture() + " model is not like that. Use"
-            + " Grad-CAM, which works with any differentiable head."));
-    NDManager owner = images.getManager(); // captured now: inside compute() the images sit in a scratch manager
-    NDArray[] logitsOut = new NDArray[1];
-    int[][] classesOut = new int[1][];
-    NDArray maps = Scoped.compute(images, scratch -> {
-      NDArray activations = model.features(images);
-      NDArray logits = model.head(activations);
-      int[] classes = targets.resolve(logits);
-      NDArray result = classActivationMaps(activations, weights, classes);
-      logits.attach(owner);
-      logitsOut[0] = logits;
-      classesOut[0] = classes;
-      return result;
-    });
-    return new ActivationMaps(name(), maps, classesOut[0], logitsOut[0]);
+            + " channel counts for each class. The head of the " + model.architecture() + " model (split after '"
+            + model.targetLayer() + "') is not like that. Use Grad-CAM, which works with any differentiable head."));
+  }
+
+  /** Row {@code classes[b]} of W for every image, {@code [B, K]}, created in A's manager (never in W's). */
+  private static NDArray rows(NDArray classWeights, int[] classes, NDArray activations) {
+    NDArray index = activations.getManager().create(Arrays.stream(classes).asLongStream().toArray()).toDevice(classWeights.getDevice(), false);
+    return classWeights.get(activations.getManager(), new NDIndex("{}", index)).toDevice(activations.getDevice(), false);
   }
 
   /**
@@ -72,21 +82,11 @@ public final class Cam implements Explainer {
         throw new IllegalArgumentException("Class index " + c + " is out of range 0.." + (ws.get(0) - 1) + ".");
       }
     }
-    long batch = fs.get(0);
-    long channels = fs.get(1);
-    long height = fs.get(2);
-    long width = fs.get(3);
-    return Scoped.compute(features, scratch -> {
-      NDArray index = scratch.create(Arrays.stream(classes).asLongStream().toArray()).toDevice(classWeights.getDevice(), false);
-      NDArray rows = classWeights.get(scratch, new NDIndex("{}", index)).toDevice(features.getDevice(), false); // [B, K]
-      NDArray flat = features.reshape(batch, channels, height * width);
-      return rows.expandDims(1).matMul(flat).reshape(batch, height, width);
-    });
+    return Scoped.compute(features, scratch -> FeaturePass.weightedSum(rows(classWeights, classes, features), features));
   }
 
-  /** The logits a GAP + Linear head computes from the maps: mean over positions (a check, and a teaching aid). */
+  /** The logits a GAP + Linear head computes from its class maps: the mean over positions. */
   public static NDArray logitsFromMaps(NDArray maps) {
     return maps.mean(new int[] {2}).mean(new int[] {1});
   }
-
 }

@@ -4,56 +4,149 @@ import ai.djl.Device;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
+import ai.djl.ndarray.NDList;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The course's architectures, each built as a {@link Classifier} split into features and head. */
+/**
+ * The course's architectures, each built as a {@link Classifier} split into features and head.
+ *
+ * <p>The GAP-CNN, FC-CNN, NiN-CNN and ACoL share one conv backbone (stages conv1..conv4, 64×64 → 16×16)
+ * and differ only in the head, so their maps and accuracies compare fairly.
+ */
 public final class Architectures {
   /** Names accepted by {@link #create}. */
-  public static final List<String> NAMES = List.of("gap-cnn");
+  public static final List<String> NAMES = List.of("gap-cnn", "fc-cnn", "nin-cnn", "acol", "resnet18");
+
+  /** The stage names of the shared conv backbone: the possible target layers. */
+  public static final List<String> CONV_STAGE_NAMES = List.of("conv1", "conv2", "conv3", "conv4");
+
+  /** Channels of each ACoL classifier branch's 3×3 convs: 1024 in the paper's VGG, scaled down here so two branches cost less than the backbone. */
+  static final int ACOL_WIDTH = 32;
 
   private Architectures() {}
 
-  /** Builds an untrained architecture by name for 1×size×size images. */
+  /** Builds an untrained architecture by name for 1×size×size images (the localization set). */
   public static Classifier create(String name, int imageSize, List<String> classNames, Device device) {
     return switch (name) {
       case "gap-cnn" -> gapCnn(imageSize, classNames, device);
+      case "fc-cnn" -> fcCnn(imageSize, classNames, device);
+      case "nin-cnn" -> ninCnn(imageSize, classNames, device);
+      case "acol" -> acol(imageSize, classNames, AcolHead.DEFAULT_DELTA, device);
+      case "resnet18" -> resnet18(new Shape(1, imageSize, imageSize), classNames, device);
       default -> throw new IllegalArgumentException("Unknown architecture '" + name + "'; choose one of " + NAMES + ".");
     };
   }
 
   /**
-   * The CAM network: four conv–BatchNorm–ReLU blocks (a 5×5 stride-2 conv with 24 channels, then 3×3 convs
-   * with 32, 64 and 96 channels, max-pooling after the second), so a 64×64 image gives 16×16 activations;
-   * then global average pooling and a bias-free Linear layer (Zhou et al. set the softmax bias to 0).
-   * Features: {@code [B, 96, 16, 16]} for 64×64 input.
+   * The CAM network: the conv backbone, then global average pooling and a bias-free Linear layer (Zhou
+   * et al. set the softmax bias to 0). Features: {@code [B, 128, 16, 16]} for 64×64 input.
    */
   public static Classifier gapCnn(int imageSize, List<String> classNames, Device device) {
-    SequentialBlock features = new SequentialBlock()
-        .add(convBnRelu(24, 5, 2))
-        .add(convBnRelu(32, 3, 1)).add(Pool.maxPool2dBlock(new Shape(2, 2)))
-        .add(convBnRelu(64, 3, 1))
-        .add(convBnRelu(96, 3, 1));
     SequentialBlock head = new SequentialBlock()
         .add(new GlobalAveragePooling())
         .add(Linear.builder().setUnits(classNames.size()).optBias(false).build());
-    return Classifier.create("gap-cnn", features, head, new Shape(1, imageSize, imageSize), classNames, device);
+    return Classifier.create("gap-cnn", CONV_STAGE_NAMES, convStages(), head, new Shape(1, imageSize, imageSize), classNames, device);
   }
 
-  /** 3×3 convolution (padding 1, keeps h×w) → BatchNorm → ReLU. */
-  static Block convBnRelu(int channels, int kernel, int stride) {
+  /**
+   * The classic head CAM cannot explain: flatten the 128×16×16 activations and classify them with two
+   * fully connected layers (128 hidden units, ReLU). Spatial positions get separate weights, so there is
+   * no per-channel class weight — Grad-CAM still works.
+   */
+  public static Classifier fcCnn(int imageSize, List<String> classNames, Device device) {
+    SequentialBlock head = new SequentialBlock()
+        .add(Blocks.batchFlattenBlock())
+        .add(Linear.builder().setUnits(128).build())
+        .add(Activation.reluBlock())
+        .add(Linear.builder().setUnits(classNames.size()).build());
+    return Classifier.create("fc-cnn", CONV_STAGE_NAMES, convStages(), head, new Shape(1, imageSize, imageSize), classNames, device);
+  }
+
+  /**
+   * Network-in-Network-style head: a 1×1 convolution to one map per class (with a bias), then global
+   * average pooling gives the logits — the class maps come out of the forward pass.
+   */
+  public static Classifier ninCnn(int imageSize, List<String> classNames, Device device) {
+    SequentialBlock head = new SequentialBlock()
+        .add(Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(classNames.size()).build())
+        .add(new GlobalAveragePooling());
+    return Classifier.create("nin-cnn", CONV_STAGE_NAMES, convStages(), head, new Shape(1, imageSize, imageSize), classNames, device);
+  }
+
+  /** ACoL: the conv backbone and an {@link AcolHead} with erasing threshold δ. */
+  public static Classifier acol(int imageSize, List<String> classNames, float delta, Device device) {
+    AcolHead head = new AcolHead(classNames.size(), ACOL_WIDTH, delta);
+    return Classifier.create("acol", CONV_STAGE_NAMES, convStages(), head, new Shape(1, imageSize, imageSize), classNames, device);
+  }
+
+  /**
+   * The conv backbone of the GAP-CNN, FC-CNN, NiN-CNN and ACoL: 64×64 → 128×16×16 activations. A 5×5
+   * stride-2 stem, a 3×3 conv and max-pooling bring 64×64 to 16×16 cheaply; the last conv is dilated
+   * (rate 2) so each of its units sees 35×35 pixels — most of an item — at no extra cost.
+   */
+  static List<Block> convStages() {
+    return List.of(
+        convBnRelu(24, 5, 2, 1),
+        new SequentialBlock().add(convBnRelu(32, 3, 1, 1)).add(Pool.maxPool2dBlock(new Shape(2, 2))),
+        convBnRelu(64, 3, 1, 1),
+        convBnRelu(128, 3, 1, 2));
+  }
+
+  /**
+   * ResNet-18 with basic blocks (He et al. 2016; 11.7 M parameters for 1000 classes): a 7×7 stride-2 stem
+   * with max-pooling, then four stages of two basic blocks (64, 128, 256, 512 channels; stride 2 from the
+   * second stage), split after the last stage — 224×224 input gives {@code [B, 512, 7, 7]} — then global
+   * average pooling and a Linear layer (with bias). Stages: stem, layer1..layer4.
+   */
+  public static Classifier resnet18(Shape inputShape, List<String> classNames, Device device) {
+    List<Block> stages = new ArrayList<>();
+    stages.add(new SequentialBlock()
+        .add(Conv2d.builder().setKernelShape(new Shape(7, 7)).optStride(new Shape(2, 2)).optPadding(new Shape(3, 3)).optBias(false)
+            .setFilters(64).build())
+        .add(BatchNorm.builder().build()).add(Activation.reluBlock())
+        .add(Pool.maxPool2dBlock(new Shape(3, 3), new Shape(2, 2), new Shape(1, 1))));
+    int[] widths = {64, 128, 256, 512};
+    int in = 64;
+    for (int s = 0; s < 4; s++) {
+      int stride = s == 0 ? 1 : 2;
+      stages.add(new SequentialBlock().add(basicBlock(in, widths[s], stride)).add(basicBlock(widths[s], widths[s], 1)));
+      in = widths[s];
+    }
+    SequentialBlock head = new SequentialBlock().add(new GlobalAveragePooling()).add(Linear.builder().setUnits(classNames.size()).build());
+    return Classifier.create("resnet18", List.of("stem", "layer1", "layer2", "layer3", "layer4"), stages, head, inputShape, classNames, device);
+  }
+
+  /** out = ReLU(BN(conv3×3(ReLU(BN(conv3×3(x))))) + shortcut(x)); the shortcut is a strided 1×1 conv + BN when the shape changes. */
+  static Block basicBlock(int in, int out, int stride) {
+    SequentialBlock residual = new SequentialBlock()
+        .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(stride, stride)).optPadding(new Shape(1, 1))
+            .optBias(false).setFilters(out).build())
+        .add(BatchNorm.builder().build()).add(Activation.reluBlock())
+        .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).optBias(false).setFilters(out).build())
+        .add(BatchNorm.builder().build());
+    Block shortcut = (stride == 1 && in == out) ? Blocks.identityBlock() : new SequentialBlock()
+        .add(Conv2d.builder().setKernelShape(new Shape(1, 1)).optStride(new Shape(stride, stride)).optBias(false).setFilters(out).build())
+        .add(BatchNorm.builder().build());
     return new SequentialBlock()
-        .add(Conv2d.builder().setKernelShape(new Shape(kernel, kernel)).optStride(new Shape(stride, stride))
-            .optPadding(new Shape(kernel / 2, kernel / 2)).setFilters(channels).build())
-        .add(BatchNorm.builder().build())
+        .add(new ParallelBlock(list -> new NDList(list.get(0).singletonOrThrow().add(list.get(1).singletonOrThrow())), List.of(residual, shortcut)))
         .add(Activation.reluBlock());
   }
 
-  static boolean isGlobalAveragePooling(Block block) {
-    return block instanceof GlobalAveragePooling;
+  /** k×k convolution (padding keeps the size at stride 1) → BatchNorm → ReLU. */
+  static Block convBnRelu(int channels, int kernel, int stride, int dilation) {
+    int pad = dilation * (kernel / 2);
+    return new SequentialBlock()
+        .add(Conv2d.builder().setKernelShape(new Shape(kernel, kernel)).optStride(new Shape(stride, stride))
+            .optDilation(new Shape(dilation, dilation)).optPadding(new Shape(pad, pad)).setFilters(channels).build())
+        .add(BatchNorm.builder().build())
+        .add(Activation.reluBlock());
   }
 }

@@ -8,10 +8,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,41 +20,105 @@ import java.util.Optional;
  * {@code [B, K, h, w]}) and {@code head} (A → logits {@code [B, C]}).
  *
  * <p>Every explainer works on this split: CAM reads the head's Linear weights, Grad-CAM back-propagates
- * through the head only. The parameters live in the {@link Model}'s manager; {@link #close()} frees them.
- * All forward passes here run in inference mode (BatchNorm uses its running statistics and is not
- * updated), and every result is created in the manager of the array passed in.
+ * through the head only. The feature extractor is a list of named <em>stages</em>; {@link #splitAt}
+ * moves the split to an earlier stage (the later stages join the head), sharing the same parameters.
+ *
+ * <p>Parameters live in the {@link Model}'s manager; {@link #close()} frees them (closing a split view
+ * frees the model it shares). Forward passes run in inference mode (BatchNorm uses its running
+ * statistics and is never updated), and every result is created in the manager of the array passed in.
  */
 public final class Classifier implements AutoCloseable {
   private final String architecture;
-  private final Model model;
+  private final List<Model> models;
+  private final List<String> stageNames;
+  private final List<Block> stages;
+  private final Block originalHead;
+  private final int split;
   private final Block features;
   private final Block head;
   private final Shape inputShape;
   private final List<String> classNames;
+  private final boolean scripted;
   private final ParameterStore parameters;
+  private Optional<NDArray> scriptedWeights; // found and verified once, on first use
+
+  private Classifier(String architecture, List<Model> models, List<String> stageNames, List<Block> stages, Block originalHead,
+      int split, Shape inputShape, List<String> classNames, boolean scripted) {
+    if (split < 1 || split > stages.size()) throw new IllegalArgumentException("split " + split + " of " + stages.size() + " stages");
+    this.architecture = architecture;
+    this.models = List.copyOf(models);
+    this.stageNames = List.copyOf(stageNames);
+    this.stages = List.copyOf(stages);
+    this.originalHead = originalHead;
+    this.split = split;
+    this.inputShape = inputShape;
+    this.classNames = List.copyOf(classNames);
+    this.scripted = scripted;
+    if (split == stages.size() && stages.size() == 1) {
+      this.features = stages.get(0);
+    } else {
+      SequentialBlock f = new SequentialBlock();
+      stages.subList(0, split).forEach(f::add);
+      this.features = f;
+    }
+    if (split == stages.size()) {
+      this.head = originalHead;
+    } else {
+      SequentialBlock h = new SequentialBlock();
+      stages.subList(split, stages.size()).forEach(h::add);
+      h.add(originalHead);
+      this.head = h;
+    }
+    this.parameters = new ParameterStore(models.get(0).getNDManager(), false);
+  }
 
   /**
-   * Wraps {@code features} and {@code head} into a new model on {@code device} and initialises the
+   * Builds a new model on {@code device} from named feature stages and a head, and initialises the
    * parameters that are not yet initialised (seeded by {@code Engine.setRandomSeed}).
    *
    * @param inputShape one image, {@code [C, H, W]}
    */
-  public static Classifier create(String architecture, Block features, Block head, Shape inputShape, List<String> classNames, Device device) {
+  public static Classifier create(String architecture, List<String> stageNames, List<Block> stages, Block head, Shape inputShape,
+      List<String> classNames, Device device) {
+    if (stageNames.size() != stages.size() || stages.isEmpty()) {
+      throw new IllegalArgumentException("Need one name per feature stage, and at least one stage.");
+    }
     Model model = Model.newInstance(architecture, device == null ? Engine.getInstance().defaultDevice() : device);
-    SequentialBlock network = new SequentialBlock().add(features).add(head);
+    SequentialBlock featureBlock = new SequentialBlock();
+    stages.forEach(featureBlock::add);
+    SplitNetwork network = new SplitNetwork(featureBlock, head);
     model.setBlock(network);
     network.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1).addAll(inputShape));
-    return new Classifier(architecture, model, features, head, inputShape, classNames);
+    return new Classifier(architecture, List.of(model), stageNames, stages, head, stages.size(), inputShape, classNames, false);
   }
 
-  Classifier(String architecture, Model model, Block features, Block head, Shape inputShape, List<String> classNames) {
-    this.architecture = architecture;
-    this.model = model;
-    this.features = features;
-    this.head = head;
-    this.inputShape = inputShape;
-    this.classNames = List.copyOf(classNames);
-    this.parameters = new ParameterStore(model.getNDManager(), false);
+  /** Builds a new model whose features are one block (one stage named "features"). */
+  public static Classifier create(String architecture, Block features, Block head, Shape inputShape, List<String> classNames, Device device) {
+    return create(architecture, List.of("features"), List.of(features), head, inputShape, classNames, device);
+  }
+
+  /**
+   * Wraps two already-loaded TorchScript modules (see {@link TorchScriptModels}); the classifier owns
+   * and closes both models.
+   */
+  static Classifier scripted(String architecture, Model featuresModel, Model headModel, Shape inputShape, List<String> classNames) {
+    return new Classifier(architecture, List.of(featuresModel, headModel), List.of("features"), List.of(featuresModel.getBlock()),
+        headModel.getBlock(), 1, inputShape, classNames, true);
+  }
+
+  /**
+   * A view of the same model split after {@code stageName}: the features end there and the later stages
+   * become part of the head. Closing the view closes the shared model too.
+   *
+   * @throws IllegalArgumentException naming the stages that exist
+   */
+  public Classifier splitAt(String stageName) {
+    int index = stageNames.indexOf(stageName);
+    if (index < 0) {
+      throw new IllegalArgumentException("The " + architecture + " model has no stage '" + stageName + "'; its stages are "
+          + stageNames + ".");
+    }
+    return new Classifier(architecture, models, stageNames, stages, originalHead, index + 1, inputShape, classNames, scripted);
   }
 
   /** Activations A at the split, {@code [B, K, h, w]}, in the images' manager. */
@@ -73,18 +137,55 @@ public final class Classifier implements AutoCloseable {
   }
 
   /**
+   * Activations ready to receive gradients: a fresh leaf array that requires them (a detached view, so
+   * gradients never accumulate on an array the caller holds). For a TorchScript model the features come
+   * out as an inference tensor, which cannot require gradients, so they are copied instead.
+   */
+  public NDArray gradientLeaf(NDArray activations) {
+    NDArray leaf = scripted ? activations.duplicate() : activations.stopGradient();
+    leaf.setRequiresGradient(true);
+    return leaf;
+  }
+
+  /**
+   * Logits from activations inside an open {@code GradientCollector}, so that gradients reach A.
+   * A TorchScript head runs with {@code training=true} because DJL runs scripted modules without
+   * autograd otherwise (export them with {@code torch.jit.trace} after {@code model.eval()}).
+   */
+  public NDArray headForGradients(NDArray leaf) {
+    return head.forward(parameters, new NDList(leaf), scripted).singletonOrThrow();
+  }
+
+  /**
    * The class weights W {@code [C, K]} of a head that is global average pooling followed by one Linear
    * layer — what CAM needs. The array is the parameter itself: read it, do not modify or close it.
    */
   public Optional<NDArray> linearClassWeights() {
-    if (!(head instanceof SequentialBlock seq)) return Optional.empty();
-    List<Block> layers = seq.getChildren().values();
-    if (layers.isEmpty() || !(layers.get(layers.size() - 1) instanceof Linear linear)) return Optional.empty();
-    for (int k = 0; k < layers.size() - 1; k++) {
-      if (!Architectures.isGlobalAveragePooling(layers.get(k))) return Optional.empty();
+    if (scripted) {
+      if (scriptedWeights == null) scriptedWeights = ScriptedLinearHead.find(this);
+      return scriptedWeights;
     }
-    Parameter weight = linear.getParameters().get("weight");
-    return Optional.of(weight.getArray());
+    List<Block> layers = headLayers();
+    if (layers.isEmpty() || !(layers.get(layers.size() - 1) instanceof Linear linear)) return Optional.empty();
+    for (Block b : layers.subList(0, layers.size() - 1)) {
+      if (!(b instanceof GlobalAveragePooling)) return Optional.empty();
+    }
+    return Optional.of(linear.getParameters().get("weight").getArray());
+  }
+
+  /** The head's layers, nested sequential blocks flattened, in order. */
+  public List<Block> headLayers() {
+    List<Block> out = new ArrayList<>();
+    flatten(head, out);
+    return out;
+  }
+
+  private static void flatten(Block block, List<Block> out) {
+    if (block instanceof SequentialBlock seq) {
+      seq.getChildren().values().forEach(child -> flatten(child, out));
+    } else {
+      out.add(block);
+    }
   }
 
   private NDArray checkImages(NDArray images) {
@@ -97,7 +198,7 @@ public final class Classifier implements AutoCloseable {
     if (images.getDataType() != DataType.FLOAT32) {
       throw new IllegalArgumentException("Images must be float32; got " + images.getDataType() + ". Convert with toType(DataType.FLOAT32, false).");
     }
-    Device device = model.getNDManager().getDevice();
+    Device device = device();
     return images.getDevice().equals(device) ? images : images.toDevice(device, false);
   }
 
@@ -105,8 +206,14 @@ public final class Classifier implements AutoCloseable {
     return architecture;
   }
 
+  /** The model that owns the parameters (for a TorchScript classifier: the features model). */
   public Model model() {
-    return model;
+    return models.get(0);
+  }
+
+  /** The trainable network (features then head), taking {@code (images[, labels])}; null for TorchScript. */
+  Block network() {
+    return scripted ? null : model().getBlock();
   }
 
   public Block featuresBlock() {
@@ -115,6 +222,21 @@ public final class Classifier implements AutoCloseable {
 
   public Block headBlock() {
     return head;
+  }
+
+  /** The names of the feature stages, input first. */
+  public List<String> stageNames() {
+    return stageNames;
+  }
+
+  /** The name of the stage the features end with: the target layer. */
+  public String targetLayer() {
+    return stageNames.get(split - 1);
+  }
+
+  /** Whether this classifier wraps TorchScript modules. */
+  public boolean isScripted() {
+    return scripted;
   }
 
   /** One image, {@code [C, H, W]}. */
@@ -131,7 +253,7 @@ public final class Classifier implements AutoCloseable {
   }
 
   public Device device() {
-    return model.getNDManager().getDevice();
+    return model().getNDManager().getDevice();
   }
 
   /** The parameter store every forward pass uses (inference mode, parameters on the model's device). */
@@ -141,11 +263,11 @@ public final class Classifier implements AutoCloseable {
 
   @Override
   public void close() {
-    model.close();
+    models.forEach(Model::close);
   }
 
   @Override
   public String toString() {
-    return architecture + " classifier: " + inputShape + " → " + numClasses() + " classes on " + device();
+    return architecture + " classifier split after '" + targetLayer() + "': " + inputShape + " → " + numClasses() + " classes on " + device();
   }
 }

@@ -8,10 +8,11 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.Device;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import camlab.data.LocalizationSet;
 import camlab.util.Progress;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public final class Training {
     int totalSteps = stepsPerEpoch * settings.epochs();
     Tracker rate = Tracker.cosine().setBaseValue(settings.learningRate())
         .optFinalValue(settings.learningRate() / 20).setMaxUpdates(totalSteps).build();
-    DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+    DefaultTrainingConfig config = new DefaultTrainingConfig(new SummedCrossEntropy())
         .optOptimizer(Optimizer.adam().optLearningRateTracker(rate).build())
         .optDevices(new Device[] {classifier.device()});
 
@@ -60,8 +61,9 @@ public final class Training {
             NDList batch = train.batch(batchScope, indices);
             NDArray labels = batch.get(1);
             try (GradientCollector collector = trainer.newGradientCollector()) {
-              NDArray logits = trainer.forward(new NDList(batch.get(0))).singletonOrThrow();
-              NDArray loss = trainer.getLoss().evaluate(new NDList(labels), new NDList(logits));
+              NDList outputs = trainer.forward(new NDList(batch.get(0), labels)); // labels reach label-aware heads only
+              NDArray logits = outputs.get(0);
+              NDArray loss = trainer.getLoss().evaluate(new NDList(labels), outputs);
               collector.backward(loss);
               lossSum += loss.getFloat() * (to - from);
               correct += logits.argMax(1).eq(labels).sum().getLong();
@@ -92,6 +94,28 @@ public final class Training {
       }
     }
     return (double) correct / split.size();
+  }
+
+  /**
+   * Cross-entropy summed over every logits output of the network (one for most heads, two for ACoL:
+   * L = CE(A) + CE(B)), averaged over the batch.
+   */
+  static final class SummedCrossEntropy extends Loss {
+    private final SoftmaxCrossEntropyLoss single = new SoftmaxCrossEntropyLoss();
+
+    SummedCrossEntropy() {
+      super("SummedCrossEntropy");
+    }
+
+    @Override
+    public NDArray evaluate(NDList labels, NDList predictions) {
+      NDArray total = null;
+      for (NDArray logits : predictions) {
+        NDArray loss = single.evaluate(labels, new NDList(logits));
+        total = total == null ? loss : total.add(loss);
+      }
+      return total;
+    }
   }
 
   private static int[] permutation(int n, Random random) {

@@ -11,12 +11,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
 import camlab.data.LocalizationSet;
 import camlab.explain.ActivationMaps;
 import camlab.explain.Explainer;
 import camlab.explain.Targets;
-import camlab.model.Architectures;
 import camlab.model.Classifier;
+import camlab.model.GlobalAveragePooling;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.ArrayList;
@@ -28,6 +33,8 @@ import org.junit.jupiter.api.Test;
 
 /** The whole evaluation on a small untrained (but seeded) model and a few real canvases. */
 class EvaluationTest {
+  /** A CAM-family method, a gradient method, one the GAP-CNN cannot support, and the baselines. */
+  private static final List<MapMethod> METHODS = Methods.named(List.of("cam", "gradcam", "conv1x1", "center-gaussian", "image-intensity"));
   private static final Evaluation.Settings QUICK = Evaluation.Settings.DEFAULT.withSteps(4).withBatchSize(4);
   private static Classifier model;
   private static LocalizationSet val;
@@ -37,10 +44,10 @@ class EvaluationTest {
   @BeforeAll
   static void setUp() {
     Engine.getInstance().setRandomSeed(5);
-    model = Architectures.create("gap-cnn", 64, LocalizationSet.classNames(), null);
+    model = tinyGapNetwork();
     val = LocalizationSet.of(LocalizationSet.Split.VAL, LocalizationSet.Settings.DEFAULT, 8);
     test = LocalizationSet.of(LocalizationSet.Split.TEST, LocalizationSet.Settings.DEFAULT, 8);
-    report = Evaluation.run(model, Methods.all(), val, test, QUICK);
+    report = Evaluation.run(model, METHODS, val, test, QUICK);
   }
 
   @AfterAll
@@ -51,10 +58,12 @@ class EvaluationTest {
   @Test
   void twoRunsGiveIdenticalNumbers() {
     EvaluationReport first = report;
-    EvaluationReport second = Evaluation.run(model, Methods.all(), val, test, QUICK);
+    EvaluationReport second = Evaluation.run(model, METHODS, val, test, QUICK);
     assertEquals(withoutSeconds(first.toJson()), withoutSeconds(second.toJson()));
-    assertEquals(List.of("cam", "center-gaussian", "image-intensity"), first.rows().stream().map(Evaluation.MethodResult::method).toList());
-    assertEquals(3, first.table().rowCount());
+    assertEquals(List.of("cam", "gradcam", "conv1x1", "center-gaussian", "image-intensity"),
+        first.rows().stream().map(Evaluation.MethodResult::method).toList());
+    assertTrue(first.row("conv1x1").skipped().contains("1x1-conv maps need"), first.row("conv1x1").skipped());
+    assertEquals(4, first.table().rowCount()); // the skipped method has no row
     assertEquals(12, first.table().columnCount()); // method + 10 metrics + seconds
     String markdown = first.toMarkdown();
     assertTrue(markdown.contains("| cam |") && markdown.contains("| center-gaussian (baseline) |"), markdown);
@@ -74,6 +83,7 @@ class EvaluationTest {
     assertEquals(100.0 * centreHits / test.size(), report.row("center-gaussian").localization().pointingGame(), 1e-9);
     assertEquals(100.0 * brightestHits / test.size(), report.row("image-intensity").localization().pointingGame(), 1e-9);
     for (Evaluation.MethodResult r : report.rows()) {
+      if (r.skipped() != null) continue;
       LocalizationMetrics.Result loc = r.localization();
       assertTrue(loc.top1Loc() <= Math.min(loc.gtKnownLoc(), loc.classificationAccuracy()) + 1e-9, r.toString());
       assertTrue(loc.gtKnownLoc() <= 100 && loc.maxBoxAcc() >= 0 && loc.pxAP() > 0 && loc.pxAP() <= 100, r.toString());
@@ -204,11 +214,30 @@ class EvaluationTest {
   }
 
   @Test
+  void everyRegisteredExplainerIsEvaluatedThenTheBaselines() {
+    List<String> expected = new ArrayList<>(camlab.explain.Explainers.names());
+    expected.addAll(List.of("center-gaussian", "image-intensity"));
+    assertEquals(expected, Methods.all().stream().map(MapMethod::name).toList());
+  }
+
+  @Test
   void unknownMethodNamesAreRejected() {
     assertEquals("image-intensity", Methods.named(List.of(" Image-Intensity ")).get(0).name());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Methods.named(List.of("gradcam++")));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Methods.named(List.of("rise")));
     assertTrue(e.getMessage().contains("cam"), e.getMessage());
     assertFalse(Methods.explainers().isEmpty());
+  }
+
+  /**
+   * A small untrained CAM network for 64×64 canvases (one strided conv, GAP, Linear): the metrics do not care how
+   * good the model is, and it keeps this class fast.
+   */
+  static Classifier tinyGapNetwork() {
+    SequentialBlock features = new SequentialBlock()
+        .add(Conv2d.builder().setKernelShape(new Shape(4, 4)).optStride(new Shape(4, 4)).setFilters(8).build())
+        .add(Activation.reluBlock());
+    SequentialBlock head = new SequentialBlock().add(new GlobalAveragePooling()).add(Linear.builder().setUnits(10).optBias(false).build());
+    return Classifier.create("tiny-gap", features, head, new Shape(1, 64, 64), LocalizationSet.classNames(), null);
   }
 
   private static String withoutSeconds(String json) {

@@ -1,0 +1,124 @@
+package camlab.exercises.graders.cam;
+
+import java.util.Random;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import camlab.exercises.graders.NDAssert;
+import camlab.explain.Cam;
+import camlab.exercises.graders.StudentAnswer;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Grades exercise 2.1 ({@link ClassActivationMap}): golden values, random inputs against {@link Cam}, edge cases. */
+@ExtendWith(StudentAnswer.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // hand-checkable failures first: their messages are the clearest
+@DisplayName("2.1 Class activation map")
+public class ClassActivationMapGrader {
+  private static final String SHAPE_HINT = "weight each channel A_k by w_k, then sum over the channel axis (axis 0)";
+  private static final double REL_TOL = 1e-4;
+
+  private NDManager manager;
+
+  @BeforeEach
+  void openManager() {
+    manager = NDManager.newBaseManager();
+  }
+
+  @AfterEach
+  void closeManager() {
+    manager.close();
+  }
+
+  @Test
+  @Order(1)
+  @DisplayName("hand-computed map: K=2 channels on a 2x2 grid, negative values kept")
+  void goldenTwoChannels(ClassActivationMap student) {
+    NDArray features = manager.create(new float[] {1, 2, 3, 4, 0, 1, -1, 2}, new Shape(2, 2, 2));
+    NDArray weights = manager.create(new float[] {0.5f, -2f});
+    NDArray map = student.classActivationMap(features, weights);
+    NDAssert.assertValues(new float[] {0.5f, -1f, 3.5f, -2f}, new Shape(2, 2), map, REL_TOL,
+        call(features, weights) + " with A_0=[[1,2],[3,4]], A_1=[[0,1],[-1,2]], w=[0.5,-2]", SHAPE_HINT);
+  }
+
+  @Test
+  @Order(2)
+  @DisplayName("hand-computed map: K=1 channel on a non-square 2x3 grid")
+  void goldenOneChannelNonSquare(ClassActivationMap student) {
+    NDArray features = manager.create(new float[] {1, 0, -1, 2, 3, -4}, new Shape(1, 2, 3));
+    NDArray weights = manager.create(new float[] {-1.5f});
+    NDArray map = student.classActivationMap(features, weights);
+    NDAssert.assertValues(new float[] {-1.5f, 0f, 1.5f, -3f, -4.5f, 6f}, new Shape(2, 3), map, REL_TOL,
+        call(features, weights) + " with A_0=[[1,0,-1],[2,3,-4]], w=[-1.5]", SHAPE_HINT);
+  }
+
+  @Test
+  @Order(3)
+  @DisplayName("random inputs match the library's Cam for K=1..64 and square and non-square grids")
+  void randomInputsMatchReference(ClassActivationMap student) {
+    int[][] kHw = {{1, 1, 1}, {3, 4, 5}, {8, 7, 7}, {64, 7, 7}, {5, 14, 10}, {2, 1, 9}};
+    Random random = new Random(2016);
+    for (int[] dims : kHw) {
+      NDArray features = randomArray(random, new Shape(dims[0], dims[1], dims[2]));
+      NDArray weights = randomArray(random, new Shape(dims[0]));
+      float[] expected = reference(features, weights);
+      NDArray map = student.classActivationMap(features, weights);
+      NDAssert.assertValues(expected, new Shape(dims[1], dims[2]), map, REL_TOL, call(features, weights), SHAPE_HINT);
+    }
+  }
+
+  @Test
+  @Order(4)
+  @DisplayName("arguments are left unchanged (no in-place operations, nothing closed)")
+  void argumentsAreNotModified(ClassActivationMap student) {
+    Random random = new Random(7);
+    NDArray features = randomArray(random, new Shape(4, 3, 5));
+    NDArray weights = randomArray(random, new Shape(4));
+    float[] featuresBefore = features.toFloatArray();
+    float[] weightsBefore = weights.toFloatArray();
+    student.classActivationMap(features, weights);
+    NDAssert.assertUnchanged(featuresBefore, features, "features", call(features, weights));
+    NDAssert.assertUnchanged(weightsBefore, weights, "classWeights", call(features, weights));
+  }
+
+  @Test
+  @Order(5)
+  @DisplayName("edge cases: zero weights give a zero map, constant channels give a constant map")
+  void edgeCases(ClassActivationMap student) {
+    NDArray features = manager.ones(new Shape(3, 2, 4)).mul(manager.create(new float[] {2, -1, 5}).reshape(3, 1, 1));
+    NDArray zeros = manager.zeros(new Shape(3));
+    NDAssert.assertValues(new float[8], new Shape(2, 4), student.classActivationMap(features, zeros), REL_TOL,
+        call(features, zeros) + " with all weights 0", SHAPE_HINT);
+    NDArray weights = manager.create(new float[] {1, 3, 0.5f});
+    float constant = 2 * 1 + (-1) * 3 + 5 * 0.5f;
+    float[] expected = new float[8];
+    java.util.Arrays.fill(expected, constant);
+    NDAssert.assertValues(expected, new Shape(2, 4), student.classActivationMap(features, weights), REL_TOL,
+        call(features, weights) + " with constant channels A_k = [2, -1, 5] and w = [1, 3, 0.5]", SHAPE_HINT);
+  }
+
+  /** The library's CAM for one image and one class: [K,h,w] and [K] as a batch of one with a one-row weight. */
+  private static float[] reference(NDArray features, NDArray weights) {
+    NDArray maps = Cam.classActivationMaps(features.expandDims(0), weights.expandDims(0), new int[] {0});
+    return maps.squeeze(0).toFloatArray();
+  }
+
+  private NDArray randomArray(Random random, Shape shape) {
+    float[] values = new float[(int) shape.size()];
+    for (int i = 0; i < values.length; i++) values[i] = (float) random.nextGaussian();
+    return manager.create(values, shape);
+  }
+
+  private static String call(NDArray features, NDArray weights) {
+    return "classActivationMap(features " + features.getShape() + ", classWeights " + weights.getShape() + ")";
+  }
+}

@@ -1,0 +1,107 @@
+package camlab.exercises.grading;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * How the grading JVMs are run and limited.
+ *
+ * @param timeout       wall-clock limit per exercise ({@code -Dcamlab.grade.timeout}, seconds, default 60)
+ * @param heapMb        {@code -Xmx} of each grading JVM ({@code -Dcamlab.grade.heapMb}, default 512)
+ * @param memoryMb      resident-memory limit, which also covers native NDArray memory; checked on Linux
+ *                      ({@code -Dcamlab.grade.memoryMb}, default 2048)
+ * @param outputLimitKb output beyond this fails the exercise ({@code -Dcamlab.grade.outputKb}, default 1024)
+ * @param parallelism   grading JVMs run at once ({@code -Dcamlab.grade.parallel}, default min(2, cores))
+ * @param jvmFlags      flags every DJL JVM needs: {@code -Dcamlab.jvmArgs} (set by the POM), else this JVM's own
+ * @param classpath     class path of the grading JVMs and of the cell compiler: this JVM's
+ */
+public record GradeSettings(Duration timeout, int heapMb, int memoryMb, int outputLimitKb, int parallelism,
+    List<String> jvmFlags, String classpath) {
+
+  public static GradeSettings fromSystemProperties() {
+    return new GradeSettings(
+        Duration.ofSeconds(intProperty("camlab.grade.timeout", 60)),
+        intProperty("camlab.grade.heapMb", 512),
+        intProperty("camlab.grade.memoryMb", 2048),
+        intProperty("camlab.grade.outputKb", 1024),
+        intProperty("camlab.grade.parallel", Math.min(2, Runtime.getRuntime().availableProcessors())),
+        jvmFlagsOfThisSetup(),
+        absolute(System.getProperty("java.class.path")));
+  }
+
+  /** Grading JVMs run in their own working directory, so relative class path entries must be resolved first. */
+  static String absolute(String classpath) {
+    return Arrays.stream(classpath.split(java.io.File.pathSeparator))
+        .filter(entry -> !entry.isBlank())
+        .map(entry -> Paths.get(entry).toAbsolutePath().normalize().toString())
+        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+  }
+
+  public GradeSettings withTimeout(Duration d) {
+    return new GradeSettings(d, heapMb, memoryMb, outputLimitKb, parallelism, jvmFlags, classpath);
+  }
+
+  public GradeSettings withMemoryMb(int mb) {
+    return new GradeSettings(timeout, heapMb, mb, outputLimitKb, parallelism, jvmFlags, classpath);
+  }
+
+  public GradeSettings withParallelism(int n) {
+    return new GradeSettings(timeout, heapMb, memoryMb, outputLimitKb, n, jvmFlags, classpath);
+  }
+
+  /** The {@code java} launcher of the running JDK. */
+  public Path javaExecutable() {
+    boolean windows = System.getProperty("os.name", "").toLowerCase().startsWith("windows");
+    return Paths.get(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java");
+  }
+
+  /**
+   * The flags every DJL JVM of this build needs, from the POM's {@code camlab.jvmArgs}: the system property
+   * when the build passes it (surefire, failsafe), else the library's {@code camlab/jvm.options} resource
+   * (filtered from the same property), else the flags this JVM itself was started with that matter to
+   * DJL ({@code -D...}, direct-memory cap, module opens). Heap, agent and debugger flags are never passed on.
+   */
+  static List<String> jvmFlagsOfThisSetup() {
+    String configured = System.getProperty("camlab.jvmArgs");
+    if (configured == null || configured.isBlank() || configured.contains("${")) configured = jvmOptionsResource();
+    if (configured != null && !configured.isBlank() && !configured.contains("${")) {
+      return List.copyOf(Arrays.asList(configured.strip().split("\\s+")));
+    }
+    List<String> inherited = new ArrayList<>();
+    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (arg.startsWith("-D") || arg.startsWith("-XX:MaxDirectMemorySize=") || arg.startsWith("--add-opens")
+          || arg.startsWith("--add-exports") || arg.startsWith("--enable-native-access")) {
+        inherited.add(arg);
+      }
+    }
+    return inherited;
+  }
+
+  private static String jvmOptionsResource() {
+    try (InputStream in = GradeSettings.class.getClassLoader().getResourceAsStream("camlab/jvm.options")) {
+      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static int intProperty(String name, int fallback) {
+    String v = System.getProperty(name);
+    if (v == null || v.isBlank()) return fallback;
+    try {
+      int n = Integer.parseInt(v.strip());
+      if (n <= 0) throw new NumberFormatException();
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("-D" + name + " must be a positive whole number, not \"" + v + "\"");
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package camlab.exercises.graders;
+
+import java.util.List;
+
+import ai.djl.ndarray.NDArray;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import camlab.exercises.NotSolvedYet;
+import camlab.exercises.graders.cam.ClassActivationMap;
+import camlab.exercises.graders.cam.ClassActivationMapGrader;
+import camlab.exercises.grading.GraderRunner;
+import camlab.exercises.grading.Status;
+import camlab.exercises.grading.TestOutcome;
+
+/** The 2.1 grader in this JVM: the right answer passes every test, typical mistakes fail with a useful message. */
+class ClassActivationMapGraderTest {
+  private static List<TestOutcome> grade(ClassActivationMap answer) {
+    return GraderRunner.runInProcess(ClassActivationMapGrader.class, answer);
+  }
+
+  private static TestOutcome firstFailure(ClassActivationMap answer) {
+    return grade(answer).stream().filter(o -> o.status() == Status.FAIL).findFirst().orElseThrow(() -> new AssertionError("no test failed"));
+  }
+
+  private static NDArray weighted(NDArray f, NDArray w) {
+    return f.mul(w.reshape(w.getShape().get(0), 1, 1));
+  }
+
+  @Test
+  void theReferenceAnswerPassesEveryTest() {
+    List<TestOutcome> outcomes = grade((f, w) -> weighted(f, w).sum(new int[] {0}));
+    assertEquals(5, outcomes.size());
+    outcomes.forEach(o -> assertEquals(Status.PASS, o.status(), o::toString));
+  }
+
+  @Test
+  void theStubIsTodo() {
+    grade((f, w) -> { throw new NotSolvedYet("2.1"); }).forEach(o -> assertEquals(Status.TODO, o.status(), o::toString));
+  }
+
+  @Test
+  void aReluIsCaughtByTheGoldenValues() {
+    TestOutcome o = firstFailure((f, w) -> weighted(f, w).sum(new int[] {0}).maximum(0f));
+    assertTrue(o.message().startsWith("hand-computed map: K=2 channels on a 2x2 grid, negative values kept: "
+        + "classActivationMap(features (2, 2, 2), classWeights (2)) with A_0=[[1,2],[3,4]], A_1=[[0,1],[-1,2]], w=[0.5,-2]: "
+        + "element [0][1] should be -1.0 but is 0.0"), o.message());
+    assertTrue(o.message().contains("expected [[0.5, -1.0], [3.5, -2.0]]"), o.message());
+  }
+
+  @Test
+  void aWrongShapeExplainsWhichAxisToSum() {
+    TestOutcome o = firstFailure((f, w) -> weighted(f, w).sum(new int[] {0}, true));
+    assertTrue(o.message().contains("returned shape (1, 2, 2) but the result must have shape (2, 2) — weight each channel"), o.message());
+  }
+
+  @Test
+  void inPlaceWeightingIsCaught() {
+    List<TestOutcome> outcomes = grade((f, w) -> f.muli(w.reshape(w.getShape().get(0), 1, 1)).sum(new int[] {0}));
+    TestOutcome unchanged = outcomes.stream().filter(o -> o.test().startsWith("arguments are left unchanged")).findFirst().orElseThrow();
+    assertEquals(Status.FAIL, unchanged.status());
+    assertTrue(unchanged.message().contains("modified its argument `features`"), unchanged.message());
+  }
+
+  @Test
+  void aMeanInsteadOfASumFailsTheTwoChannelGolden() {
+    assertTrue(firstFailure((f, w) -> weighted(f, w).mean(new int[] {0})).message().startsWith("hand-computed map: K=2"));
+  }
+}

@@ -1,0 +1,5 @@
+// EXERCISE 2.1 — Class activation map (3 points)
+// expect: stack overflow at cell line 4
+NDArray classActivationMap(NDArray features, NDArray classWeights) {
+    return classActivationMap(features, classWeights);
+}

@@ -1,0 +1,81 @@
+package camlab.explain;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import camlab.model.AcolHead;
+import camlab.model.Classifier;
+import camlab.util.Scoped;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The ACoL localization map (Zhang et al. — CVPR 2018): classifier A's map of class c erases the
+ * features it finds (≥ δ after min–max normalisation), classifier B classifies what is left, and the
+ * two maps are fused element-wise:
+ * <pre>M_c = max( minmax(S_A[c]), minmax(S_B[c]) ).</pre>
+ * The erasing is driven by the explained class (the top-1 of classifier A unless a target is given).
+ * The result is already in [0, 1]. {@link #branch} gives A's or B's normalised map alone.
+ */
+public final class AcolMaps implements Explainer {
+  /** Which map to return. */
+  public enum Output { FUSED, BRANCH_A, BRANCH_B }
+
+  private final Output output;
+
+  /** The fused map. */
+  public AcolMaps() {
+    this(Output.FUSED);
+  }
+
+  private AcolMaps(Output output) {
+    this.output = output;
+  }
+
+  /** The min–max-normalised map of one branch only (for comparing A, B and the fusion). */
+  public static AcolMaps branch(Output output) {
+    return new AcolMaps(output);
+  }
+
+  @Override
+  public String name() {
+    return switch (output) {
+      case FUSED -> "acol";
+      case BRANCH_A -> "acol-a";
+      case BRANCH_B -> "acol-b";
+    };
+  }
+
+  @Override
+  public ActivationMaps explain(Classifier model, NDArray images, Targets targets) {
+    AcolHead head = acolHead(model);
+    NDManager owner = images.getManager();
+    Object[] out = new Object[2];
+    NDArray maps = Scoped.compute(images, scratch -> {
+      NDArray activations = model.features(images);
+      AcolHead.BranchA first = head.branchA(model.parameterStore(), activations, false);
+      NDArray logitsA = first.logitsA();
+      int[] classes = targets.resolve(logitsA);
+      NDArray classIndex = scratch.create(Arrays.stream(classes).asLongStream().toArray()).toDevice(activations.getDevice(), false);
+      AcolHead.Branches b = head.branchB(model.parameterStore(), first, classIndex, false);
+      NDArray a = MapOps.minMaxNormalize(AcolHead.pick(b.mapsA(), classIndex));
+      NDArray bMap = MapOps.minMaxNormalize(AcolHead.pick(b.mapsB(), classIndex));
+      logitsA.attach(owner);
+      out[0] = logitsA;
+      out[1] = classes;
+      return switch (output) {
+        case FUSED -> a.maximum(bMap);
+        case BRANCH_A -> a;
+        case BRANCH_B -> bMap;
+      };
+    });
+    return new ActivationMaps(name(), maps, (int[]) out[1], (NDArray) out[0]);
+  }
+
+  static AcolHead acolHead(Classifier model) {
+    List<Block> layers = model.headLayers();
+    if (layers.size() == 1 && layers.get(0) instanceof AcolHead acol) return acol;
+    throw new UnsupportedOperationException("ACoL maps need an ACoL model (two classifier branches with erasing); the "
+        + model.architecture() + " model split after '" + model.targetLayer() + "' has no ACoL head. Train the 'acol' architecture.");
+  }
+}

@@ -1,0 +1,64 @@
+package camlab.explain;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.nn.convolutional.Conv2d;
+import camlab.model.AcolHead;
+import camlab.model.Classifier;
+import camlab.model.GlobalAveragePooling;
+import camlab.util.Scoped;
+import java.util.List;
+
+/**
+ * Class maps that fall out of the forward pass (Network in Network; ACoL §3.1). When the head is a 1×1
+ * convolution with one output channel per class followed by global average pooling,
+ * <pre>S_c(i, j) = Σ_k W_ck · A_k(i, j) + b_c,      logit_c = mean_{i,j} S_c(i, j),</pre>
+ * so the map of class c is simply channel c of the 1×1 conv's output — no weights to read back and no
+ * extra pass. With the same W and b, GAP + Linear gives the same logits, and its CAM differs from S_c by
+ * the constant b_c only. For ACoL the maps are those of classifier A. No ReLU.
+ */
+public final class Conv1x1Maps implements Explainer {
+  @Override
+  public String name() {
+    return "conv1x1";
+  }
+
+  @Override
+  public ActivationMaps explain(Classifier model, NDArray images, Targets targets) {
+    ClassMapHead head = ClassMapHead.of(model);
+    NDManager owner = images.getManager();
+    Object[] out = new Object[2];
+    NDArray maps = Scoped.compute(images, scratch -> {
+      NDArray classMaps = head.classMaps(model, model.features(images)); // [B, C, h, w]
+      NDArray logits = GlobalAveragePooling.pool(classMaps);
+      int[] classes = targets.resolve(logits);
+      logits.attach(owner);
+      out[0] = logits;
+      out[1] = classes;
+      return AcolHead.pick(classMaps, scratch.create(java.util.Arrays.stream(classes).asLongStream().toArray()).toDevice(classMaps.getDevice(), false));
+    });
+    return new ActivationMaps(name(), maps, (int[]) out[1], (NDArray) out[0]);
+  }
+
+  /** How to get the [B, C, h, w] class maps out of a head that has them. */
+  interface ClassMapHead {
+    NDArray classMaps(Classifier model, NDArray activations);
+
+    static ClassMapHead of(Classifier model) {
+      List<Block> layers = model.headLayers();
+      if (layers.size() == 1 && layers.get(0) instanceof AcolHead acol) {
+        return (m, a) -> acol.branches(m.parameterStore(), a, null, false).mapsA();
+      }
+      if (layers.size() == 2 && layers.get(0) instanceof Conv2d conv && layers.get(1) instanceof GlobalAveragePooling
+          && conv.getKernelShape().equals(new ai.djl.ndarray.types.Shape(1, 1))) {
+        return (m, a) -> conv.forward(m.parameterStore(), new NDList(a), false).singletonOrThrow();
+      }
+      throw new UnsupportedOperationException("1x1-conv maps need a head that is a 1×1 convolution with one channel per class followed"
+          + " by global average pooling (nin-cnn) or an ACoL head; the " + model.architecture() + " model split after '"
+          + model.targetLayer() + "' has " + layers.stream().map(b -> b.getClass().getSimpleName()).toList()
+          + ". Use CAM or Grad-CAM.");
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package camlab.explain;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import camlab.model.Classifier;
+import java.util.Arrays;
+
+/**
+ * One pass of a batch through a split classifier: the activations A {@code [B, K, h, w]}, the logits,
+ * the resolved target classes and — for gradient methods — ∂score/∂A, computed by back-propagating
+ * through the head only (A is a leaf, so nothing upstream of the split is touched).
+ */
+final class FeaturePass {
+  final NDArray activations;
+  final NDArray logits;
+  final int[] classes;
+  final NDArray gradients; // null when not requested
+
+  private FeaturePass(NDArray activations, NDArray logits, int[] classes, NDArray gradients) {
+    this.activations = activations;
+    this.logits = logits;
+    this.classes = classes;
+    this.gradients = gradients;
+  }
+
+  /** Forward only: A and the logits. */
+  static FeaturePass forward(Classifier model, NDArray images, Targets targets) {
+    NDArray a = model.features(images);
+    NDArray logits = model.head(a);
+    return new FeaturePass(a, logits, targets.resolve(logits), null);
+  }
+
+  /** Forward, then the gradient of each image's target score with respect to A. */
+  static FeaturePass withGradients(Classifier model, NDArray images, Targets targets, Score score) {
+    NDArray a = model.features(images); // outside the collector: no graph upstream of A
+    NDArray leaf;
+    NDArray logits;
+    int[] classes;
+    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+      leaf = model.gradientLeaf(a);
+      logits = model.headForGradients(leaf);
+      classes = targets.resolve(logits);
+      NDArray scores = score == Score.PROBABILITY ? logits.softmax(1) : logits;
+      NDArray oneHot = oneHot(logits.getManager(), classes, model.numClasses()).toDevice(logits.getDevice(), false);
+      collector.backward(scores.mul(oneHot).sum()); // images are independent, so one backward gives every image its gradient
+    } catch (IllegalStateException e) {
+      if (String.valueOf(e.getMessage()).contains("already collecting")) {
+        throw new IllegalStateException("Gradient methods need their own GradientCollector, but one is already open (are you inside a"
+            + " training step?). Explain after closing it.", e);
+      }
+      throw e;
+    }
+    NDArray gradients = leaf.getGradient();
+    NDArray frozenLogits = logits.stopGradient();
+    return new FeaturePass(leaf.stopGradient(), frozenLogits, classes, gradients);
+  }
+
+  private static NDArray oneHot(NDManager manager, int[] classes, int numClasses) {
+    float[] values = new float[classes.length * numClasses];
+    for (int b = 0; b < classes.length; b++) values[b * numClasses + classes[b]] = 1f;
+    return manager.create(values, new ai.djl.ndarray.types.Shape(classes.length, numClasses));
+  }
+
+  /** Σ_k weights[b, k] · A[b, k] for every image: {@code [B, K]} × {@code [B, K, h, w]} → {@code [B, h, w]}. */
+  static NDArray weightedSum(NDArray weights, NDArray activations) {
+    long[] s = activations.getShape().getShape();
+    return weights.expandDims(1).matMul(activations.reshape(s[0], s[1], s[2] * s[3])).reshape(s[0], s[2], s[3]);
+  }
+
+  /** Mean over the h·w positions of each channel: {@code [B, K, h, w]} → {@code [B, K]}. */
+  static NDArray spatialMean(NDArray x) {
+    return x.mean(new int[] {3}).mean(new int[] {2});
+  }
+
+  @Override
+  public String toString() {
+    return "FeaturePass" + activations.getShape() + " classes " + Arrays.toString(classes);
+  }
+}

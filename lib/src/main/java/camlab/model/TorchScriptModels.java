@@ -1,0 +1,109 @@
+package camlab.model;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * The user's own PyTorch model, exported as two TorchScript files at its target layer:
+ * <pre>
+ * model.eval()
+ * torch.jit.trace(features, x).save("features.pt")     # images → activations A [B, K, h, w]
+ * torch.jit.trace(head, features(x)).save("head.pt")   # A → logits [B, C]
+ * </pre>
+ * The head is loaded with trainable parameters so gradients can flow through it (Grad-CAM); export both
+ * parts in eval mode, because BatchNorm and Dropout behaviour is fixed when tracing. CAM additionally
+ * needs the head to be global average pooling plus one Linear layer; {@link Classifier#linearClassWeights()} finds its weights.
+ */
+public final class TorchScriptModels {
+  private TorchScriptModels() {}
+
+  /**
+   * Loads {@code features.pt} and {@code head.pt} as one classifier.
+   *
+   * @param inputShape one image, {@code [C, H, W]}, as the exported model expects it
+   * @param classNames null: "class 0", "class 1", ... for as many logits as the head produces
+   */
+  public static Classifier load(Path features, Path head, Shape inputShape, List<String> classNames, Device device)
+      throws IOException, MalformedModelException {
+    Device d = device == null ? Engine.getInstance().defaultDevice() : device;
+    Model featuresModel = loadModule(features, "features", d, false);
+    Model headModel;
+    try {
+      headModel = loadModule(head, "head", d, true);
+    } catch (IOException | MalformedModelException | RuntimeException e) {
+      featuresModel.close();
+      throw e;
+    }
+    try {
+      List<String> names = classNames;
+      long numClasses = probeClasses(featuresModel, headModel, inputShape);
+      if (names == null) {
+        names = IntStream.range(0, (int) numClasses).mapToObj(i -> "class " + i).toList();
+      } else if (names.size() != numClasses) {
+        throw new IllegalArgumentException(names.size() + " class names were given but the head produces " + numClasses + " logits.");
+      }
+      return Classifier.scripted("torchscript", featuresModel, headModel, inputShape, names);
+    } catch (RuntimeException e) {
+      featuresModel.close();
+      headModel.close();
+      throw e;
+    }
+  }
+
+  private static Model loadModule(Path file, String role, Device device, boolean trainable) throws IOException, MalformedModelException {
+    if (!Files.isRegularFile(file)) {
+      throw new IOException("The " + role + " TorchScript file " + file + " does not exist.");
+    }
+    Model model = Model.newInstance(role, device, "PyTorch");
+    try {
+      Path absolute = file.toAbsolutePath();
+      model.load(absolute.getParent(), absolute.getFileName().toString(),
+          Map.of("trainParam", Boolean.toString(trainable), "mapLocation", "true"));
+      return model;
+    } catch (RuntimeException e) {
+      model.close();
+      throw new MalformedModelException("Cannot load " + file + " as a TorchScript module (" + e.getMessage()
+          + "). Export it with torch.jit.trace(...).save(...).", e);
+    } catch (IOException | MalformedModelException e) {
+      model.close();
+      throw e;
+    }
+  }
+
+  /** Runs one zero image through both parts to check that they fit together, returning the number of logits. */
+  private static long probeClasses(Model features, Model head, Shape inputShape) {
+    try (NDManager probe = NDManager.newBaseManager(features.getNDManager().getDevice())) {
+      NDArray x = probe.zeros(new Shape(1).addAll(inputShape));
+      NDArray a;
+      try {
+        a = features.getBlock().forward(new ai.djl.training.ParameterStore(probe, false), new ai.djl.ndarray.NDList(x), false).singletonOrThrow();
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("features.pt does not accept an input of shape " + x.getShape() + ": " + e.getMessage(), e);
+      }
+      if (a.getShape().dimension() != 4) {
+        throw new IllegalArgumentException("features.pt must output activations [batch, channels, height, width]; it gave " + a.getShape() + ".");
+      }
+      NDArray logits;
+      try {
+        logits = head.getBlock().forward(new ai.djl.training.ParameterStore(probe, false), new ai.djl.ndarray.NDList(a), false).singletonOrThrow();
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("head.pt does not accept the features' output " + a.getShape() + ": " + e.getMessage(), e);
+      }
+      if (logits.getShape().dimension() != 2) {
+        throw new IllegalArgumentException("head.pt must output logits [batch, classes]; it gave " + logits.getShape() + ".");
+      }
+      return logits.getShape().get(1);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package camlab.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import camlab.explain.ActivationMaps;
+import camlab.explain.Explainers;
+import camlab.explain.Targets;
+import camlab.util.Npy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cross-check against PyTorch: the fixtures in src/test/resources/torchscript were written by
+ * tools/torchscript_reference.py, which exports two small models with torch.jit.trace and computes
+ * each map with PyTorch's own autograd.
+ */
+class TorchScriptTest {
+  private static final Path FIXTURES = Path.of("src/test/resources/torchscript");
+
+  private static Classifier load(String name, NDManager m, NDArray x) throws Exception {
+    Path dir = FIXTURES.resolve(name);
+    return TorchScriptModels.load(dir.resolve("features.pt"), dir.resolve("head.pt"), x.getShape().slice(1), null, m.getDevice());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"gap,cam", "gap,gradcam", "gap,gradcam++", "gap,counterfactual", "fc,gradcam", "fc,gradcam++", "fc,counterfactual"})
+  void mapsMatchPyTorchToARelativeErrorBelow1e4(String model, String method) throws Exception {
+    try (NDManager m = NDManager.newBaseManager()) {
+      Path dir = FIXTURES.resolve(model);
+      NDArray x = Npy.read(m, dir.resolve("x.npy"));
+      int[] classes = Arrays.stream(Files.readString(dir.resolve("classes.txt")).trim().split(",")).mapToInt(Integer::parseInt).toArray();
+      try (Classifier c = load(model, m, x)) {
+        assertTrue(c.isScripted());
+        ActivationMaps top1 = Explainers.byName(method).explain(c, x);
+        assertClose(Npy.read(m, dir.resolve("ref-" + method + ".npy")), top1.maps(), model + " " + method);
+        ActivationMaps given = Explainers.byName(method).explain(c, x, Targets.perImage(classes));
+        assertClose(Npy.read(m, dir.resolve("ref-" + method + "-classes.npy")), given.maps(), model + " " + method + " given classes");
+      }
+    }
+  }
+
+  private static void assertClose(NDArray expected, NDArray actual, String what) {
+    assertEquals(expected.getShape(), actual.getShape(), what);
+    float scale = Math.max(expected.abs().max().getFloat(), 1e-12f);
+    float error = expected.sub(actual).abs().max().getFloat() / scale;
+    assertTrue(error < 1e-4, what + ": relative error " + error);
+    assertTrue(scale > 1e-8, what + ": the reference map is not all zeros");
+  }
+
+  @Test
+  void camOnAScriptedHeadWithoutGapAndLinearIsRefused() throws Exception {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray x = Npy.read(m, FIXTURES.resolve("fc/x.npy"));
+      try (Classifier c = load("fc", m, x)) {
+        assertTrue(c.linearClassWeights().isEmpty());
+        assertThrows(UnsupportedOperationException.class, () -> Explainers.byName("cam").explain(c, x));
+      }
+    }
+  }
+
+  @Test
+  void mismatchedInputShapeOrMissingFilesAreClearErrors() throws Exception {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray wrong = m.zeros(new ai.djl.ndarray.types.Shape(1, 5, 32, 32));
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> load("gap", m, wrong));
+      assertTrue(e.getMessage().contains("features.pt does not accept"), e.getMessage());
+      java.io.IOException missing = assertThrows(java.io.IOException.class, () -> TorchScriptModels.load(
+          Path.of("nope/features.pt"), FIXTURES.resolve("gap/head.pt"), wrong.getShape().slice(1), null, m.getDevice()));
+      assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
+    }
+  }
+}
