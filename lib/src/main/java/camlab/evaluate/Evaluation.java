@@ -78,7 +78,7 @@ public final class Evaluation {
    */
   public static EvaluationReport run(Classifier model, List<MapMethod> methods, LocalizationSet val, LocalizationSet test, Settings settings) {
     List<Run> runs = methods.stream().map(m -> new Run(m, model, settings)).toList();
-    String names = String.join(", ", methods.stream().map(MapMethod::name).toList());
+    String names = methods.size() <= 3 ? String.join(", ", methods.stream().map(MapMethod::name).toList()) : methods.size() + " methods";
     try (Progress progress = Progress.start("validation split, choosing τ* (" + names + ")", val.size())) {
       forEachBatch(model, val, settings.batchSize(), batch -> {
         for (Run run : runs) run.validate(model, batch);
