@@ -94,9 +94,9 @@ final class EvalCommand implements Main.Command {
       LocalizationSet val = LocalizationSet.of(LocalizationSet.Split.VAL, data, options.valLimit());
       LocalizationSet test = LocalizationSet.of(LocalizationSet.Split.TEST, data, options.limit());
       EvaluationReport report = Evaluation.run(trained.classifier(), options.methods(), val, test, options.settings());
-      out.println(report.table().print());
+      out.println(report.table().printAll());
       report.rows().stream().filter(r -> r.skipped() != null).forEach(r -> out.println("Skipped " + r.method() + ": " + r.skipped()));
-      if (options.settings().sanityImages() > 0) out.println(report.sanityTable().print());
+      if (options.settings().sanityImages() > 0) out.println(report.sanityTable().printAll());
       if (options.json() != null) {
         report.writeJson(options.json());
         out.println("Wrote " + options.json().toAbsolutePath());

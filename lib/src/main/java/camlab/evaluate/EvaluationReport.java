@@ -89,6 +89,7 @@ public final class EvaluationReport {
     StringColumn layer = StringColumn.create("layer");
     DoubleColumn absolute = DoubleColumn.create("Spearman |·|");
     DoubleColumn signed = DoubleColumn.create("Spearman");
+    IntColumn constant = IntColumn.create("left out (constant map)");
     for (Evaluation.MethodResult r : evaluated()) {
       for (SanityCheck.Step s : r.sanity()) {
         method.append(r.method());
@@ -96,12 +97,13 @@ public final class EvaluationReport {
         layer.append(s.layer());
         absolute.append(s.spearmanAbsolute());
         signed.append(s.spearmanSigned());
+        constant.append(s.undefined());
       }
     }
     absolute.setPrintFormatter(new NumberColumnFormatter(format(3)));
     signed.setPrintFormatter(new NumberColumnFormatter(format(3)));
     return Table.create("Cascading randomization (Adebayo et al.): rank correlation with the trained model's maps",
-        method, layers, layer, absolute, signed);
+        method, layers, layer, absolute, signed, constant);
   }
 
   /** Everything, numbers at full precision. */
@@ -170,11 +172,12 @@ public final class EvaluationReport {
     Table sanity = sanityTable();
     if (sanity.rowCount() > 0) {
       md.append("\n## Cascading randomization (").append(settings.sanityImages()).append(" test images, seed ").append(settings.seed()).append(")\n\n");
-      md.append("| method | layers randomized | layer | Spearman abs | Spearman |\n|---|---:|---|---:|---:|\n");
+      md.append("| method | layers randomized | layer | Spearman abs | Spearman | left out (constant map) |\n|---|---:|---|---:|---:|---:|\n");
       for (Evaluation.MethodResult r : evaluated()) {
         for (SanityCheck.Step s : r.sanity()) {
           md.append("| ").append(r.method()).append(" | ").append(s.randomizedLayers()).append(" | ").append(s.layer()).append(" | ")
-              .append(format(3).format(s.spearmanAbsolute())).append(" | ").append(format(3).format(s.spearmanSigned())).append(" |\n");
+              .append(format(3).format(s.spearmanAbsolute())).append(" | ").append(format(3).format(s.spearmanSigned())).append(" | ")
+              .append(s.undefined()).append(" |\n");
         }
       }
     }
@@ -195,7 +198,10 @@ public final class EvaluationReport {
     Files.writeString(file, text);
   }
 
+  /** Fixed decimals, rounding halves up (55.125 → 55.13), with a dot whatever the locale. */
   private static DecimalFormat format(int decimals) {
-    return new DecimalFormat(decimals == 0 ? "0" : "0." + "0".repeat(decimals), DecimalFormatSymbols.getInstance(Locale.ROOT));
+    DecimalFormat format = new DecimalFormat(decimals == 0 ? "0" : "0." + "0".repeat(decimals), DecimalFormatSymbols.getInstance(Locale.ROOT));
+    format.setRoundingMode(java.math.RoundingMode.HALF_UP);
+    return format;
   }
 }
