@@ -107,6 +107,24 @@ public final class Architectures {
    * average pooling and a Linear layer (with bias). Stages: stem, layer1..layer4.
    */
   public static Classifier resnet18(Shape inputShape, List<String> classNames, Device device) {
+    SequentialBlock head = new SequentialBlock().add(new GlobalAveragePooling()).add(Linear.builder().setUnits(classNames.size()).build());
+    return resnet18(inputShape, classNames, head, "resnet18", device);
+  }
+
+  /** ResNet-18's backbone with a Network-in-Network head (1×1 conv to C maps, then GAP), for timing 1x1-conv maps. */
+  public static Classifier resnet18Nin(Shape inputShape, List<String> classNames, Device device) {
+    SequentialBlock head = new SequentialBlock()
+        .add(Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(classNames.size()).build())
+        .add(new GlobalAveragePooling());
+    return resnet18(inputShape, classNames, head, "resnet18-nin", device);
+  }
+
+  /** ResNet-18's backbone with an ACoL head (branches of 256 channels), for timing ACoL maps. */
+  public static Classifier resnet18Acol(Shape inputShape, List<String> classNames, Device device) {
+    return resnet18(inputShape, classNames, new AcolHead(classNames.size(), 256, AcolHead.DEFAULT_DELTA), "resnet18-acol", device);
+  }
+
+  private static Classifier resnet18(Shape inputShape, List<String> classNames, Block head, String name, Device device) {
     List<Block> stages = new ArrayList<>();
     stages.add(new SequentialBlock()
         .add(Conv2d.builder().setKernelShape(new Shape(7, 7)).optStride(new Shape(2, 2)).optPadding(new Shape(3, 3)).optBias(false)
@@ -120,8 +138,7 @@ public final class Architectures {
       stages.add(new SequentialBlock().add(basicBlock(in, widths[s], stride)).add(basicBlock(widths[s], widths[s], 1)));
       in = widths[s];
     }
-    SequentialBlock head = new SequentialBlock().add(new GlobalAveragePooling()).add(Linear.builder().setUnits(classNames.size()).build());
-    return Classifier.create("resnet18", List.of("stem", "layer1", "layer2", "layer3", "layer4"), stages, head, inputShape, classNames, device);
+    return Classifier.create(name, List.of("stem", "layer1", "layer2", "layer3", "layer4"), stages, head, inputShape, classNames, device);
   }
 
   /** out = ReLU(BN(conv3×3(ReLU(BN(conv3×3(x))))) + shortcut(x)); the shortcut is a strided 1×1 conv + BN when the shape changes. */

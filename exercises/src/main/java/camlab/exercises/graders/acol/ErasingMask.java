@@ -1,0 +1,17 @@
+package camlab.exercises.graders.acol;
+
+import ai.djl.ndarray.NDArray;
+
+/** Exercise 4.1: ACoL's erasing mask from classifier A's maps and the threshold δ (Zhang et al. 2018). */
+@FunctionalInterface
+public interface ErasingMask {
+  /**
+   * Normalise each map to [0, 1] on its own (min–max; a constant map becomes zeros), then
+   * mask(i, j) = 0 where the normalised value is ≥ δ (erased) and 1 where it is below δ (kept).
+   *
+   * @param maps  classifier A's map of the class for each image, shape [B,h,w]
+   * @param delta δ, the erasing threshold, in (0, 1]
+   * @return float32 0s and 1s, shape [B,h,w]; the argument is left unchanged
+   */
+  NDArray erasingMask(NDArray maps, float delta);
+}

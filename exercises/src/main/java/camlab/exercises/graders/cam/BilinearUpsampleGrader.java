@@ -1,0 +1,104 @@
+package camlab.exercises.graders.cam;
+
+import java.util.Random;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import camlab.exercises.graders.Inputs;
+import camlab.exercises.graders.NDAssert;
+import camlab.exercises.graders.StudentAnswer;
+import camlab.explain.MapOps;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Grades exercise 2.3 ({@link BilinearUpsample}): golden values, random maps against {@link MapOps#upsampleBilinear}, edge cases. */
+@ExtendWith(StudentAnswer.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DisplayName("2.3 Bilinear upsampling")
+public class BilinearUpsampleGrader {
+  private static final String SHAPE_HINT = "the result is [height, width]: height rows, width columns";
+  private static final String RULE = "half-pixel centres: y_src = (y + 0.5)·h/height − 0.5, clamped to [0, h−1]; the same for x";
+  private static final double REL_TOL = 1e-5;
+
+  private NDManager manager;
+
+  @BeforeEach
+  void openManager() {
+    manager = NDManager.newBaseManager();
+  }
+
+  @AfterEach
+  void closeManager() {
+    manager.close();
+  }
+
+  @Test
+  @Order(1)
+  @DisplayName("hand-computed: [[0,4],[8,12]] from 2x2 to 4x4")
+  void goldenTwoByTwo(BilinearUpsample student) {
+    NDArray map = manager.create(new float[] {0, 4, 8, 12}, new Shape(2, 2));
+    // Each axis samples the input at -0.25 (clamped to 0), 0.25, 0.75, 1.25 (clamped to 1).
+    float[] expected = {0, 1, 3, 4, 2, 3, 5, 6, 6, 7, 9, 10, 8, 9, 11, 12};
+    NDAssert.assertValues(expected, new Shape(4, 4), student.upsampleBilinear(map, 4, 4), REL_TOL,
+        call(map, 4, 4) + " with M=[[0,4],[8,12]]; " + RULE + ", so the 4 output rows/columns sample positions -0.25→0, 0.25, 0.75, 1.25→1",
+        SHAPE_HINT);
+  }
+
+  @Test
+  @Order(2)
+  @DisplayName("hand-computed: one row [[0,8]] to 2x4 (height and width differ)")
+  void goldenNonSquare(BilinearUpsample student) {
+    NDArray map = manager.create(new float[] {0, 8}, new Shape(1, 2));
+    float[] expected = {0, 2, 6, 8, 0, 2, 6, 8};
+    NDAssert.assertValues(expected, new Shape(2, 4), student.upsampleBilinear(map, 2, 4), REL_TOL,
+        call(map, 2, 4) + " with M=[[0,8]] (one input row: every output row is the same; columns sample -0.25→0, 0.25, 0.75, 1.25→1)",
+        SHAPE_HINT);
+  }
+
+  @Test
+  @Order(3)
+  @DisplayName("random maps match the library's MapOps.upsampleBilinear (PyTorch's interpolate, align_corners=false)")
+  void randomMapsMatchReference(BilinearUpsample student) {
+    int[][] sizes = {{16, 16, 64, 64}, {7, 7, 64, 64}, {3, 5, 8, 13}, {4, 2, 9, 9}, {2, 6, 5, 6}, {5, 5, 5, 5}};
+    Random random = new Random(2017);
+    for (int[] s : sizes) {
+      NDArray map = Inputs.gaussian(manager, random, new Shape(s[0], s[1]));
+      float[] expected = MapOps.upsampleBilinear(map.expandDims(0), s[2], s[3]).squeeze(0).toFloatArray();
+      NDAssert.assertValues(expected, new Shape(s[2], s[3]), student.upsampleBilinear(map, s[2], s[3]), REL_TOL,
+          call(map, s[2], s[3]) + (s[0] == s[2] && s[1] == s[3] ? " (same size: must return the map unchanged)" : "") + "; " + RULE,
+          SHAPE_HINT);
+    }
+  }
+
+  @Test
+  @Order(4)
+  @DisplayName("edge case: a 1x1 map becomes a constant map")
+  void singlePixel(BilinearUpsample student) {
+    NDArray map = manager.create(new float[] {-1.5f}, new Shape(1, 1));
+    NDAssert.assertValues(Inputs.filled(12, -1.5f), new Shape(3, 4), student.upsampleBilinear(map, 3, 4), REL_TOL,
+        call(map, 3, 4) + " with M=[[-1.5]] (every sample position clamps to the only pixel)", SHAPE_HINT);
+  }
+
+  @Test
+  @Order(5)
+  @DisplayName("the argument is left unchanged (no in-place operations, nothing closed)")
+  void argumentIsNotModified(BilinearUpsample student) {
+    NDArray map = Inputs.gaussian(manager, new Random(7), new Shape(4, 5));
+    float[] before = map.toFloatArray();
+    student.upsampleBilinear(map, 8, 10);
+    NDAssert.assertUnchanged(before, map, "map", call(map, 8, 10));
+  }
+
+  private static String call(NDArray map, int height, int width) {
+    return "upsampleBilinear(map " + map.getShape() + ", height " + height + ", width " + width + ")";
+  }
+}

@@ -1,0 +1,79 @@
+package camlab.exercises.graders.conv1x1;
+
+import java.util.Random;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import camlab.exercises.graders.Inputs;
+import camlab.exercises.graders.NDAssert;
+import camlab.exercises.graders.StudentAnswer;
+import camlab.model.GlobalAveragePooling;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Grades exercise 5.2 ({@link LogitsFromClassMaps}): golden values, random maps against {@link GlobalAveragePooling}, edge cases. */
+@ExtendWith(StudentAnswer.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DisplayName("5.2 Logits from class maps")
+public class LogitsFromClassMapsGrader {
+  private static final String SHAPE_HINT = "one logit per image and class: average over the spatial axes 2 and 3 (one axis per mean call)";
+  private static final double REL_TOL = 1e-5;
+
+  private NDManager manager;
+
+  @BeforeEach
+  void openManager() {
+    manager = NDManager.newBaseManager();
+  }
+
+  @AfterEach
+  void closeManager() {
+    manager.close();
+  }
+
+  @Test
+  @Order(1)
+  @DisplayName("hand-computed: two images, two classes on a 2x2 grid")
+  void goldenTwoImages(LogitsFromClassMaps student) {
+    NDArray maps = manager.create(new float[] {1, 2, 3, 6, -4, 0, 0, 0, 8, 8, 8, 8, 1, -1, 1, -1}, new Shape(2, 2, 2, 2));
+    NDAssert.assertValues(new float[] {3, -1, 8, 0}, new Shape(2, 2), student.logitsFromClassMaps(maps), REL_TOL,
+        call(maps) + " with image 0: S_0=[[1,2],[3,6]], S_1=[[-4,0],[0,0]]; image 1: S_0 = 8 everywhere, S_1=[[1,-1],[1,-1]]"
+            + " (each logit is the mean of its map: [[3,-1],[8,0]] — logits, no softmax)", SHAPE_HINT);
+  }
+
+  @Test
+  @Order(2)
+  @DisplayName("random class maps match the library's global average pooling")
+  void randomMapsMatchReference(LogitsFromClassMaps student) {
+    int[][] dims = {{1, 1, 1, 1}, {2, 10, 16, 16}, {3, 4, 5, 7}, {5, 1000, 2, 2}, {1, 3, 1, 9}};
+    Random random = new Random(2013);
+    for (int[] d : dims) {
+      NDArray maps = Inputs.gaussian(manager, random, new Shape(d[0], d[1], d[2], d[3]));
+      NDAssert.assertValues(GlobalAveragePooling.pool(maps).toFloatArray(), new Shape(d[0], d[1]), student.logitsFromClassMaps(maps),
+          REL_TOL, call(maps), SHAPE_HINT);
+    }
+  }
+
+  @Test
+  @Order(3)
+  @DisplayName("the argument is left unchanged (no in-place operations, nothing closed)")
+  void argumentIsNotModified(LogitsFromClassMaps student) {
+    NDArray maps = Inputs.gaussian(manager, new Random(7), new Shape(2, 3, 4, 5));
+    float[] before = maps.toFloatArray();
+    student.logitsFromClassMaps(maps);
+    NDAssert.assertUnchanged(before, maps, "classMaps", call(maps));
+  }
+
+  private static String call(NDArray maps) {
+    return "logitsFromClassMaps(classMaps " + maps.getShape() + ")";
+  }
+}

@@ -1,0 +1,15 @@
+package camlab.exercises.graders.gap;
+
+import ai.djl.ndarray.NDArray;
+
+/** Exercise 1.1: global average pooling of one image's activations (Lin, Chen, Yan — Network in Network, 2014). */
+@FunctionalInterface
+public interface GlobalAveragePool {
+  /**
+   * GAP(A)_k = (1 / (h·w)) · Σ_i Σ_j A_k(i, j).
+   *
+   * @param features A, the activations of one image, shape [K,h,w]
+   * @return one number per channel, shape [K]; the argument is left unchanged
+   */
+  NDArray globalAveragePool(NDArray features);
+}

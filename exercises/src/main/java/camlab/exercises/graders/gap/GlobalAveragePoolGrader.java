@@ -1,0 +1,99 @@
+package camlab.exercises.graders.gap;
+
+import java.util.Random;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import camlab.exercises.graders.Inputs;
+import camlab.exercises.graders.NDAssert;
+import camlab.exercises.graders.StudentAnswer;
+import camlab.model.GlobalAveragePooling;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Grades exercise 1.1 ({@link GlobalAveragePool}): golden values, random inputs against {@link GlobalAveragePooling}, edge cases. */
+@ExtendWith(StudentAnswer.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DisplayName("1.1 Global average pooling")
+public class GlobalAveragePoolGrader {
+  private static final String SHAPE_HINT = "average over both spatial axes (1 and 2) and keep the channel axis";
+  private static final double REL_TOL = 1e-5;
+
+  private NDManager manager;
+
+  @BeforeEach
+  void openManager() {
+    manager = NDManager.newBaseManager();
+  }
+
+  @AfterEach
+  void closeManager() {
+    manager.close();
+  }
+
+  @Test
+  @Order(1)
+  @DisplayName("hand-computed: K=2 channels on a 2x2 grid")
+  void goldenTwoChannels(GlobalAveragePool student) {
+    NDArray features = manager.create(new float[] {1, 2, 3, 4, 0, -1, -2, 7}, new Shape(2, 2, 2));
+    NDAssert.assertValues(new float[] {2.5f, 1f}, new Shape(2), student.globalAveragePool(features), REL_TOL,
+        call(features) + " with A_0=[[1,2],[3,4]], A_1=[[0,-1],[-2,7]] (the mean of each channel's 4 values)", SHAPE_HINT);
+  }
+
+  @Test
+  @Order(2)
+  @DisplayName("hand-computed: K=1 channel on a non-square 2x3 grid")
+  void goldenNonSquare(GlobalAveragePool student) {
+    NDArray features = manager.create(new float[] {1, 2, 3, 4, 5, 9}, new Shape(1, 2, 3));
+    NDAssert.assertValues(new float[] {4f}, new Shape(1), student.globalAveragePool(features), REL_TOL,
+        call(features) + " with A_0=[[1,2,3],[4,5,9]] (sum 24 over h·w = 6 positions)", SHAPE_HINT);
+  }
+
+  @Test
+  @Order(3)
+  @DisplayName("random inputs match the library's GlobalAveragePooling for K=1..128 and square and non-square grids")
+  void randomInputsMatchReference(GlobalAveragePool student) {
+    int[][] kHw = {{1, 1, 1}, {3, 4, 5}, {8, 7, 7}, {128, 16, 16}, {5, 14, 10}, {2, 1, 9}};
+    Random random = new Random(2014);
+    for (int[] d : kHw) {
+      NDArray features = Inputs.gaussian(manager, random, new Shape(d[0], d[1], d[2]));
+      float[] expected = GlobalAveragePooling.pool(features.expandDims(0)).squeeze(0).toFloatArray();
+      NDAssert.assertValues(expected, new Shape(d[0]), student.globalAveragePool(features), REL_TOL, call(features), SHAPE_HINT);
+    }
+  }
+
+  @Test
+  @Order(4)
+  @DisplayName("the argument is left unchanged (no in-place operations, nothing closed)")
+  void argumentIsNotModified(GlobalAveragePool student) {
+    NDArray features = Inputs.gaussian(manager, new Random(7), new Shape(4, 3, 5));
+    float[] before = features.toFloatArray();
+    student.globalAveragePool(features);
+    NDAssert.assertUnchanged(before, features, "features", call(features));
+  }
+
+  @Test
+  @Order(5)
+  @DisplayName("edge cases: a 1x1 grid is returned as is, constant channels give their constant")
+  void edgeCases(GlobalAveragePool student) {
+    NDArray single = manager.create(new float[] {3, -1, 0.5f}, new Shape(3, 1, 1));
+    NDAssert.assertValues(new float[] {3, -1, 0.5f}, new Shape(3), student.globalAveragePool(single), REL_TOL,
+        call(single) + " on a 1x1 grid (each channel has one value, its mean is that value)", SHAPE_HINT);
+    NDArray constant = manager.ones(new Shape(2, 4, 6)).mul(manager.create(new float[] {-2, 5}).reshape(2, 1, 1));
+    NDAssert.assertValues(new float[] {-2, 5}, new Shape(2), student.globalAveragePool(constant), REL_TOL,
+        call(constant) + " with constant channels A_0 = -2, A_1 = 5", SHAPE_HINT);
+  }
+
+  private static String call(NDArray features) {
+    return "globalAveragePool(features " + features.getShape() + ")";
+  }
+}

@@ -1,0 +1,98 @@
+package camlab.exercises.graders.gradcam;
+
+import java.util.Random;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import camlab.exercises.graders.Inputs;
+import camlab.exercises.graders.NDAssert;
+import camlab.exercises.graders.StudentAnswer;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Grades exercise 3.3 ({@link CounterfactualMap}): golden values, random inputs against the library with negated weights, edge cases. */
+@ExtendWith(StudentAnswer.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DisplayName("3.3 Counterfactual map")
+public class CounterfactualMapGrader {
+  private static final String SHAPE_HINT = "one map per image, like Grad-CAM: [B,h,w]";
+  private static final double REL_TOL = 1e-4;
+
+  private NDManager manager;
+
+  @BeforeEach
+  void openManager() {
+    manager = NDManager.newBaseManager();
+  }
+
+  @AfterEach
+  void closeManager() {
+    manager.close();
+  }
+
+  @Test
+  @Order(1)
+  @DisplayName("hand-computed: the same inputs as 3.2's golden test, with the weights negated before the sum")
+  void goldenTwoImages(CounterfactualMap student) {
+    NDArray a = manager.create(GradCamMapGrader.GOLDEN_A, new Shape(2, 2, 1, 3));
+    NDArray w = manager.create(GradCamMapGrader.GOLDEN_W, new Shape(2, 2));
+    // image 0: Σ (−α_k) A_k = [-1, -1, 3] → [0, 0, 3]; image 1: [-3, -2, -2.5] → [0, 0, 0]
+    NDAssert.assertValues(new float[] {0, 0, 3, 0, 0, 0}, new Shape(2, 1, 3), student.counterfactualMap(a, w), REL_TOL,
+        call(a, w) + GradCamMapGrader.GOLDEN_TEXT + " (Σ_k (−α_k) A_k = [[-1,-1,3]] and [[-3,-2,-2.5]], then ReLU)", SHAPE_HINT);
+  }
+
+  @Test
+  @Order(2)
+  @DisplayName("random inputs match the library: ReLU of the sum weighted by −α")
+  void randomInputsMatchReference(CounterfactualMap student) {
+    int[][] dims = {{1, 1, 1, 1}, {2, 3, 4, 5}, {4, 64, 7, 7}, {3, 8, 16, 16}, {1, 5, 2, 9}};
+    Random random = new Random(2018);
+    for (int[] d : dims) {
+      NDArray a = Inputs.uniform(manager, random, new Shape(d[0], d[1], d[2], d[3]));
+      NDArray w = Inputs.gaussian(manager, random, new Shape(d[0], d[1]));
+      NDAssert.assertValues(MapReference.reluWeightedSum(a, w, -1f), new Shape(d[0], d[2], d[3]), student.counterfactualMap(a, w),
+          REL_TOL, call(a, w) + " (non-negative activations, like after a ReLU layer)", SHAPE_HINT);
+    }
+  }
+
+  @Test
+  @Order(3)
+  @DisplayName("edge cases: positive weights give an all-zero map, zero weights too")
+  void edgeCases(CounterfactualMap student) {
+    NDArray a = Inputs.uniform(manager, new Random(5), new Shape(2, 3, 2, 2));
+    NDArray positive = manager.create(new float[] {1, 2, 0.5f, 3, 1, 1}, new Shape(2, 3));
+    NDAssert.assertValues(new float[8], new Shape(2, 2, 2), student.counterfactualMap(a, positive), REL_TOL,
+        call(a, positive) + " with non-negative activations and positive weights (all evidence is for the class: nothing against it)",
+        SHAPE_HINT);
+    NDArray zero = manager.zeros(new Shape(2, 3));
+    NDAssert.assertValues(new float[8], new Shape(2, 2, 2), student.counterfactualMap(a, zero), REL_TOL, call(a, zero) + " with all weights 0",
+        SHAPE_HINT);
+  }
+
+  @Test
+  @Order(4)
+  @DisplayName("the arguments are left unchanged (negate a copy, not the caller's weights)")
+  void argumentsAreNotModified(CounterfactualMap student) {
+    Random random = new Random(7);
+    NDArray a = Inputs.gaussian(manager, random, new Shape(2, 4, 3, 5));
+    NDArray w = Inputs.gaussian(manager, random, new Shape(2, 4));
+    float[] aBefore = a.toFloatArray();
+    float[] wBefore = w.toFloatArray();
+    student.counterfactualMap(a, w);
+    NDAssert.assertUnchanged(aBefore, a, "activations", call(a, w));
+    NDAssert.assertUnchanged(wBefore, w, "weights", call(a, w));
+  }
+
+  private static String call(NDArray a, NDArray w) {
+    return "counterfactualMap(activations " + a.getShape() + ", weights " + w.getShape() + ")";
+  }
+}

@@ -1,0 +1,160 @@
+package camlab.exercises.graders.gradcam;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.GradientCollector;
+
+import camlab.exercises.graders.Inputs;
+import camlab.exercises.graders.NDAssert;
+import camlab.exercises.graders.StudentAnswer;
+import camlab.model.Classifier;
+import camlab.model.GlobalAveragePooling;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Grades exercise 3.1 ({@link GradCamWeights}) on small classifiers whose features are the input itself
+ * (so the activations are whatever the test passes): heads with hand-set weights whose gradients are known
+ * in closed form, a nonlinear head against autograd, and repeated calls (gradients must not pile up).
+ */
+@ExtendWith(StudentAnswer.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DisplayName("3.1 Grad-CAM channel weights")
+public class GradCamWeightsGrader {
+  private static final String SHAPE_HINT = "one weight per image and channel: average the gradient over the spatial axes 2 and 3";
+  private static final double REL_TOL = 1e-4;
+
+  private NDManager manager;
+  private final List<Classifier> models = new ArrayList<>();
+
+  @BeforeEach
+  void open() {
+    manager = NDManager.newBaseManager();
+    Engine.getInstance().setRandomSeed(2017);
+  }
+
+  @AfterEach
+  void close() {
+    models.forEach(Classifier::close);
+    manager.close();
+  }
+
+  @Test
+  @Order(1)
+  @DisplayName("GAP + Linear head: the gradient is W[c]/(h·w) at every position, so α = W[c]/(h·w)")
+  void goldenGapHead(GradCamWeights student) {
+    Classifier model = gapHead(2, 2, 2, new float[] {2, -4, 1, 0});
+    NDArray activations = Inputs.gaussian(manager, new Random(1), new Shape(2, 2, 2, 2));
+    String what = " on a GAP + Linear head with W=[[2,-4],[1,0]] and 2x2 activations (∂y^c/∂A_k(i,j) = W[c,k]/4 everywhere)";
+    NDAssert.assertValues(new float[] {0.5f, -1f, 0.5f, -1f}, new Shape(2, 2), student.gradCamWeights(model, activations, 0), REL_TOL,
+        call(activations, 0) + what, SHAPE_HINT);
+    NDArray others = Inputs.gaussian(manager, new Random(11), new Shape(2, 2, 2, 2)); // fresh: repeated calls are test 4's business
+    NDAssert.assertValues(new float[] {0.25f, 0f, 0.25f, 0f}, new Shape(2, 2), student.gradCamWeights(model, others, 1), REL_TOL,
+        call(others, 1) + what, SHAPE_HINT);
+  }
+
+  @Test
+  @Order(2)
+  @DisplayName("flatten + Linear head: the gradient is the class's weight row reshaped to [K,h,w]")
+  void goldenFlattenHead(GradCamWeights student) {
+    Block head = new SequentialBlock().add(Blocks.batchFlattenBlock()).add(Linear.builder().setUnits(2).optBias(false).build());
+    Classifier model = classifier(head, 2, 1, 2, 2);
+    linearWeight(head, 1).set(new float[] {1, 3, -2, 0, 0.5f, 0.5f, 0.5f, 0.5f});
+    NDArray activations = Inputs.gaussian(manager, new Random(2), new Shape(1, 2, 1, 2));
+    NDAssert.assertValues(new float[] {2f, -1f}, new Shape(1, 2), student.gradCamWeights(model, activations, 0), REL_TOL,
+        call(activations, 0) + " on a flatten + Linear head whose class-0 row [1,3,-2,0] is ∂y/∂A: channel 0 = [1,3], channel 1 = [-2,0]",
+        SHAPE_HINT);
+  }
+
+  @Test
+  @Order(3)
+  @DisplayName("a nonlinear head (flatten, Linear, ReLU, Linear): every image and class matches autograd")
+  void nonlinearHeadMatchesAutograd(GradCamWeights student) {
+    Classifier model = mlpHead(4, 3, 3, 8, 3);
+    NDArray activations = Inputs.gaussian(manager, new Random(3), new Shape(3, 4, 3, 3));
+    for (int c = 0; c < 3; c++) {
+      float[] expected = reference(model, activations, c);
+      NDArray fresh = activations.duplicate(); // a new array per call: repeated calls are test 4's business
+      NDAssert.assertValues(expected, new Shape(3, 4), student.gradCamWeights(model, fresh, c), REL_TOL,
+          call(activations, c) + " on a flatten → Linear(8) → ReLU → Linear(3) head (the gradient differs per image)", SHAPE_HINT);
+    }
+  }
+
+  @Test
+  @Order(4)
+  @DisplayName("calling twice gives the same weights and leaves the activations unchanged (gradients must not pile up)")
+  void repeatedCallsAgree(GradCamWeights student) {
+    Classifier model = mlpHead(3, 2, 4, 6, 4);
+    NDArray activations = Inputs.gaussian(manager, new Random(4), new Shape(2, 3, 2, 4));
+    float[] before = activations.toFloatArray();
+    float[] expected = reference(model, activations, 2);
+    NDAssert.assertValues(expected, new Shape(2, 3), student.gradCamWeights(model, activations, 2), REL_TOL,
+        "first " + call(activations, 2), SHAPE_HINT);
+    NDAssert.assertValues(expected, new Shape(2, 3), student.gradCamWeights(model, activations, 2), REL_TOL,
+        "second " + call(activations, 2) + " on the same activations (if it doubled: the gradient was accumulated on the caller's"
+            + " array — differentiate a fresh leaf, model.gradientLeaf(activations), not the activations themselves)", SHAPE_HINT);
+    NDAssert.assertUnchanged(before, activations, "activations", call(activations, 2));
+  }
+
+  /** ∂y^c/∂A averaged over positions, by autograd through the model's head. */
+  static float[] reference(Classifier model, NDArray activations, int c) {
+    try (NDManager scope = activations.getManager().newSubManager()) {
+      NDArray a = activations.duplicate();
+      a.attach(scope);
+      NDArray leaf = model.gradientLeaf(a);
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        NDArray logits = model.headForGradients(leaf);
+        collector.backward(logits.get(":, " + c).sum());
+      }
+      return leaf.getGradient().mean(new int[] {3}).mean(new int[] {2}).toFloatArray();
+    }
+  }
+
+  private Classifier gapHead(int k, int h, int w, float[] weights) {
+    Block head = new SequentialBlock().add(new GlobalAveragePooling())
+        .add(Linear.builder().setUnits(weights.length / k).optBias(false).build());
+    Classifier model = classifier(head, k, h, w, weights.length / k);
+    linearWeight(head, 1).set(weights);
+    return model;
+  }
+
+  private Classifier mlpHead(int k, int h, int w, int hidden, int classes) {
+    Block head = new SequentialBlock().add(Blocks.batchFlattenBlock()).add(Linear.builder().setUnits(hidden).build())
+        .add(Activation.reluBlock()).add(Linear.builder().setUnits(classes).build());
+    return classifier(head, k, h, w, classes);
+  }
+
+  private Classifier classifier(Block head, int k, int h, int w, int classes) {
+    List<String> names = new ArrayList<>();
+    for (int c = 0; c < classes; c++) names.add("class " + c);
+    Classifier model = Classifier.create("grader", Blocks.identityBlock(), head, new Shape(k, h, w), names, null);
+    models.add(model);
+    return model;
+  }
+
+  private static NDArray linearWeight(Block head, int index) {
+    return head.getChildren().get(index).getValue().getParameters().get("weight").getArray();
+  }
+
+  private static String call(NDArray activations, int c) {
+    return "gradCamWeights(model, activations " + activations.getShape() + ", classIndex " + c + ")";
+  }
+}

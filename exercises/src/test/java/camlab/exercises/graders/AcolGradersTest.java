@@ -1,0 +1,95 @@
+package camlab.exercises.graders;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+
+import org.junit.jupiter.api.Test;
+
+import static camlab.exercises.graders.GraderChecks.firstFailure;
+import static camlab.exercises.graders.GraderChecks.passes;
+import static camlab.exercises.graders.GraderChecks.todo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import camlab.exercises.NotSolvedYet;
+import camlab.exercises.graders.acol.EraseFeatures;
+import camlab.exercises.graders.acol.EraseFeaturesGrader;
+import camlab.exercises.graders.acol.ErasingMask;
+import camlab.exercises.graders.acol.ErasingMaskGrader;
+import camlab.exercises.graders.acol.FuseMaps;
+import camlab.exercises.graders.acol.FuseMapsGrader;
+import camlab.explain.MapOps;
+import camlab.model.AcolHead;
+
+/** The 4.x graders in this JVM. */
+class AcolGradersTest {
+  /** Min–max per map on the host, one map at a time. */
+  private static NDArray hostNormalise(NDArray maps) {
+    long[] s = maps.getShape().getShape();
+    int plane = (int) (s[1] * s[2]);
+    float[] v = maps.toFloatArray();
+    float[] out = new float[v.length];
+    for (int b = 0; b < s[0]; b++) {
+      float min = Float.POSITIVE_INFINITY;
+      float max = Float.NEGATIVE_INFINITY;
+      for (int i = 0; i < plane; i++) {
+        min = Math.min(min, v[b * plane + i]);
+        max = Math.max(max, v[b * plane + i]);
+      }
+      for (int i = 0; i < plane && max > min; i++) out[b * plane + i] = (v[b * plane + i] - min) / (max - min);
+    }
+    return maps.getManager().create(out, maps.getShape());
+  }
+
+  @Test
+  void masksWrittenDifferentlyPass() {
+    passes(ErasingMaskGrader.class, (ErasingMask) AcolHead::keepMask);
+    passes(ErasingMaskGrader.class, (ErasingMask) (m, d) -> hostNormalise(m).lt(d).toType(DataType.FLOAT32, false));
+    passes(ErasingMaskGrader.class, (ErasingMask) (m, d) -> hostNormalise(m).gte(d).logicalNot().toType(DataType.FLOAT32, false));
+  }
+
+  @Test
+  void maskStubIsTodo() {
+    todo(ErasingMaskGrader.class, (ErasingMask) (m, d) -> { throw new NotSolvedYet("4.1"); });
+  }
+
+  @Test
+  void maskMistakesFail() {
+    String strict = firstFailure(ErasingMaskGrader.class, (ErasingMask) (m, d) -> hostNormalise(m).lte(d).toType(DataType.FLOAT32, false));
+    assertTrue(strict.startsWith("hand-computed: a value exactly at δ is erased") && strict.contains("element [0][1][0] should be 0.0 but is 1.0"),
+        strict);
+    String batch = firstFailure(ErasingMaskGrader.class, (ErasingMask) (m, d) -> {
+      float min = m.min().getFloat();
+      float max = m.max().getFloat();
+      return m.sub(min).div(max - min).lt(d).toType(DataType.FLOAT32, false);
+    });
+    assertTrue(batch.startsWith("hand-computed: each map is normalised on its own"), batch);
+  }
+
+  @Test
+  void erasingWrittenDifferentlyPasses() {
+    passes(EraseFeaturesGrader.class, (EraseFeatures) (f, m) -> f.mul(m.expandDims(1)));
+    passes(EraseFeaturesGrader.class, (EraseFeatures) (f, m) -> f.mul(m.reshape(m.getShape().get(0), 1, m.getShape().get(1), m.getShape().get(2))));
+  }
+
+  @Test
+  void erasingStubIsTodoAndMistakesFail() {
+    todo(EraseFeaturesGrader.class, (EraseFeatures) (f, m) -> { throw new NotSolvedYet("4.2"); });
+    String inverted = firstFailure(EraseFeaturesGrader.class, (EraseFeatures) (f, m) -> f.mul(m.neg().add(1f).expandDims(1)));
+    assertTrue(inverted.contains("element [0][0][0][0] should be 1.0 but is 0.0"), inverted);
+    String batchAxis = firstFailure(EraseFeaturesGrader.class, (EraseFeatures) (f, m) -> f.mul(m.expandDims(0)));
+    assertTrue(batchAxis.startsWith("hand-computed: two images, two channels"), batchAxis);
+  }
+
+  @Test
+  void fusionsWrittenDifferentlyPass() {
+    passes(FuseMapsGrader.class, (FuseMaps) (a, b) -> MapOps.minMaxNormalize(a).maximum(MapOps.minMaxNormalize(b)));
+    passes(FuseMapsGrader.class, (FuseMaps) (a, b) -> hostNormalise(a).maximum(hostNormalise(b)));
+  }
+
+  @Test
+  void fusionStubIsTodoAndMistakesFail() {
+    todo(FuseMapsGrader.class, (FuseMaps) (a, b) -> { throw new NotSolvedYet("4.3"); });
+    String raw = firstFailure(FuseMapsGrader.class, (FuseMaps) (a, b) -> a.maximum(b));
+    assertTrue(raw.contains("element [0][0][0] should be 1.0 but is 5.0") && raw.contains("normalise first"), raw);
+  }
+}

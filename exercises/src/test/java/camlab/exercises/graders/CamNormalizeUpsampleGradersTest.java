@@ -1,0 +1,102 @@
+package camlab.exercises.graders;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+
+import org.junit.jupiter.api.Test;
+
+import static camlab.exercises.graders.GraderChecks.firstFailure;
+import static camlab.exercises.graders.GraderChecks.passes;
+import static camlab.exercises.graders.GraderChecks.todo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import camlab.exercises.NotSolvedYet;
+import camlab.exercises.graders.cam.BilinearUpsample;
+import camlab.exercises.graders.cam.BilinearUpsampleGrader;
+import camlab.exercises.graders.cam.MinMaxNormalize;
+import camlab.exercises.graders.cam.MinMaxNormalizeGrader;
+import camlab.explain.MapOps;
+
+/** The 2.2 and 2.3 graders in this JVM. */
+class CamNormalizeUpsampleGradersTest {
+  @Test
+  void normalisationsWrittenDifferentlyPass() {
+    passes(MinMaxNormalizeGrader.class, (MinMaxNormalize) m -> {
+      float min = m.min().getFloat();
+      float max = m.max().getFloat();
+      return max == min ? m.zerosLike() : m.sub(min).div(max - min);
+    });
+    // an epsilon in the denominator instead of an explicit guard (pytorch-grad-cam's way)
+    passes(MinMaxNormalizeGrader.class, (MinMaxNormalize) m -> m.sub(m.min()).div(m.max().sub(m.min()).add(1e-7f)));
+    // on the host
+    passes(MinMaxNormalizeGrader.class, (MinMaxNormalize) m -> {
+      float[] v = m.toFloatArray();
+      float min = Float.POSITIVE_INFINITY;
+      float max = Float.NEGATIVE_INFINITY;
+      for (float x : v) {
+        min = Math.min(min, x);
+        max = Math.max(max, x);
+      }
+      float[] out = new float[v.length];
+      for (int i = 0; i < v.length && max > min; i++) out[i] = (v[i] - min) / (max - min);
+      return m.getManager().create(out, m.getShape());
+    });
+  }
+
+  @Test
+  void normalisationStubIsTodo() {
+    todo(MinMaxNormalizeGrader.class, (MinMaxNormalize) m -> { throw new NotSolvedYet("2.2"); });
+  }
+
+  @Test
+  void normalisationMistakesFail() {
+    String nan = firstFailure(MinMaxNormalizeGrader.class, (MinMaxNormalize) m -> m.sub(m.min()).div(m.max().sub(m.min())));
+    assertTrue(nan.startsWith("constant maps become all zeros, never NaN: minMaxNormalize(map (2, 3)) with every value 3.5: element 0 is NaN")
+        && nan.contains("(0/0 gave NaN)"), nan);
+    String byMax = firstFailure(MinMaxNormalizeGrader.class, (MinMaxNormalize) m -> m.div(m.max()));
+    assertTrue(byMax.contains("element [0][0] should be 0.0 but is 0.2"), byMax);
+  }
+
+  @Test
+  void upsamplingsWrittenDifferentlyPass() {
+    passes(BilinearUpsampleGrader.class, (BilinearUpsample) (m, h, w) -> MapOps.upsampleBilinear(m.expandDims(0), h, w).squeeze(0));
+    passes(BilinearUpsampleGrader.class, (BilinearUpsample) CamNormalizeUpsampleGradersTest::separable);
+  }
+
+  /** Rows first, then columns, with double arithmetic and explicit clamping at both ends. */
+  private static NDArray separable(NDArray map, int height, int width) {
+    int h = (int) map.getShape().get(0);
+    int w = (int) map.getShape().get(1);
+    float[] in = map.toFloatArray();
+    float[] rows = new float[h * width];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < width; x++) {
+        double s = Math.min(Math.max((x + 0.5) * w / width - 0.5, 0), w - 1);
+        int a = (int) Math.floor(s);
+        int b = Math.min(a + 1, w - 1);
+        rows[y * width + x] = (float) (in[y * w + a] * (1 - (s - a)) + in[y * w + b] * (s - a));
+      }
+    }
+    float[] out = new float[height * width];
+    for (int y = 0; y < height; y++) {
+      double s = Math.min(Math.max((y + 0.5) * h / height - 0.5, 0), h - 1);
+      int a = (int) Math.floor(s);
+      int b = Math.min(a + 1, h - 1);
+      for (int x = 0; x < width; x++) out[y * width + x] = (float) (rows[a * width + x] * (1 - (s - a)) + rows[b * width + x] * (s - a));
+    }
+    return map.getManager().create(out, new Shape(height, width));
+  }
+
+  @Test
+  void upsamplingStubIsTodo() {
+    todo(BilinearUpsampleGrader.class, (BilinearUpsample) (m, h, w) -> { throw new NotSolvedYet("2.3"); });
+  }
+
+  @Test
+  void swappedOutputSizeFailsOnShape() {
+    String swapped = firstFailure(BilinearUpsampleGrader.class,
+        (BilinearUpsample) (m, h, w) -> MapOps.upsampleBilinear(m.expandDims(0), w, h).squeeze(0));
+    assertTrue(swapped.startsWith("hand-computed: one row [[0,8]] to 2x4") && swapped.contains("returned shape (4, 2) but the result must have shape (2, 4)"),
+        swapped);
+  }
+}

@@ -1,0 +1,63 @@
+package camlab.exercises.graders;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.convolutional.Conv2d;
+
+import org.junit.jupiter.api.Test;
+
+import static camlab.exercises.graders.GraderChecks.firstFailure;
+import static camlab.exercises.graders.GraderChecks.passes;
+import static camlab.exercises.graders.GraderChecks.todo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import camlab.exercises.NotSolvedYet;
+import camlab.exercises.graders.conv1x1.Conv1x1;
+import camlab.exercises.graders.conv1x1.Conv1x1Grader;
+import camlab.exercises.graders.conv1x1.LogitsFromClassMaps;
+import camlab.exercises.graders.conv1x1.LogitsFromClassMapsGrader;
+
+/** The 5.x graders in this JVM. */
+class Conv1x1GradersTest {
+  @Test
+  void convolutionsWrittenDifferentlyPass() {
+    passes(Conv1x1Grader.class, (Conv1x1) (f, w, b) -> {
+      long[] s = f.getShape().getShape();
+      long c = w.getShape().get(0);
+      return w.matMul(f.reshape(s[0], s[1], s[2] * s[3])).add(b.reshape(1, c, 1)).reshape(s[0], c, s[2], s[3]);
+    });
+    passes(Conv1x1Grader.class, (Conv1x1) (f, w, b) -> Conv2d.conv2d(f, w.reshape(w.getShape().get(0), w.getShape().get(1), 1, 1), b)
+        .singletonOrThrow());
+    passes(Conv1x1Grader.class, (Conv1x1) (f, w, b) -> {   // broadcasting: [B,1,K,h,w] · [1,C,K,1,1], summed over K
+      long c = w.getShape().get(0);
+      long k = w.getShape().get(1);
+      NDArray terms = f.expandDims(1).mul(w.reshape(1, c, k, 1, 1));
+      return terms.sum(new int[] {2}).add(b.reshape(1, c, 1, 1));
+    });
+  }
+
+  @Test
+  void convolutionStubIsTodoAndMistakesFail() {
+    todo(Conv1x1Grader.class, (Conv1x1) (f, w, b) -> { throw new NotSolvedYet("5.1"); });
+    String noBias = firstFailure(Conv1x1Grader.class, (Conv1x1) (f, w, b) -> {
+      long[] s = f.getShape().getShape();
+      return w.matMul(f.reshape(s[0], s[1], s[2] * s[3])).reshape(s[0], w.getShape().get(0), s[2], s[3]);
+    });
+    assertTrue(noBias.contains("element [0][0][0][0] should be 1.5 but is 1.0"), noBias);
+  }
+
+  @Test
+  void logitsWrittenDifferentlyPass() {
+    passes(LogitsFromClassMapsGrader.class, (LogitsFromClassMaps) m -> m.mean(new int[] {3}).mean(new int[] {2}));
+    passes(LogitsFromClassMapsGrader.class, (LogitsFromClassMaps) m -> {
+      long[] s = m.getShape().getShape();
+      return m.reshape(s[0], s[1], -1).mean(new int[] {2});
+    });
+  }
+
+  @Test
+  void logitsStubIsTodoAndMistakesFail() {
+    todo(LogitsFromClassMapsGrader.class, (LogitsFromClassMaps) m -> { throw new NotSolvedYet("5.2"); });
+    String softmax = firstFailure(LogitsFromClassMapsGrader.class, (LogitsFromClassMaps) m -> m.mean(new int[] {3}).mean(new int[] {2}).softmax(1));
+    assertTrue(softmax.contains("logits, no softmax)") && softmax.contains("element [0][0] should be 3.0 but is 0.98"), softmax);
+  }
+}

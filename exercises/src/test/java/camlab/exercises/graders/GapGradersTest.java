@@ -1,0 +1,87 @@
+package camlab.exercises.graders;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+
+import org.junit.jupiter.api.Test;
+
+import static camlab.exercises.graders.GraderChecks.firstFailure;
+import static camlab.exercises.graders.GraderChecks.passes;
+import static camlab.exercises.graders.GraderChecks.todo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import camlab.exercises.NotSolvedYet;
+import camlab.exercises.graders.gap.GlobalAveragePool;
+import camlab.exercises.graders.gap.GlobalAveragePoolGrader;
+import camlab.exercises.graders.gap.HeadParameterCounts;
+import camlab.exercises.graders.gap.HeadParameterCountsGrader;
+
+/** The 1.x graders in this JVM: right answers (written several ways) pass, the stub is TODO, mistakes fail with a useful message. */
+class GapGradersTest {
+  @Test
+  void gapAnswersWrittenDifferentlyPass() {
+    passes(GlobalAveragePoolGrader.class, (GlobalAveragePool) f -> f.mean(new int[] {2}).mean(new int[] {1}));
+    passes(GlobalAveragePoolGrader.class, (GlobalAveragePool) f -> {
+      long k = f.getShape().get(0);
+      return f.reshape(k, -1).mean(new int[] {1});
+    });
+    passes(GlobalAveragePoolGrader.class, (GlobalAveragePool) f -> f.sum(new int[] {1, 2}).div(f.getShape().get(1) * f.getShape().get(2)));
+    passes(GlobalAveragePoolGrader.class, (GlobalAveragePool) GapGradersTest::hostLoopGap);
+  }
+
+  private static NDArray hostLoopGap(NDArray f) {
+    int k = (int) f.getShape().get(0);
+    int hw = (int) (f.getShape().get(1) * f.getShape().get(2));
+    float[] v = f.toFloatArray();
+    float[] out = new float[k];
+    for (int c = 0; c < k; c++) {
+      double s = 0;
+      for (int p = 0; p < hw; p++) s += v[c * hw + p];
+      out[c] = (float) (s / hw);
+    }
+    return f.getManager().create(out, new Shape(k));
+  }
+
+  @Test
+  void gapStubIsTodo() {
+    todo(GlobalAveragePoolGrader.class, (GlobalAveragePool) f -> { throw new NotSolvedYet("1.1"); });
+  }
+
+  @Test
+  void gapMistakesFailWithTheGoldenValues() {
+    String sum = firstFailure(GlobalAveragePoolGrader.class, (GlobalAveragePool) f -> f.sum(new int[] {1, 2}));
+    assertTrue(sum.startsWith("hand-computed: K=2 channels on a 2x2 grid: globalAveragePool(features (2, 2, 2)) with A_0=[[1,2],[3,4]]"), sum);
+    assertTrue(sum.contains("element [0] should be 2.5 but is 10.0"), sum);
+    String axis = firstFailure(GlobalAveragePoolGrader.class, (GlobalAveragePool) f -> f.mean(new int[] {0}));
+    assertTrue(axis.contains("returned shape (2, 2) but the result must have shape (2) — average over both spatial axes"), axis);
+  }
+
+  @Test
+  void headCountAnswersWrittenDifferentlyPass() {
+    passes(HeadParameterCountsGrader.class, (HeadParameterCounts) (k, h, w, hidden, c) -> new long[] {
+        (long) k * h * w * hidden + hidden + (long) hidden * c + c, (long) k * c});
+    passes(HeadParameterCountsGrader.class, (HeadParameterCounts) (k, h, w, hidden, c) -> {
+      long in = Math.multiplyExact(Math.multiplyExact((long) k, (long) h), (long) w);
+      return new long[] {(in + 1) * hidden + (hidden + 1L) * c, Math.multiplyExact((long) k, (long) c)};
+    });
+  }
+
+  @Test
+  void headCountStubIsTodo() {
+    todo(HeadParameterCountsGrader.class, (HeadParameterCounts) (k, h, w, hidden, c) -> { throw new NotSolvedYet("1.2"); });
+  }
+
+  @Test
+  void headCountMistakesSayWhichHeadIsWrong() {
+    String noBias = firstFailure(HeadParameterCountsGrader.class, (HeadParameterCounts) (k, h, w, hidden, c) -> new long[] {
+        (long) k * h * w * hidden + (long) hidden * c, (long) k * c});
+    assertTrue(noBias.contains("the FC head (flatten → Linear(5) → ReLU → Linear(3), both with bias) should have 143 parameters but the"
+        + " answer says 135"), noBias);
+    String overflow = firstFailure(HeadParameterCountsGrader.class, (HeadParameterCounts) (k, h, w, hidden, c) -> new long[] {
+        k * h * w * hidden + hidden + hidden * c + c, k * c});
+    assertTrue(overflow.startsWith("large heads") && overflow.contains("(negative: an int overflowed — compute in long)"), overflow);
+    String swapped = firstFailure(HeadParameterCountsGrader.class, (HeadParameterCounts) (k, h, w, hidden, c) -> new long[] {
+        (long) k * c, (long) k * h * w * hidden + hidden + (long) hidden * c + c});
+    assertTrue(swapped.contains("the two counts are swapped"), swapped);
+  }
+}

@@ -1,0 +1,99 @@
+package camlab.exercises.graders;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.training.GradientCollector;
+
+import org.junit.jupiter.api.Test;
+
+import static camlab.exercises.graders.GraderChecks.firstFailure;
+import static camlab.exercises.graders.GraderChecks.passes;
+import static camlab.exercises.graders.GraderChecks.todo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import camlab.exercises.NotSolvedYet;
+import camlab.exercises.graders.gradcam.CounterfactualMap;
+import camlab.exercises.graders.gradcam.CounterfactualMapGrader;
+import camlab.exercises.graders.gradcam.GradCamMap;
+import camlab.exercises.graders.gradcam.GradCamMapGrader;
+import camlab.exercises.graders.gradcam.GradCamWeights;
+import camlab.exercises.graders.gradcam.GradCamWeightsGrader;
+import camlab.model.Classifier;
+
+/** The 3.x graders in this JVM. */
+class GradCamGradersTest {
+  private static NDArray weights(Classifier model, NDArray activations, int c, boolean sumThenDivide) {
+    NDArray leaf = model.gradientLeaf(activations);
+    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+      NDArray logits = model.headForGradients(leaf);
+      collector.backward(logits.get(":, " + c).sum());
+    }
+    NDArray g = leaf.getGradient();
+    if (!sumThenDivide) return g.mean(new int[] {3}).mean(new int[] {2});
+    return g.sum(new int[] {2, 3}).div(g.getShape().get(2) * g.getShape().get(3));
+  }
+
+  @Test
+  void weightsWrittenDifferentlyPass() {
+    passes(GradCamWeightsGrader.class, (GradCamWeights) (m, a, c) -> weights(m, a, c, false));
+    passes(GradCamWeightsGrader.class, (GradCamWeights) (m, a, c) -> weights(m, a, c, true));
+    // a one-hot mask instead of indexing, and the plain head instead of headForGradients (same for a DJL head)
+    passes(GradCamWeightsGrader.class, (GradCamWeights) (m, a, c) -> {
+      NDArray leaf = a.duplicate();
+      leaf.setRequiresGradient(true);
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        NDArray logits = m.head(leaf);
+        NDArray oneHot = a.getManager().create(new int[] {c}).oneHot(m.numClasses()).toType(logits.getDataType(), false);
+        collector.backward(logits.mul(oneHot).sum());
+      }
+      long[] s = a.getShape().getShape();
+      return leaf.getGradient().reshape(s[0], s[1], -1).mean(new int[] {2});
+    });
+  }
+
+  @Test
+  void weightsStubIsTodo() {
+    todo(GradCamWeightsGrader.class, (GradCamWeights) (m, a, c) -> { throw new NotSolvedYet("3.1"); });
+  }
+
+  @Test
+  void weightMistakesFail() {
+    String sum = firstFailure(GradCamWeightsGrader.class, (GradCamWeights) (m, a, c) -> weights(m, a, c, false).mul(4));
+    assertTrue(sum.startsWith("GAP + Linear head") && sum.contains("element [0][0] should be 0.5 but is 2.0"), sum);
+    String accumulating = firstFailure(GradCamWeightsGrader.class, (GradCamWeights) (m, a, c) -> {
+      a.setRequiresGradient(true);
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        collector.backward(m.headForGradients(a).get(":, " + c).sum());
+      }
+      return a.getGradient().mean(new int[] {3}).mean(new int[] {2});
+    });
+    assertTrue(accumulating.startsWith("calling twice") && accumulating.contains("second gradCamWeights")
+        && accumulating.contains("model.gradientLeaf(activations)"), accumulating);
+  }
+
+  @Test
+  void mapsWrittenDifferentlyPass() {
+    passes(GradCamMapGrader.class, (GradCamMap) (a, w) -> a.mul(w.expandDims(2).expandDims(3)).sum(new int[] {1}).maximum(0f));
+    passes(GradCamMapGrader.class, (GradCamMap) (a, w) -> {   // a matrix product per image
+      long[] s = a.getShape().getShape();
+      return w.expandDims(1).matMul(a.reshape(s[0], s[1], s[2] * s[3])).reshape(s[0], s[2], s[3]).maximum(0f);
+    });
+    passes(CounterfactualMapGrader.class, (CounterfactualMap) (a, w) -> a.mul(w.expandDims(2).expandDims(3)).sum(new int[] {1}).neg().maximum(0f));
+    passes(CounterfactualMapGrader.class, (CounterfactualMap) (a, w) -> a.neg().mul(w.expandDims(2).expandDims(3)).sum(new int[] {1}).maximum(0f));
+  }
+
+  @Test
+  void mapStubsAreTodo() {
+    todo(GradCamMapGrader.class, (GradCamMap) (a, w) -> { throw new NotSolvedYet("3.2"); });
+    todo(CounterfactualMapGrader.class, (CounterfactualMap) (a, w) -> { throw new NotSolvedYet("3.3"); });
+  }
+
+  @Test
+  void mapMistakesFail() {
+    String noRelu = firstFailure(GradCamMapGrader.class, (GradCamMap) (a, w) -> a.mul(w.expandDims(2).expandDims(3)).sum(new int[] {1}));
+    assertTrue(noRelu.contains("element [0][0][2] should be 0.0 but is -3.0"), noRelu);
+    String notNegated = firstFailure(CounterfactualMapGrader.class,
+        (CounterfactualMap) (a, w) -> a.mul(w.expandDims(2).expandDims(3)).sum(new int[] {1}).maximum(0f));
+    assertTrue(notNegated.contains("element [0][0][0] should be 0.0 but is 1.0"), notNegated);
+  }
+}

@@ -1,0 +1,73 @@
+package camlab.kernel;
+
+import camlab.kernel.eval.CellFailure;
+import camlab.kernel.eval.JavaEvaluator;
+import camlab.kernel.eval.SourceOrigin;
+import camlab.kernel.magic.CellPart;
+import camlab.kernel.magic.MagicContext;
+import camlab.kernel.magic.Magics;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** One cell's way through the kernel: magic lines to {@link Magics}, code runs to the {@link JavaEvaluator}, in order. */
+final class CellPipeline implements MagicContext {
+  private final JavaEvaluator evaluator;
+  private final Magics magics;
+  private final Consumer<String> cellListener;
+  private final List<Path> added = new ArrayList<>();
+  private int executionCount;
+
+  /** @param cellListener sees the source of every cell run, including cells of loaded notebooks */
+  CellPipeline(JavaEvaluator evaluator, Magics magics, Consumer<String> cellListener) {
+    this.evaluator = evaluator;
+    this.magics = magics;
+    this.cellListener = cellListener;
+  }
+
+  /** Runs a cell; the value is its last expression's, when the last part is code that ends in one. */
+  Optional<Object> run(String cell, SourceOrigin origin) throws CellFailure {
+    if (origin.kind() == SourceOrigin.Kind.CELL || origin.kind() == SourceOrigin.Kind.NOTEBOOK_CELL) cellListener.accept(cell);
+    if (origin.kind() == SourceOrigin.Kind.CELL) executionCount = origin.executionCount();
+    Optional<Object> value = Optional.empty();
+    for (CellPart part : CellPart.split(cell)) {
+      if (part.magic()) {
+        magics.run(part.text(), this, "line " + part.firstLine() + " of " + origin.describe(origin.executionCount()));
+        value = Optional.empty();
+      } else {
+        value = evaluator.run(part.text(), origin, part.firstLine());
+      }
+    }
+    return value;
+  }
+
+  @Override
+  public Path workingDirectory() {
+    return Path.of("").toAbsolutePath();
+  }
+
+  @Override
+  public void addToClasspath(Path entry) {
+    evaluator.addToClasspath(entry.toAbsolutePath().toString());
+    added.add(entry.toAbsolutePath());
+  }
+
+  @Override
+  public List<Path> classpath() {
+    List<Path> all = new ArrayList<>(KernelClassPath.entries());
+    all.addAll(added);
+    return all;
+  }
+
+  @Override
+  public void runCell(String cell, SourceOrigin origin) throws CellFailure {
+    run(cell, origin);
+  }
+
+  @Override
+  public int executionCount() {
+    return executionCount;
+  }
+}

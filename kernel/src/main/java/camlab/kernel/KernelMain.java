@@ -1,0 +1,93 @@
+package camlab.kernel;
+
+import camlab.kernel.install.KernelInstaller;
+import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code java -jar camlab-kernel.jar CONNECTION_FILE} runs the kernel (Jupyter does this);
+ * {@code install} / {@code uninstall} manage its kernelspec.
+ */
+public final class KernelMain {
+  private KernelMain() {}
+
+  public static void main(String[] args) throws Exception {
+    String command = args.length == 0 ? "--help" : args[0];
+    String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+    switch (command) {
+      case "install" -> System.exit(KernelInstaller.install(rest, System.out, System.err));
+      case "uninstall" -> System.exit(KernelInstaller.uninstall(rest, System.out, System.err));
+      case "--version" -> System.out.println("camlab-kernel " + KernelInfo.load().kernelVersion());
+      case "--warm-up" -> warmUp();
+      case "--help", "-h", "help" -> System.out.println(usage());
+      default -> {
+        if (command.startsWith("-")) {
+          System.err.println("Unknown option " + command + ".\n\n" + usage());
+          System.exit(2);
+        }
+        run(Path.of(command));
+      }
+    }
+  }
+
+  static String usage() {
+    return """
+        CamLab Java kernel for Jupyter.
+
+        Usage:
+          java -jar camlab-kernel.jar install [--user | --prefix DIR] [--name NAME] [--display-name TEXT]
+                                              [--jvm-opt OPT]... [--cell-timeout DURATION] [--java PATH]
+          java -jar camlab-kernel.jar uninstall [--user | --prefix DIR] [--name NAME]
+          java -jar camlab-kernel.jar CONNECTION_FILE      (what Jupyter runs)
+          java -jar camlab-kernel.jar --version
+
+        See install --help for the options, and docs/kernel.md for everything else.""";
+  }
+
+  private static void run(Path connectionFile) throws IOException, java.security.GeneralSecurityException {
+    String connection;
+    try {
+      connection = Files.readString(connectionFile);
+    } catch (IOException e) {
+      System.err.println("Cannot read the Jupyter connection file " + connectionFile.toAbsolutePath() + ": " + e
+          + "\nThe kernel is started by Jupyter with a connection file; to install it run: java -jar camlab-kernel.jar install");
+      System.exit(2);
+      return;
+    }
+    quietLogging();
+    // charts and images are drawn off-screen; without this AWT looks for a display (kernel.json sets it too)
+    if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
+    KernelClassPath.includeManifestClassPath();
+    KernelInfo info = KernelInfo.load();
+    // JShell first: the connection's threads must inherit its snippet class loader as context loader
+    CamLabKernel kernel = CamLabKernel.start(info, KernelSettings.from(System.getenv()));
+    JupyterConnection conn = new JupyterConnection(KernelConnectionProperties.parse(connection));
+    kernel.becomeHandlerForConnection(conn);
+    conn.connect();
+    ParentWatcher.exitWhenParentDies();
+    conn.waitUntilClose();
+    System.exit(0);
+  }
+
+  /** What the installer runs to record the class-data archive: a kernel start-up and one cell, no connection. */
+  private static void warmUp() throws Exception {
+    quietLogging();
+    KernelClassPath.includeManifestClassPath();
+    CamLabKernel kernel = CamLabKernel.start(KernelInfo.load(), KernelSettings.from(java.util.Map.of()));
+    kernel.warmUp();
+    System.exit(0);
+  }
+
+  /** The base kernel logs every loop start at INFO; only warnings belong in the Jupyter server's log. */
+  private static void quietLogging() {
+    Logger root = Logger.getLogger("");
+    root.setLevel(Level.WARNING);
+    for (var h : root.getHandlers()) h.setLevel(Level.WARNING);
+  }
+}

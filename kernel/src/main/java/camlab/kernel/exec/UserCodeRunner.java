@@ -1,0 +1,187 @@
+package camlab.kernel.exec;
+
+import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs user code on a cell thread so the kernel's own threads stay free to answer, and stops it on
+ * interrupt or timeout.
+ *
+ * <p>Policy: a stop request interrupts the cell thread. Code that sleeps, waits or checks
+ * {@link Thread#interrupted()} ends at once. Code that ignores the interrupt for {@code grace} is
+ * force-stopped with {@link ThreadStopper} (Java 17-19); where the JDK can't do that, the thread is left
+ * running in the background and the cell is reported as stopped so the kernel keeps answering. A thread
+ * left behind never blocks later cells: the pool simply starts a new one.
+ *
+ * <p>The caller (the shell thread) blocks in {@link #run}; {@link #interrupt()} may come from any thread.
+ */
+public final class UserCodeRunner implements AutoCloseable {
+  private static final long POLL_MILLIS = 20;
+  /**
+   * Stack of a cell thread: as deep as a program's main thread on Linux (8 MB) and then some, so recursive
+   * code that works in a plain Java program or test does not overflow in the kernel (threads get 1 MB).
+   */
+  private static final long STACK_BYTES = 16L << 20;
+
+  private final ExecutorService pool;
+  private final Duration grace;
+  private final ThreadStopper stopper;
+
+  private final Object lock = new Object();
+  private StopReason stopRequest;
+  private long stopRequestedAt;
+  private long deadline = Long.MAX_VALUE;
+  private Duration timeout;
+
+  /**
+   * @param userLoader context class loader of cell threads (JShell's snippet loader), so ServiceLoader
+   *     lookups in user code see what the cell sees
+   * @param grace how long interrupted code may take to end before it is force-stopped
+   */
+  public UserCodeRunner(ClassLoader userLoader, Duration grace, ThreadStopper stopper) {
+    this.grace = grace;
+    this.stopper = stopper;
+    this.pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), cellThreads(userLoader));
+  }
+
+  private static ThreadFactory cellThreads(ClassLoader userLoader) {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread t = new Thread(null, task, "camlab-cell-" + count.incrementAndGet(), STACK_BYTES);
+      t.setDaemon(true); // a runaway cell must never keep the kernel process alive
+      t.setContextClassLoader(userLoader);
+      return t;
+    };
+  }
+
+  /** Starts a new cell: clears any old stop request and arms the time limit ({@code null} = none). */
+  public void beginCell(Duration timeout) {
+    synchronized (lock) {
+      stopRequest = null;
+      this.timeout = timeout;
+      deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+    }
+  }
+
+  /** Ends the cell: a late interrupt no longer applies to anything. */
+  public void endCell() {
+    synchronized (lock) {
+      stopRequest = null;
+      deadline = Long.MAX_VALUE;
+      timeout = null;
+    }
+  }
+
+  /** The time limit of the current cell, or null. */
+  public Duration timeout() {
+    synchronized (lock) {
+      return timeout;
+    }
+  }
+
+  /** Asks the running cell to stop; harmless when nothing runs. */
+  public void interrupt() {
+    requestStop(StopReason.INTERRUPTED);
+  }
+
+  /** The pending stop request of the current cell (including an expired time limit), or null. */
+  public StopReason pendingStop() {
+    synchronized (lock) {
+      if (stopRequest == null && System.nanoTime() - deadline > 0) requestStopLocked(StopReason.TIMED_OUT);
+      return stopRequest;
+    }
+  }
+
+  private void requestStop(StopReason reason) {
+    synchronized (lock) {
+      requestStopLocked(reason);
+    }
+  }
+
+  private void requestStopLocked(StopReason reason) {
+    if (stopRequest == null) {
+      stopRequest = reason;
+      stopRequestedAt = System.nanoTime();
+    }
+  }
+
+  private long stopAge() {
+    synchronized (lock) {
+      return System.nanoTime() - stopRequestedAt;
+    }
+  }
+
+  /**
+   * Runs {@code code} on a cell thread and waits until it returns, throws, or is stopped.
+   *
+   * @throws InterruptedException only if the calling (shell) thread itself is interrupted
+   */
+  public Outcome run(Callable<?> code) throws InterruptedException {
+    StopReason early = pendingStop();
+    if (early != null) return new Outcome.Stopped(early, StopMode.RESPONDED, new StackTraceElement[0], null);
+
+    AtomicReference<Thread> worker = new AtomicReference<>();
+    Future<?> future = pool.submit(() -> {
+      worker.set(Thread.currentThread());
+      return code.call();
+    });
+    boolean interrupted = false;
+    boolean forced = false;
+    long forcedAt = 0;
+    while (true) {
+      StopReason stop = pendingStop();
+      try {
+        Object value = future.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        return new Outcome.Returned(value);
+      } catch (ExecutionException e) {
+        Throwable error = unwrap(e);
+        StopReason asked = pendingStop(); // re-read: the request may have come while we waited
+        if (asked == null) return new Outcome.Threw(error);
+        return new Outcome.Stopped(asked, forced ? StopMode.FORCED : StopMode.RESPONDED, error.getStackTrace(), error);
+      } catch (TimeoutException stillRunning) {
+        Thread thread = worker.get();
+        if (stop == null || thread == null) continue;
+        if (!interrupted) {
+          thread.interrupt();
+          interrupted = true;
+        } else if (!forced && stopAge() > grace.toNanos()) {
+          StackTraceElement[] where = thread.getStackTrace();
+          try {
+            stopper.stop(thread);
+          } catch (UnsupportedOperationException cannotStop) {
+            return new Outcome.Stopped(stop, StopMode.STILL_RUNNING, where, null);
+          }
+          forced = true;
+          forcedAt = System.nanoTime();
+        } else if (forced && System.nanoTime() - forcedAt > grace.toNanos()) {
+          // Thread.stop was delivered but the thread is still alive (e.g. stuck in native code)
+          return new Outcome.Stopped(stop, StopMode.STILL_RUNNING, thread.getStackTrace(), null);
+        }
+      }
+    }
+  }
+
+  private static Throwable unwrap(ExecutionException e) {
+    Throwable t = e.getCause();
+    if (t instanceof InvocationTargetException ite && ite.getCause() != null) t = ite.getCause();
+    return t;
+  }
+
+  /** Interrupts whatever still runs and lets the cell threads die. */
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+}

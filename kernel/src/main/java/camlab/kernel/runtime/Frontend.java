@@ -1,0 +1,19 @@
+package camlab.kernel.runtime;
+
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.Renderer;
+
+/** What {@link Display} and {@link Progress} need from the running kernel. */
+public interface Frontend {
+
+  Renderer renderer();
+
+  /** True while a cell runs, i.e. while display output reaches the notebook. */
+  boolean isAttached();
+
+  /** Publishes {@code data} as a new output of the running cell (display_data). */
+  void display(DisplayData data);
+
+  /** Replaces the output that was displayed with {@code data}'s display id (update_display_data). */
+  void updateDisplay(DisplayData data);
+}

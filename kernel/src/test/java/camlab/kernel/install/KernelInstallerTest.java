@@ -1,0 +1,104 @@
+package camlab.kernel.install;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KernelInstallerTest {
+  private static final List<String> LAUNCH = List.of("-jar", "/opt/camlab/kernel/target/camlab-kernel.jar");
+
+  @TempDir
+  Path tmp;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int install(Map<String, String> env, String... args) {
+    String[] noCds = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--no-cds")).toArray(String[]::new);
+    return KernelInstaller.install(noCds, env, tmp.resolve("home"), LAUNCH, stream(out), stream(err));
+  }
+
+  private static PrintStream stream(ByteArrayOutputStream b) {
+    return new PrintStream(b, true, StandardCharsets.UTF_8);
+  }
+
+  private static JsonObject spec(Path kernelDir) throws Exception {
+    return JsonParser.parseString(Files.readString(kernelDir.resolve("kernel.json"))).getAsJsonObject();
+  }
+
+  @Test
+  void writesAKernelSpecWithAbsolutePathsAndTheProjectJvmFlags() throws Exception {
+    Path data = tmp.resolve("data");
+    assertEquals(0, install(Map.of("JUPYTER_DATA_DIR", data.toString()), "--jvm-opt", "-Xmx3g", "--cell-timeout", "10m"));
+    Path dir = data.resolve("kernels/camlab-java");
+    JsonObject spec = spec(dir);
+    List<String> argv = spec.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
+    assertTrue(Path.of(argv.get(0)).isAbsolute() && argv.get(0).endsWith("java"), argv.get(0));
+    assertTrue(argv.contains("-Djava.awt.headless=true"));
+    assertTrue(argv.contains("-Dai.djl.offline=true"));
+    assertTrue(argv.contains("-XX:MaxDirectMemorySize=512m"));
+    String cache = argv.stream().filter(a -> a.startsWith("-DDJL_CACHE_DIR=")).findFirst().orElseThrow();
+    assertTrue(Path.of(cache.substring("-DDJL_CACHE_DIR=".length())).isAbsolute(), cache);
+    assertTrue(argv.indexOf("-Xmx3g") > argv.indexOf("-Djava.awt.headless=true"), "user options come last, so they win");
+    assertEquals(List.of("-jar", "/opt/camlab/kernel/target/camlab-kernel.jar", "{connection_file}"), argv.subList(argv.size() - 3, argv.size()));
+    assertEquals("Java (CamLab)", spec.get("display_name").getAsString());
+    assertEquals("java", spec.get("language").getAsString());
+    assertEquals("message", spec.get("interrupt_mode").getAsString());
+    assertEquals("10m", spec.getAsJsonObject("env").get("CAMLAB_CELL_TIMEOUT").getAsString());
+    assertTrue(Files.size(dir.resolve("logo-64x64.png")) > 100);
+    assertTrue(Files.size(dir.resolve("logo-32x32.png")) > 100);
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("jupyter kernelspec list"));
+  }
+
+  @Test
+  void prefixAndNameChooseTheFolderAndUninstallRemovesIt() throws Exception {
+    Path prefix = tmp.resolve("venv");
+    assertEquals(0, install(Map.of(), "--prefix", prefix.toString(), "--name", "camlab-small", "--display-name", "Small"));
+    Path dir = prefix.resolve("share/jupyter/kernels/camlab-small");
+    assertEquals("Small", spec(dir).get("display_name").getAsString());
+    var env = spec(dir).getAsJsonObject("env");
+    assertFalse(env.has("CAMLAB_CELL_TIMEOUT"), "no cell timeout without --cell-timeout");
+    assertEquals("PASSIVE", env.get("OMP_WAIT_POLICY").getAsString(), "OpenMP threads must not spin (see KernelSpec)");
+    assertEquals(0, KernelInstaller.uninstall(new String[] {"--prefix", prefix.toString(), "--name", "camlab-small"},
+        Map.of(), tmp, stream(out), stream(err)));
+    assertFalse(Files.exists(dir));
+    assertEquals(1, KernelInstaller.uninstall(new String[] {"--prefix", prefix.toString(), "--name", "camlab-small"},
+        Map.of(), tmp, stream(out), stream(err)));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("There is no kernelspec camlab-small"));
+  }
+
+  @Test
+  void badOptionsAreRefusedWithAReason() {
+    assertEquals(2, install(Map.of(), "--name", "my kernel"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("a kernel name may only use letters, digits"));
+    assertEquals(2, install(Map.of(), "--cell-timeout", "soon"));
+    assertEquals(2, install(Map.of(), "--jvm-opt", "Xmx4g"));
+    assertEquals(2, install(Map.of(), "--prefix"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--prefix needs a value."));
+    assertThrows(InstallOptions.UsageException.class, () -> InstallOptions.parse(new String[] {"--jvm-opt", "-Xmx1g"}, false));
+  }
+
+  @Test
+  void userDataDirFollowsJupyterCore() {
+    Path home = Path.of("/home/ada");
+    assertEquals(Path.of("/data/jup/kernels"),
+        JupyterDirs.kernelsDir(null, Map.of("JUPYTER_DATA_DIR", "/data/jup", "XDG_DATA_HOME", "/x"), "Linux", home));
+    assertEquals(Path.of("/x/jupyter/kernels"), JupyterDirs.kernelsDir(null, Map.of("XDG_DATA_HOME", "/x"), "Linux", home));
+    assertEquals(Path.of("/home/ada/.local/share/jupyter/kernels"), JupyterDirs.kernelsDir(null, Map.of(), "Linux", home));
+    assertEquals(Path.of("/home/ada/Library/Jupyter/kernels"), JupyterDirs.kernelsDir(null, Map.of(), "Mac OS X", home));
+    assertEquals(Path.of("/p/share/jupyter/kernels"), JupyterDirs.kernelsDir(Path.of("/p"), Map.of("JUPYTER_DATA_DIR", "/d"), "Linux", home));
+  }
+}

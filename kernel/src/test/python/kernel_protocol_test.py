@@ -1,0 +1,602 @@
+"""Protocol tests for the INSTALLED CamLab kernel, driven through Debian's jupyter_client.
+
+Run by KernelProtocolIT (mvn verify) with /usr/bin/python3. It expects:
+  JUPYTER_DATA_DIR        a hermetic data dir holding the kernelspecs camlab-java and camlab-java-small
+  CAMLAB_IT_DIR           a scratch folder for files the tests write (and the kernel's working directory)
+  CAMLAB_IT_GREETER_JAR   a jar with demo.Greeter.greet(String), for %jars
+
+Every test that makes a cell fail or stop checks that the NEXT cell still runs.
+"""
+
+import json
+import os
+import queue
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+import unittest
+
+from jupyter_client.manager import KernelManager
+
+KERNEL = "camlab-java"
+SMALL_HEAP_KERNEL = "camlab-java-small"
+IT_DIR = os.environ["CAMLAB_IT_DIR"]
+GREETER_JAR = os.environ["CAMLAB_IT_GREETER_JAR"]
+STOP_GRACE = 2.0  # KernelSettings.STOP_GRACE
+
+
+class Result:
+    """What one execute_request produced."""
+
+    def __init__(self, reply, outputs, seconds):
+        self.reply = reply
+        self.outputs = outputs
+        self.seconds = seconds
+
+    @property
+    def status(self):
+        return self.reply["status"]
+
+    def stream(self, name):
+        return "".join(c["text"] for t, c in self.outputs if t == "stream" and c["name"] == name)
+
+    def of_type(self, msg_type):
+        return [c for t, c in self.outputs if t == msg_type]
+
+    @property
+    def error(self):
+        errors = self.of_type("error")
+        return errors[0] if errors else None
+
+    def traceback(self):
+        plain = "\n".join(self.error["traceback"]) if self.error else ""
+        return strip_ansi(plain)
+
+    def result(self, mime="text/plain"):
+        results = self.of_type("execute_result")
+        return results[0]["data"].get(mime) if results else None
+
+    def __repr__(self):
+        return f"Result(status={self.status}, outputs={self.outputs!r})"
+
+
+def strip_ansi(s):
+    import re
+    return re.sub(r"\x1b\[[0-9;]*m", "", s)
+
+
+def start_kernel(name=KERNEL, env=None):
+    km = KernelManager(kernel_name=name)
+    kernel_env = dict(os.environ)
+    kernel_env.update(env or {})
+    km.start_kernel(cwd=IT_DIR, env=kernel_env)
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=120)
+    return km, kc
+
+
+def stop_kernel(km, kc):
+    kc.stop_channels()
+    if km.has_kernel:
+        km.shutdown_kernel(now=False)
+
+
+def send(kc, code):
+    return kc.execute(code, store_history=True, allow_stdin=False)
+
+
+def collect(kc, msg_id, timeout=120, started=None):
+    """Gathers the iopub output of msg_id until the kernel is idle, then its shell reply."""
+    t0 = started or time.monotonic()
+    deadline = time.monotonic() + timeout
+    outputs = []
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise AssertionError(f"no idle status within {timeout} s; outputs so far: {outputs!r}")
+        try:
+            msg = kc.get_iopub_msg(timeout=remaining)
+        except queue.Empty:
+            continue
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        kind = msg["msg_type"]
+        if kind == "status" and msg["content"]["execution_state"] == "idle":
+            break
+        if kind in ("stream", "display_data", "update_display_data", "execute_result", "error"):
+            outputs.append((kind, msg["content"]))
+    while True:
+        reply = kc.get_shell_msg(timeout=max(1, deadline - time.monotonic()))
+        if reply["parent_header"].get("msg_id") == msg_id:
+            return Result(reply["content"], outputs, time.monotonic() - t0)
+
+
+def run(kc, code, timeout=120):
+    return collect(kc, send(kc, code), timeout)
+
+
+def wait_for_stdout(kc, msg_id, text, timeout=60):
+    """Waits until the running cell printed `text` (so it is really running), keeping other output."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            msg = kc.get_iopub_msg(timeout=deadline - time.monotonic())
+        except queue.Empty:
+            break
+        if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream"
+                and text in msg["content"]["text"]):
+            return
+    raise AssertionError(f"the cell never printed {text!r}")
+
+
+def shell_reply(kc, msg_id, timeout=30):
+    while True:
+        reply = kc.get_shell_msg(timeout=timeout)
+        if reply["parent_header"].get("msg_id") == msg_id:
+            return reply["content"]
+
+
+def process_gone(pid):
+    """True once pid no longer runs (a zombie waiting for its parent counts as gone)."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            return any(line.startswith("State:") and "Z" in line.split()[1] for line in f)
+    except FileNotFoundError:
+        return True
+
+
+def wait_gone(pid, timeout):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process_gone(pid):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def write(name, text):
+    path = os.path.join(IT_DIR, name)
+    with open(path, "w") as f:
+        f.write(text)
+    return path
+
+
+def notebook(name, *code_cells, markdown_first=True):
+    import nbformat
+    nb = nbformat.v4.new_notebook()
+    if markdown_first:
+        nb.cells.append(nbformat.v4.new_markdown_cell("# setup"))
+    nb.cells.extend(nbformat.v4.new_code_cell(c) for c in code_cells)
+    nb.metadata["kernelspec"] = {"name": KERNEL, "display_name": "Java (CamLab)", "language": "java"}
+    path = os.path.join(IT_DIR, name)
+    nbformat.write(nb, path)
+    return path
+
+
+class SharedKernelTest(unittest.TestCase):
+    """Most of the protocol, against one kernel (starting one costs seconds)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = start_kernel()
+
+    @classmethod
+    def tearDownClass(cls):
+        stop_kernel(cls.km, cls.kc)
+
+    def run_ok(self, code, timeout=120):
+        r = run(self.kc, code, timeout)
+        self.assertEqual("ok", r.status, f"cell failed:\n{code}\n{r.traceback()}")
+        return r
+
+    def assert_next_cell_runs(self):
+        r = self.run_ok('System.out.println("still alive " + (40 + 2));')
+        self.assertEqual("still alive 42\n", r.stream("stdout"))
+
+    # --- basics
+
+    def test_kernel_info_names_java_djl_and_the_library(self):
+        info = self.kc.kernel_info(reply=True)["content"]
+        self.assertEqual("camlab-kernel", info["implementation"])
+        self.assertEqual("java", info["language_info"]["name"])
+        self.assertEqual("text/x-java-source", info["language_info"]["mimetype"])
+        self.assertIn("DJL 0.36.0", info["banner"])
+        self.assertIn("PyTorch 2.7.1", info["banner"])
+        self.assertIn("camlab-lib", info["banner"])
+        self.assertIn("Java " + info["language_info"]["version"], info["banner"])
+
+    def test_stdout_and_stderr_are_streams(self):
+        r = self.run_ok('System.out.println("to out"); System.err.println("to err");')
+        self.assertEqual("to out\n", r.stream("stdout"))
+        self.assertEqual("to err\n", r.stream("stderr"))
+
+    def test_stdin_reads_from_the_frontend(self):
+        msg_id = self.kc.execute('var input = new java.util.Scanner(System.in);\n'
+                                 'System.out.println("hi " + input.nextLine());', allow_stdin=True)
+        request = self.kc.get_stdin_msg(timeout=60)
+        self.assertEqual("input_request", request["msg_type"])
+        self.kc.input("Ada")
+        self.assertEqual("hi Ada\n", collect(self.kc, msg_id).stream("stdout"))
+
+    def test_last_expression_without_semicolon_is_the_result(self):
+        self.assertEqual("3", self.run_ok("int one = 1;\none + 2").result())
+        self.assertIsNone(self.run_ok("one + 2;").result(), "a trailing ';' keeps the cell quiet")
+
+    def test_display_and_update_display(self):
+        r = self.run_ok('String id = display("first");\nupdateDisplay(id, "second");\n'
+                        'display("<b>bold</b>", "text/html");\nSystem.out.println(id);')
+        shown = r.of_type("display_data")
+        self.assertEqual("first", shown[0]["data"]["text/plain"])
+        display_id = r.stream("stdout").strip()
+        self.assertEqual(display_id, shown[0]["transient"]["display_id"])
+        update = r.of_type("update_display_data")[0]
+        self.assertEqual("second", update["data"]["text/plain"])
+        self.assertEqual(display_id, update["transient"]["display_id"])
+        self.assertEqual("<b>bold</b>", shown[1]["data"]["text/html"])
+
+    def test_renderers_give_static_png_and_html(self):
+        image = self.run_ok("var img = new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_INT_RGB);\nimg")
+        self.assertTrue(image.result("image/png").startswith("iVBOR"), "base64 of a PNG")
+        chart = self.run_ok(textwrap.dedent("""\
+            var chart = new org.knowm.xchart.XYChartBuilder().width(320).height(200).title("loss").build();
+            chart.addSeries("train", new double[] {1, 2, 3}, new double[] {3, 2, 1});
+            chart"""))
+        self.assertTrue(chart.result("image/png").startswith("iVBOR"))
+        table = self.run_ok(textwrap.dedent("""\
+            tech.tablesaw.api.Table.create("scores",
+                tech.tablesaw.api.StringColumn.create("name", "a", "b"),
+                tech.tablesaw.api.DoubleColumn.create("x", 1.5, 2.5))"""))
+        html = table.result("text/html")
+        self.assertIn("<table", html)
+        self.assertNotIn("<script", html.lower())
+        arrays = self.run_ok("var nd = NDManager.newBaseManager();\nnd.arange(64f).reshape(1, 8, 8)")
+        self.assertTrue(arrays.result("image/png").startswith("iVBOR"), "an 8x8 map is a heatmap")
+        self.assertIn("min 0, max 63", arrays.result())
+        small = self.run_ok("nd.arange(3f)")
+        self.assertIsNone(small.result("image/png"))
+        self.assertIn("ND: (3) cpu() float32", small.result())
+
+    def test_progress_bar_updates_one_output_in_place(self):
+        r = self.run_ok('Progress bar = progress("epoch 1", 20);\n'
+                        'for (int i = 0; i < 20; i++) { Thread.sleep(15); bar.step(); }')
+        shown = r.of_type("display_data")
+        self.assertEqual(1, len(shown), "one output")
+        display_id = shown[0]["transient"]["display_id"]
+        updates = r.of_type("update_display_data")
+        self.assertGreaterEqual(len(updates), 1)
+        self.assertTrue(all(u["transient"]["display_id"] == display_id for u in updates))
+        self.assertIn("20/20 (100%)", updates[-1]["data"]["text/plain"])
+        self.assertIn('<progress value="20" max="20"', updates[-1]["data"]["text/html"])
+
+    # --- errors
+
+    def test_compile_error_points_at_the_cell_line_with_a_caret(self):
+        r = run(self.kc, "int a = 1;\nint b = 2;\n\nint c = undefinedThing + 1;")
+        self.assertEqual("error", r.status)
+        self.assertEqual("CompilationError", r.error["ename"])
+        self.assertEqual("cannot find symbol (line 4 of this cell)", r.error["evalue"])
+        lines = r.traceback().splitlines()
+        at = lines.index("  4 | int c = undefinedThing + 1;")
+        self.assertEqual("    |         ^^^^^^^^^^^^^^", lines[at + 1])
+        self.assert_next_cell_runs()
+
+    def test_runtime_error_is_trimmed_to_the_cells_lines(self):
+        self.run_ok("// helpers\nint ratio(int a, int b) {\n  return a / b;\n}")
+        r = run(self.kc, "int x = 1;\n\nint y = ratio(x, 0);")
+        self.assertEqual("UncaughtException", r.error["ename"])
+        self.assertTrue(r.error["evalue"].startswith("java.lang.ArithmeticException: / by zero (line 3 of cell ["),
+                        r.error["evalue"])
+        tb = r.traceback()
+        self.assertIn("in ratio():   return a / b;", tb)
+        self.assertIn("at line 3 of this cell:   int y = ratio(x, 0);", tb)
+        self.assertNotIn("jdk.internal.reflect", tb)
+        self.assertNotIn("camlab.kernel", tb)
+        self.assert_next_cell_runs()
+
+    def test_unsolved_exercise_is_a_friendly_note_not_an_error(self):
+        self.run_ok("// EXERCISE 9.1 — demo (1 point)\nint answer() { throw new camlab.exercises.NotSolvedYet(\"9.1\"); }")
+        for code in ("answer() + 1",
+                     "try { answer(); } catch (RuntimeException e) { throw new IllegalStateException(\"wrapped\", e); }"):
+            r = self.run_ok(code)
+            self.assertEqual([], r.of_type("error"))
+            note = r.of_type("display_data")[0]["data"]
+            self.assertIn("Exercise 9.1 is not solved yet", note["text/markdown"])
+            self.assertIn("`// EXERCISE 9.1`", note["text/markdown"])
+        own = self.run_ok("// EXERCISE 9.2 — demo\nint twice(int v) { throw new camlab.exercises.NotSolvedYet(\"9.2\"); }\ntwice(1)")
+        self.assertIn("in this cell", own.of_type("display_data")[0]["data"]["text/markdown"])
+
+    def test_out_of_memory_for_a_huge_array_leaves_the_kernel_usable(self):
+        r = run(self.kc, "long[] big = new long[Integer.MAX_VALUE - 8];")
+        self.assertEqual("error", r.status)
+        self.assertIn("java.lang.OutOfMemoryError", r.error["evalue"])
+        self.assert_next_cell_runs()
+
+    def test_stack_overflow_leaves_the_kernel_usable(self):
+        self.run_ok("int down(int n) { return down(n + 1) + 1; }")
+        r = run(self.kc, "down(0)")
+        self.assertIn("java.lang.StackOverflowError", r.error["evalue"])
+        self.assertIn("times in a row", r.traceback())
+        self.assertLess(len(r.traceback().splitlines()), 12, "recursion is folded")
+        self.assert_next_cell_runs()
+
+    def test_system_exit_in_a_cell_is_blocked(self):
+        for code in ("System.exit(0);", "Runtime.getRuntime().exit(1);"):
+            r = run(self.kc, code)
+            self.assertEqual("error", r.status)
+            self.assertIn("SystemExitBlocked", r.error["evalue"])
+            self.assert_next_cell_runs()
+
+    # --- interrupts
+
+    def interrupt_running(self, code, marker="started"):
+        """Interrupts `code` once it printed `marker` (one statement, so it is not still being compiled)."""
+        msg_id = send(self.kc, code)
+        wait_for_stdout(self.kc, msg_id, marker)
+        t0 = time.monotonic()
+        self.km.interrupt_kernel()
+        return collect(self.kc, msg_id, timeout=30, started=t0)
+
+    def test_interrupt_stops_a_sleeping_cell(self):
+        r = self.interrupt_running('{\n  System.out.println("started");\n  while (true) { Thread.sleep(10); }\n}')
+        self.assertEqual("CellInterrupted", r.error["ename"])
+        self.assertEqual("Interrupted at line 3 of this cell.", r.error["evalue"])
+        self.assertLess(r.seconds, 1.5)
+        self.assert_next_cell_runs()
+
+    def expected_stop(self):
+        """Java 17-19 force-stop a cell that ignores interrupts; later JDKs cannot and leave it running."""
+        java = int(self.kc.kernel_info(reply=True)["content"]["language_info"]["version"].split(".")[0])
+        return "force-stopped" if java < 20 else "keeps running in the background"
+
+    def test_interrupt_of_a_busy_loop_stops_it_after_the_grace_period(self):
+        r = self.interrupt_running('long spins = 0;\n{\n  System.out.println("started");\n  while (true) { spins++; }\n}')
+        self.assertEqual("CellInterrupted", r.error["ename"])
+        self.assertIn(self.expected_stop(), r.error["evalue"])
+        self.assertGreaterEqual(r.seconds, STOP_GRACE - 0.2)
+        self.assertLess(r.seconds, STOP_GRACE + 3)
+        self.assert_next_cell_runs()
+
+    def test_a_cell_holding_a_lock_is_stopped_and_the_lock_freed(self):
+        r = self.interrupt_running('synchronized (System.out) {\n  System.out.println("started");\n  while (true) { }\n}')
+        self.assertEqual("CellInterrupted", r.error["ename"])
+        self.assertIn(self.expected_stop(), r.error["evalue"])
+        self.assert_next_cell_runs()  # prints, which takes a PrintStream's lock
+
+    # --- editing help and history
+
+    def test_completion(self):
+        content = self.kc.complete("Math.ma", 7, reply=True)["content"]
+        self.assertEqual("ok", content["status"])
+        self.assertIn("max(", content["matches"])
+        self.assertEqual((5, 7), (content["cursor_start"], content["cursor_end"]))
+        magic = self.kc.complete("%lo", 3, reply=True)["content"]
+        self.assertEqual(["load"], magic["matches"])
+
+    def test_inspection(self):
+        content = self.kc.inspect("Math.max(1, 2)", 6, reply=True)["content"]
+        self.assertTrue(content["found"])
+        self.assertIn("int Math.max(int a, int b)", content["data"]["text/plain"])
+
+    def test_is_complete(self):
+        def verdict(code):
+            return shell_reply(self.kc, self.kc.is_complete(code))
+        self.assertEqual("complete", verdict("int x = 1;")["status"])
+        incomplete = verdict("for (int i = 0; i < 3; i++) {")
+        self.assertEqual(("incomplete", "    "), (incomplete["status"], incomplete["indent"]))
+        self.assertEqual("invalid", verdict("}}}")["status"])
+        self.assertEqual("complete", verdict("%load helpers.jsh")["status"])
+
+    def test_history(self):
+        self.run_ok('String historyMarker = "h1";')
+        content = shell_reply(self.kc, self.kc.history(hist_access_type="tail", n=50))
+        self.assertEqual("ok", content["status"])
+        self.assertIn('String historyMarker = "h1";', [entry[2] for entry in content["history"]])
+        found = shell_reply(self.kc, self.kc.history(hist_access_type="search", pattern="*historyMarker*", n=5))
+        self.assertTrue(found["history"])
+
+    # --- magics
+
+    def test_load_a_jsh_file_relative_to_the_notebook_folder(self):
+        write("helper.jsh", "int helper() {\n  return 41;\n}\n")
+        self.run_ok("%load helper.jsh")
+        self.assertEqual("42", self.run_ok("helper() + 1").result())
+
+    def test_load_a_notebook_runs_its_code_cells(self):
+        notebook("setup_ok.ipynb", "int fromNotebook = 7;", 'String nbGreeting() { return "hi"; }')
+        self.assertEqual("9", self.run_ok("%load setup_ok.ipynb\nfromNotebook + nbGreeting().length()").result())
+        notebook("setup_bad.ipynb", "int fine = 1;", "int broken = 1;\nint worse = nope;")
+        r = run(self.kc, "%load setup_bad.ipynb")
+        self.assertEqual("CompilationError", r.error["ename"])
+        self.assertIn("line 2 of setup_bad.ipynb (code cell 2)", r.error["evalue"])
+        self.assert_next_cell_runs()
+
+    def test_maven_explains_that_dependencies_come_from_the_build(self):
+        present = self.run_ok("%maven ai.djl:api:0.36.0")
+        self.assertIn("already on the kernel's class path", present.stream("stdout"))
+        r = run(self.kc, "%maven org.example:nothing:1.0")
+        self.assertEqual("MagicError", r.error["ename"])
+        self.assertIn("works offline", r.error["evalue"])
+        self.assertIn("kernel/pom.xml", r.error["evalue"])
+        self.assert_next_cell_runs()
+
+    def test_unknown_magic_lists_the_known_ones(self):
+        r = run(self.kc, "%timeit 1 + 1")
+        self.assertEqual("MagicError", r.error["ename"])
+        self.assertIn("%timeit is not a magic of this kernel. Known magics: %classpath, %jars, %load, %maven, %lsmagic",
+                      r.error["evalue"])
+        self.assert_next_cell_runs()
+
+    def test_jars_adds_a_jar_for_the_following_code(self):
+        folder = os.path.dirname(GREETER_JAR)
+        r = self.run_ok(f"%jars {folder}/*.jar\ndemo.Greeter.greet(\"jar\")")
+        self.assertEqual("hello jar", r.result())
+        self.assertIn("Added 1 jar", r.stream("stdout"))
+
+
+class TimeoutTest(unittest.TestCase):
+    def test_cell_timeout_stops_a_long_cell(self):
+        km, kc = start_kernel(env={"CAMLAB_CELL_TIMEOUT": "2s"})
+        try:
+            r = run(kc, "Thread.sleep(60_000);", timeout=30)
+            self.assertEqual("CellTimedOut", r.error["ename"])
+            self.assertIn("time limit of 2 s (CAMLAB_CELL_TIMEOUT)", r.error["evalue"])
+            self.assertLess(r.seconds, 6)
+            self.assertEqual("ok", run(kc, "1 + 1").status)
+        finally:
+            stop_kernel(km, kc)
+
+
+class SmallHeapTest(unittest.TestCase):
+    def test_filling_the_heap_leaves_the_kernel_usable(self):
+        km, kc = start_kernel(SMALL_HEAP_KERNEL)
+        try:
+            for _ in range(2):
+                r = run(kc, "{ List<long[]> hog = new ArrayList<>();\n  while (true) hog.add(new long[1_000_000]); }", timeout=120)
+                self.assertEqual("error", r.status)
+                self.assertIn("java.lang.OutOfMemoryError: Java heap space", r.error["evalue"])
+                self.assertIn("heap", r.traceback())
+                after = run(kc, 'System.out.println("after " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");')
+                self.assertEqual("ok", after.status)
+                self.assertIn("after", after.stream("stdout"))
+        finally:
+            stop_kernel(km, kc)
+
+
+class LifecycleTest(unittest.TestCase):
+    def kernel_pid(self, kc):
+        return int(run(kc, "ProcessHandle.current().pid()").result())
+
+    def test_restart_gives_a_fresh_process_and_ends_the_old_one(self):
+        km, kc = start_kernel()
+        try:
+            old = self.kernel_pid(kc)
+            self.assertEqual("ok", run(kc, "int keep = 5;").status)
+            km.restart_kernel(now=False)
+            kc.wait_for_ready(timeout=120)
+            new = self.kernel_pid(kc)
+            self.assertNotEqual(old, new)
+            self.assertTrue(wait_gone(old, 10), "the old kernel JVM is gone")
+            self.assertEqual("CompilationError", run(kc, "keep").error["ename"], "variables start over")
+        finally:
+            stop_kernel(km, kc)
+
+    def test_shutdown_exits_cleanly_even_with_a_stuck_cell(self):
+        for stuck in (False, True):
+            km, kc = start_kernel()
+            pid = self.kernel_pid(kc)
+            process = km.provisioner.process
+            if stuck:
+                send(kc, "while (true) { }")
+                time.sleep(0.5)
+            t0 = time.monotonic()
+            km.shutdown_kernel(now=False)
+            kc.stop_channels()
+            self.assertTrue(wait_gone(pid, 10))
+            self.assertLess(time.monotonic() - t0, 5, "no SIGTERM/SIGKILL needed")
+            self.assertEqual(0, process.returncode, "the kernel exited by itself")
+
+    def test_no_orphan_jvm_when_the_frontend_dies(self):
+        script = textwrap.dedent(f"""\
+            import os, sys, time
+            from jupyter_client.manager import KernelManager
+            km = KernelManager(kernel_name={KERNEL!r})
+            km.start_kernel(cwd={IT_DIR!r})
+            kc = km.client(); kc.start_channels(); kc.wait_for_ready(timeout=120)
+            print(km.provisioner.process.pid, flush=True)
+            time.sleep(600)
+            """)
+        frontend = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+        try:
+            pid = int(frontend.stdout.readline())
+            self.assertFalse(process_gone(pid))
+            frontend.send_signal(signal.SIGKILL)
+            frontend.wait()
+            self.assertTrue(wait_gone(pid, 15), "the kernel exits when the process that started it dies")
+        finally:
+            frontend.kill()
+            frontend.stdout.close()
+
+
+class KernelspecTest(unittest.TestCase):
+    def test_jupyter_lists_the_installed_kernel_with_absolute_paths(self):
+        out = subprocess.run(["/usr/bin/jupyter", "kernelspec", "list", "--json"], capture_output=True, text=True, check=True)
+        specs = json.loads(out.stdout)["kernelspecs"]
+        self.assertIn(KERNEL, specs)
+        spec = specs[KERNEL]
+        self.assertTrue(spec["resource_dir"].startswith(os.environ["JUPYTER_DATA_DIR"]))
+        argv = spec["spec"]["argv"]
+        self.assertTrue(os.path.isabs(argv[0]) and os.access(argv[0], os.X_OK))
+        self.assertTrue(os.path.isfile(argv[argv.index("-jar") + 1]))
+        self.assertEqual("message", spec["spec"]["interrupt_mode"])
+        self.assertEqual("Java (CamLab)", spec["spec"]["display_name"])
+
+
+class NbconvertTest(unittest.TestCase):
+    def test_a_notebook_executes_with_nbconvert(self):
+        path = notebook(
+            "smoke.ipynb",
+            'System.out.println("hello from CamLab");',
+            textwrap.dedent("""\
+                var img = new java.awt.image.BufferedImage(32, 32, java.awt.image.BufferedImage.TYPE_INT_RGB);
+                var g = img.createGraphics(); g.setColor(java.awt.Color.ORANGE); g.fillOval(4, 4, 24, 24); g.dispose();
+                img"""),
+            "// EXERCISE 9.3 — an unsolved exercise\nint stub() { throw new camlab.exercises.NotSolvedYet(\"9.3\"); }",
+            "stub()",
+            markdown_first=False)
+        out_dir = os.path.join(IT_DIR, "executed")
+        proc = subprocess.run(
+            ["/usr/bin/jupyter", "nbconvert", "--to", "notebook", "--execute",
+             "--ExecutePreprocessor.kernel_name=" + KERNEL, "--ExecutePreprocessor.timeout=120",
+             "--output-dir", out_dir, path],
+            capture_output=True, text=True, cwd=IT_DIR)
+        self.assertEqual(0, proc.returncode, proc.stderr)
+        with open(os.path.join(out_dir, "smoke.ipynb")) as f:
+            cells = json.load(f)["cells"]
+        self.assertEqual("hello from CamLab\n", "".join(cells[0]["outputs"][0]["text"]))
+        self.assertIn("image/png", cells[1]["outputs"][0]["data"])
+        self.assertIn("Exercise 9.3 is not solved yet", "".join(cells[3]["outputs"][0]["data"]["text/markdown"]))
+
+
+class StartupTimingTest(unittest.TestCase):
+    """Kernel start -> first executed cell, and -> first cell touching the DJL engine (fresh kernels).
+
+    Wall time depends on what else the machine runs; the kernel's CPU time (user + system, from /proc) is
+    printed too because it does not.
+    """
+
+    def time_first_cell(self, code):
+        t0 = time.monotonic()
+        km, kc = start_kernel()
+        try:
+            r = run(kc, code)
+            wall = time.monotonic() - t0
+            self.assertEqual("ok", r.status, r.traceback())
+            return wall, cpu_seconds(km.provisioner.process.pid)
+        finally:
+            stop_kernel(km, kc)
+
+    def test_startup_times(self):
+        first = [self.time_first_cell("1 + 1") for _ in range(2)]
+        engine = [self.time_first_cell("ai.djl.engine.Engine.getInstance().getEngineName()") for _ in range(2)]
+
+        def show(samples):
+            return ", ".join(f"{wall:.2f} s (CPU {cpu:.2f} s)" for wall, cpu in samples)
+        print(f"\nTIMING kernel start -> first cell done: {show(first)}; "
+              f"start -> first DJL-engine cell done: {show(engine)}; load average {os.getloadavg()[0]:.1f}", flush=True)
+        # generous bounds: they catch a hang or a regression by a factor, not a busy machine
+        self.assertLess(min(w for w, _ in first), 20)
+        self.assertLess(min(w for w, _ in engine), 30)
+
+
+def cpu_seconds(pid):
+    """User + system CPU time a process has used so far."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

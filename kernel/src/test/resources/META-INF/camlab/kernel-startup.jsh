@@ -1,0 +1,2 @@
+// Test start-up script (kernel/src/test/resources): CamLabKernelTest checks that the kernel ran it.
+String startupScriptRan = "yes";
