@@ -24,6 +24,7 @@ public final class Main {
     COMMANDS.put("demo", new DemoCommand());
     COMMANDS.put("explain", new ExplainCommand());
     COMMANDS.put("train", new TrainCommand());
+    COMMANDS.put("eval", new EvalCommand());
     COMMANDS.put("bench", new BenchCommand());
   }
 

@@ -1,0 +1,111 @@
+package camlab.cli;
+
+import camlab.data.FashionMnist;
+import camlab.data.LocalizationSet;
+import camlab.evaluate.Evaluation;
+import camlab.evaluate.EvaluationReport;
+import camlab.evaluate.MapMethod;
+import camlab.evaluate.Methods;
+import camlab.model.Architectures;
+import camlab.model.ModelCache;
+import camlab.model.Zoo;
+import camlab.util.Devices;
+import camlab.util.Knobs;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code camlab eval}: every explainer of the library and the two baselines on the test split of the localization
+ * set — localization (GT-known Loc, Top-1 Loc, MaxBoxAcc, MaxBoxAccV2, PxAP, pointing game) and faithfulness
+ * (deletion, insertion, Average Drop, Increase in Confidence) — as one table, printed and written as JSON and
+ * Markdown. The operating threshold is chosen on the validation split.
+ */
+final class EvalCommand implements Main.Command {
+  static final Set<String> VALUED = Set.of("limit", "val-limit", "json", "markdown", "device", "model", "methods", "steps", "batch", "sanity");
+  static final Set<String> FLAGS = Set.of();
+
+  private final PrintStream out;
+
+  EvalCommand() {
+    this(System.out);
+  }
+
+  EvalCommand(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public String summary() {
+    return "localization and faithfulness metrics of every method and two baselines on the test split, as a table "
+        + "(--limit N, --json FILE, --markdown FILE, --device, --methods a,b, --steps N, --sanity N)";
+  }
+
+  /** The parsed command line. */
+  record Options(String model, int limit, int valLimit, Path json, Path markdown, String device, List<MapMethod> methods,
+      Evaluation.Settings settings) {}
+
+  static Options parse(String[] argv) {
+    Args args = new Args("eval", argv, VALUED, FLAGS);
+    if (!args.positional().isEmpty()) throw new Args.UsageException("Unexpected argument(s) " + args.positional() + "; options start with --.");
+    String model = args.get("model", "gap-cnn");
+    if (!Architectures.NAMES.contains(model)) {
+      throw new Args.UsageException("Unknown --model '" + model + "'; choose one of " + Architectures.NAMES + ".");
+    }
+    int limit = nonNegative(args, "limit", Knobs.evalLimit());
+    int valLimit = nonNegative(args, "val-limit", 0);
+    Path json = args.has("json") ? Path.of(args.get("json")) : null;
+    Path markdown = args.has("markdown") ? Path.of(args.get("markdown")) : json == null ? null : siblingMarkdown(json);
+    List<MapMethod> methods = args.has("methods") ? Methods.named(Arrays.asList(args.get("methods").split(","))) : Methods.all();
+    Evaluation.Settings settings = Evaluation.Settings.DEFAULT
+        .withSteps(positive(args, "steps", Evaluation.Settings.DEFAULT.steps()))
+        .withBatchSize(positive(args, "batch", Evaluation.Settings.DEFAULT.batchSize()))
+        .withSanityImages(nonNegative(args, "sanity", 0));
+    return new Options(model, limit, valLimit, json, markdown, args.get("device"), methods, settings);
+  }
+
+  /** report.json → report.md in the same folder. */
+  static Path siblingMarkdown(Path json) {
+    String name = json.getFileName().toString();
+    String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+    return json.resolveSibling(stem + ".md");
+  }
+
+  private static int nonNegative(Args args, String name, int fallback) {
+    int v = args.getInt(name, fallback);
+    if (v < 0) throw new Args.UsageException("--" + name + " must be 0 or more; got " + v + ".");
+    return v;
+  }
+
+  private static int positive(Args args, String name, int fallback) {
+    int v = args.getInt(name, fallback);
+    if (v < 1) throw new Args.UsageException("--" + name + " must be at least 1; got " + v + ".");
+    return v;
+  }
+
+  @Override
+  public int run(String[] argv) throws Exception {
+    Options options = parse(argv);
+    FashionMnist.fetch(line -> {});
+    try (ModelCache.Trained trained = Zoo.load(options.model(), Devices.parse(options.device()))) {
+      LocalizationSet.Settings data = trained.info().data();
+      LocalizationSet val = LocalizationSet.of(LocalizationSet.Split.VAL, data, options.valLimit());
+      LocalizationSet test = LocalizationSet.of(LocalizationSet.Split.TEST, data, options.limit());
+      EvaluationReport report = Evaluation.run(trained.classifier(), options.methods(), val, test, options.settings());
+      out.println(report.table().printAll());
+      report.rows().stream().filter(r -> r.skipped() != null).forEach(r -> out.println("Skipped " + r.method() + ": " + r.skipped()));
+      if (options.settings().sanityImages() > 0) out.println(report.sanityTable().printAll());
+      if (options.json() != null) {
+        report.writeJson(options.json());
+        out.println("Wrote " + options.json().toAbsolutePath());
+      }
+      if (options.markdown() != null) {
+        report.writeMarkdown(options.markdown());
+        out.println("Wrote " + options.markdown().toAbsolutePath());
+      }
+    }
+    return 0;
+  }
+}
