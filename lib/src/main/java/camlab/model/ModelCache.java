@@ -65,7 +65,7 @@ public final class ModelCache {
 
   /** The checkpoint folder for these settings. */
   public static Path directory(String architecture, LocalizationSet.Settings data, TrainingSettings training) {
-    String key = GSON.toJson(new Object[] {architecture, data, training});
+    String key = GSON.toJson(new Object[] {architecture, structure(architecture, data.canvasSize()), LocalizationSet.GENERATOR_VERSION, data, training});
     return CamLabHome.models().resolve(architecture + "-" + sha256(key.getBytes(StandardCharsets.UTF_8)).substring(0, 12));
   }
 
@@ -98,6 +98,22 @@ public final class ModelCache {
       classifier.close();
       throw e;
     }
+  }
+
+  private static final java.util.Map<String, String> STRUCTURES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The names and shapes of an architecture's parameters, hashed: part of the cache key, so a checkpoint of
+   * an older version of an architecture is simply not found (and trained anew) rather than failing to load.
+   */
+  static String structure(String architecture, int canvasSize) {
+    return STRUCTURES.computeIfAbsent(architecture + "@" + canvasSize, k -> {
+      try (Classifier c = Architectures.create(architecture, canvasSize, FashionMnist.CLASS_NAMES, Device.cpu())) {
+        StringBuilder shapes = new StringBuilder();
+        c.model().getBlock().getParameters().forEach(p -> shapes.append(p.getKey()).append(p.getValue().getArray().getShape()).append(';'));
+        return sha256(shapes.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+      }
+    });
   }
 
   private static String describe(TrainingSettings t) {
