@@ -199,7 +199,15 @@ public final class Classifier implements AutoCloseable {
       throw new IllegalArgumentException("Images must be float32; got " + images.getDataType() + ". Convert with toType(DataType.FLOAT32, false).");
     }
     Device device = device();
-    return images.getDevice().equals(device) ? images : images.toDevice(device, false);
+    NDArray onDevice = images.getDevice().equals(device) ? images : images.toDevice(device, false);
+    // one reduction is enough to notice NaN or ±Inf (they propagate into the sum); only then look closer
+    if (!Float.isFinite(onDevice.sum().getFloat())) {
+      long nan = onDevice.isNaN().sum().getLong();
+      long inf = onDevice.isInfinite().sum().getLong();
+      throw new IllegalArgumentException("The images contain " + nan + " NaN and " + inf + " infinite values; check how they were"
+          + " loaded and preprocessed.");
+    }
+    return onDevice;
   }
 
   public String architecture() {
