@@ -204,7 +204,7 @@ public final class Classifier implements AutoCloseable {
     if (!Float.isFinite(onDevice.sum().getFloat())) {
       long nan = onDevice.isNaN().sum().getLong();
       long inf = onDevice.isInfinite().sum().getLong();
-      throw new IllegalArgumentException("The images contain " + nan + " NaN and " + inf + " infinite values; check how they were"
+      if (nan + inf > 0) throw new IllegalArgumentException("The images contain " + nan + " NaN and " + inf + " infinite values; check how they were"
           + " loaded and preprocessed.");
     }
     return onDevice;
