@@ -1,0 +1,106 @@
+package camlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import camlab.util.Npy;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line on the user's own TorchScript model: maps out, and bad input as one line with exit code 2. */
+class ExplainCommandTest {
+  private static final Path GAP = Path.of("src/test/resources/torchscript/gap");
+  @TempDir Path tmp;
+
+  private record Outcome(int code, String err) {}
+
+  private static Outcome run(String... args) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Outcome(code, err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static String[] explain(String... extra) {
+    List<String> a = new ArrayList<>(List.of("explain", "--features", GAP.resolve("features.pt").toString(), "--head",
+        GAP.resolve("head.pt").toString()));
+    a.addAll(List.of(extra));
+    return a.toArray(String[]::new);
+  }
+
+  private static void assertBadInput(Outcome o, String expected) {
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().contains(expected), o.err());
+    assertEquals(1, o.err().strip().lines().count(), "one line, no stack trace: " + o.err());
+  }
+
+  @Test
+  void writesTheRawMapsAsFloat32Npy() throws Exception {
+    Path out = tmp.resolve("maps.npy");
+    Outcome o = run(explain("--method", "gradcam", "--input", GAP.resolve("x.npy").toString(), "--class", "4,0,2,1", "--out", out.toString(),
+        "--overlay", tmp.resolve("overlays").toString()));
+    assertEquals(0, o.code(), o.err());
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray ours = Npy.read(m, out);
+      NDArray reference = Npy.read(m, GAP.resolve("ref-gradcam-classes.npy"));
+      assertEquals(reference.getShape(), ours.getShape());
+      assertArrayEquals(reference.toFloatArray(), ours.toFloatArray(), 1e-4f * reference.abs().max().getFloat());
+    }
+    try (var files = Files.list(tmp.resolve("overlays"))) {
+      assertEquals(4, files.count());
+    }
+  }
+
+  @Test
+  void badInputIsOneLineAndExitCode2() throws Exception {
+    Path rank3 = tmp.resolve("rank3.npy");
+    Npy.writeFloat32(rank3, new float[3 * 32 * 32], 3, 32, 32);
+    assertBadInput(run(explain("--input", rank3.toString())), "needs a float32 batch [N, C, H, W]");
+
+    Path channels = tmp.resolve("five-channels.npy");
+    Npy.writeFloat32(channels, new float[5 * 32 * 32], 1, 5, 32, 32);
+    assertBadInput(run(explain("--input", channels.toString())), "features.pt does not accept");
+
+    assertBadInput(run(explain("--input", tmp.resolve("missing.npy").toString())), "cannot read");
+    Path text = tmp.resolve("not.npy");
+    Files.writeString(text, "hello, not numpy");
+    assertBadInput(run(explain("--input", text.toString())), "not a NumPy .npy file");
+
+    Path broken = tmp.resolve("broken.png");
+    Files.writeString(broken, "not a picture");
+    assertBadInput(run(explain("--input-shape", "3,32,32", "--image", broken.toString())), "cannot read " + broken + " as an image");
+
+    String x = GAP.resolve("x.npy").toString();
+    assertBadInput(run(explain("--input", x, "--class", "7")), "out of range");
+    assertBadInput(run(explain("--input", x, "--class", "1,2")), "Batch/target mismatch");
+    assertBadInput(run(explain("--input", x, "--method", "nope")), "Unknown method 'nope'");
+    assertBadInput(run(explain("--input", x, "--device", "gpu")), "GPU 0 was requested");
+    assertBadInput(run("explain", "--features", tmp.resolve("none.pt").toString(), "--head", GAP.resolve("head.pt").toString(),
+        "--input", x), "does not exist");
+    assertBadInput(run("explain", "--model", "gap-cnn", "--features", "f.pt", "--head", "h.pt", "--input", x), "either --model");
+  }
+
+  @Test
+  void camOnAHeadThatIsNotGapPlusLinearSaysWhy() {
+    Path fc = Path.of("src/test/resources/torchscript/fc");
+    Outcome o = run("explain", "--features", fc.resolve("features.pt").toString(), "--head", fc.resolve("head.pt").toString(),
+        "--method", "cam", "--input", fc.resolve("x.npy").toString());
+    assertBadInput(o, "Use Grad-CAM");
+  }
+
+  @Test
+  void unknownCommandsAndOptionsAreExitCode2() {
+    assertEquals(2, run("frobnicate").code());
+    assertBadInput(run("demo", "--nope"), "Unknown option --nope");
+    assertEquals(0, Main.run(new String[] {"help"}, new PrintStream(new ByteArrayOutputStream()), System.err));
+  }
+}
