@@ -12,6 +12,21 @@ double deletionAuc(double[] scores) {
 }
 
 // EXERCISE 7.2 — Spearman rank correlation (3 points)
+/** 1-based ranks from the smallest value; a run of equal values shares the mean of the ranks it spans. */
+double[] averageRanks(float[] values) {
+    Integer[] order = new Integer[values.length];
+    for (int i = 0; i < order.length; i++) order[i] = i;
+    Arrays.sort(order, (i, j) -> Float.compare(values[i], values[j]));
+    double[] ranks = new double[values.length];
+    for (int start = 0; start < order.length; ) {
+        int end = start;
+        while (end + 1 < order.length && values[order[end + 1]] == values[order[start]]) end++;
+        for (int k = start; k <= end; k++) ranks[order[k]] = (start + end) / 2.0 + 1;
+        start = end + 1;
+    }
+    return ranks;
+}
+
 /** ρ = Pearson(rank(a), rank(b)), ties sharing their average rank; NaN when a or b is constant. */
 double spearman(float[] a, float[] b) {
     double[] ra = averageRanks(a), rb = averageRanks(b);
@@ -26,19 +41,4 @@ double spearman(float[] a, float[] b) {
         sbb += (rb[i] - mb) * (rb[i] - mb);
     }
     return sab / Math.sqrt(saa * sbb);                     // 0/0 = NaN for a constant input
-}
-
-/** 1-based ranks from the smallest value; a run of equal values shares the mean of the ranks it spans. */
-double[] averageRanks(float[] values) {
-    Integer[] order = new Integer[values.length];
-    for (int i = 0; i < order.length; i++) order[i] = i;
-    Arrays.sort(order, (i, j) -> Float.compare(values[i], values[j]));
-    double[] ranks = new double[values.length];
-    for (int start = 0; start < order.length; ) {
-        int end = start;
-        while (end + 1 < order.length && values[order[end + 1]] == values[order[start]]) end++;
-        for (int k = start; k <= end; k++) ranks[order[k]] = (start + end) / 2.0 + 1;
-        start = end + 1;
-    }
-    return ranks;
 }
