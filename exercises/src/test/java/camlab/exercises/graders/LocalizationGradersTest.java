@@ -36,6 +36,13 @@ class LocalizationGradersTest {
       }
       return (double) both / either;
     });
+    passes(BoxIouGrader.class, (BoxIou) (a, b) -> {   // in float
+      float w = Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0]) + 1);
+      float h = Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]) + 1);
+      float areaA = (a[2] - a[0] + 1f) * (a[3] - a[1] + 1f);
+      float areaB = (b[2] - b[0] + 1f) * (b[3] - b[1] + 1f);
+      return w * h / (areaA + areaB - w * h);
+    });
   }
 
   @Test

@@ -63,6 +63,24 @@ class TrustGradersTest {
   }
 
   @Test
+  void spearmanInFloatArithmeticPasses() {
+    passes(SpearmanCorrelationGrader.class, (SpearmanCorrelation) (a, b) -> {
+      double[] ra = Spearman.ranks(a);
+      double[] rb = Spearman.ranks(b);
+      float ma = 0, mb = 0;
+      for (int i = 0; i < ra.length; i++) { ma += (float) ra[i] / ra.length; mb += (float) rb[i] / rb.length; }
+      float sab = 0, saa = 0, sbb = 0;
+      for (int i = 0; i < ra.length; i++) {
+        float da = (float) ra[i] - ma, db = (float) rb[i] - mb;
+        sab += da * db;
+        saa += da * da;
+        sbb += db * db;
+      }
+      return sab / Math.sqrt((double) saa * sbb);
+    });
+  }
+
+  @Test
   void spearmanStubIsTodoAndConstantZeroFails() {
     todo(SpearmanCorrelationGrader.class, (SpearmanCorrelation) (a, b) -> { throw new NotSolvedYet("7.2"); });
     String zero = firstFailure(SpearmanCorrelationGrader.class, (SpearmanCorrelation) (a, b) -> {

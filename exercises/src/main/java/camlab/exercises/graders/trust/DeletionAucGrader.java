@@ -23,7 +23,7 @@ import org.opentest4j.AssertionFailedError;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("7.1 Deletion AUC")
 public class DeletionAucGrader {
-  private static final double TOL = 1e-9;
+  private static final double TOL = 1e-7;
   private static final String HINT = "n + 1 scores s_0..s_n sit at t/n on [0, 1]; each of the n intervals of width 1/n adds"
       + " (s_{t−1} + s_t)/2 · 1/n";
 
