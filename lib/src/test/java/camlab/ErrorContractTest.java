@@ -10,8 +10,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import camlab.explain.AcolMaps;
 import camlab.explain.ActivationMaps;
 import camlab.explain.Cam;
+import camlab.explain.Conv1x1Maps;
+import camlab.explain.Explainers;
 import camlab.explain.GradCam;
 import camlab.explain.MapOps;
 import camlab.explain.Targets;
@@ -132,6 +135,18 @@ class ErrorContractTest {
     ActivationMaps maps = new ActivationMaps("cam", constant, new int[] {0, 1}, m.zeros(new Shape(2, 10)));
     float[] normalised = maps.upsample(8, 8).normalize(ActivationMaps.Normalization.MIN_MAX).maps().toFloatArray();
     assertArrayEquals(new float[2 * 8 * 8], normalised, 0f);
+  }
+
+  @Test
+  void aMethodThatDoesNotFitTheModelSaysWhichOneDoes() {
+    NDArray images = m.zeros(new Shape(1, 1, 32, 32));
+    try (Classifier fc = Architectures.fcCnn(32, TEN, Device.cpu())) {
+      refuses(UnsupportedOperationException.class, () -> new Cam().explain(fc, images),
+          "CAM needs a head made of global average pooling followed by one Linear layer", "fc-cnn", "Use Grad-CAM");
+    }
+    refuses(UnsupportedOperationException.class, () -> new Conv1x1Maps().explain(model, images), "1×1 convolution", "Use CAM or Grad-CAM");
+    refuses(UnsupportedOperationException.class, () -> new AcolMaps().explain(model, images), "has no ACoL head", "Train the 'acol' architecture");
+    refuses(IllegalArgumentException.class, () -> Explainers.byName("scorecam"), "Unknown method 'scorecam'; choose one of", "gradcam");
   }
 
   @Test
