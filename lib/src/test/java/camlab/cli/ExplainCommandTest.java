@@ -86,6 +86,8 @@ class ExplainCommandTest {
     String x = GAP.resolve("x.npy").toString();
     assertBadInput(run(explain("--input", x, "--class", "7")), "out of range");
     assertBadInput(run(explain("--input", x, "--class", "1,2")), "Batch/target mismatch");
+    assertBadInput(run(explain("--input", x, "--class", "shirt")), "--class takes a class index or a comma-separated list of indices; got 'shirt'");
+    assertBadInput(run(explain("--input", x, "--class", "-1")), "Class index -1 (image 0) is out of range");
     assertBadInput(run(explain("--input", x, "--method", "nope")), "Unknown method 'nope'");
     assertBadInput(run(explain("--input", x, "--device", "gpu")), "GPU 0 was requested");
     assertBadInput(run("explain", "--features", tmp.resolve("none.pt").toString(), "--head", GAP.resolve("head.pt").toString(),

@@ -89,6 +89,11 @@ class TorchScriptTest {
       java.io.IOException missing = assertThrows(java.io.IOException.class, () -> TorchScriptModels.load(
           Path.of("nope/features.pt"), FIXTURES.resolve("gap/head.pt"), wrong.getShape().slice(1), null, m.getDevice()));
       assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
+      IllegalArgumentException misfit = assertThrows(IllegalArgumentException.class, () -> TorchScriptModels.load(
+          FIXTURES.resolve("gap/features.pt"), FIXTURES.resolve("gap/features.pt"), new ai.djl.ndarray.types.Shape(3, 32, 32), null, m.getDevice()));
+      assertTrue(misfit.getMessage().contains("head.pt does not accept the features' output")
+          && misfit.getMessage().contains("Export features.pt and head.pt from the same model, split at the same layer"), misfit.getMessage());
+      assertTrue(misfit.getMessage().lines().count() == 1, misfit.getMessage());
     }
   }
 }
