@@ -190,10 +190,16 @@ public final class FashionMnist {
     LOADED.clear();
   }
 
-  /** Temporary files of a fetch that was killed before it could clean up; the good files are never among them. */
+  /**
+   * Removes temporary files of a fetch that was killed before it could clean up: those not written to for ten
+   * minutes (a fetch running in another process keeps writing to its own). The good files are never among them.
+   */
   private static void removeStaleParts(Path target) {
+    java.nio.file.attribute.FileTime stale = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(Duration.ofMinutes(10)));
     try (var files = Files.list(target)) {
-      for (Path p : files.filter(f -> f.getFileName().toString().endsWith(PART)).toList()) Files.deleteIfExists(p);
+      for (Path p : files.filter(f -> f.getFileName().toString().endsWith(PART)).toList()) {
+        if (Files.getLastModifiedTime(p).compareTo(stale) < 0) Files.deleteIfExists(p);
+      }
     } catch (IOException e) {
       // harmless: a leftover temporary file is never read as data
     }

@@ -123,12 +123,16 @@ class FashionMnistTest {
     assertEquals(10_008, Files.size(labels));
     byte[] good = Files.readAllBytes(labels);
     Files.write(labels, Arrays.copyOf(good, 500)); // truncate it
-    Files.write(labels.resolveSibling("t10k-labels-idx1-ubyte.42.part"), new byte[7]); // left by a fetch that was killed
+    Path killed = Files.write(labels.resolveSibling("t10k-labels-idx1-ubyte.42.part"), new byte[7]); // left by a fetch killed an hour ago
+    Files.setLastModifiedTime(killed, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
+    Path running = Files.write(labels.resolveSibling("train-images-idx3-ubyte.43.part"), new byte[7]); // another fetch, still writing
     log.clear();
     FashionMnist.fetch(log::add);
     assertArrayEquals(good, Files.readAllBytes(labels));
     assertTrue(log.stream().anyMatch(l -> l.startsWith("fetched") && l.contains("t10k-labels")), log.toString());
     assertTrue(log.stream().filter(l -> l.startsWith("ok")).count() == 3, log.toString());
+    assertTrue(Files.exists(running), "a temporary file still being written is left to its fetch");
+    Files.delete(running);
     try (var files = Files.list(labels.getParent())) {
       assertTrue(files.noneMatch(p -> p.toString().endsWith(".part")), "no temporary file is left behind");
     }
