@@ -62,6 +62,7 @@ class ErrorContractTest {
   void wrongRankNamesTheShapeTheModelTakes() {
     refuses(IllegalArgumentException.class, () -> model.logits(m.zeros(new Shape(1, 32, 32))),
         "takes images of shape [batch, 1, 32, 32]", "got (1, 32, 32)");
+    refuses(IllegalArgumentException.class, () -> model.logits(null), "images are null", "[batch, 1, 32, 32]");
   }
 
   @Test

@@ -205,6 +205,8 @@ public final class Classifier implements AutoCloseable {
   }
 
   private NDArray checkImages(NDArray images) {
+    if (images == null) throw new IllegalArgumentException("The images are null; pass a float32 array [batch, " + inputShape.get(0) + ", "
+        + inputShape.get(1) + ", " + inputShape.get(2) + "].");
     Shape shape = images.getShape();
     if (shape.dimension() != 4 || !shape.slice(1).equals(inputShape)) {
       throw new IllegalArgumentException("The " + architecture + " model takes images of shape [batch, " + inputShape.get(0) + ", "

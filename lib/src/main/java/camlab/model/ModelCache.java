@@ -129,6 +129,7 @@ public final class ModelCache {
   /** As {@link #load(Path, Device)}, refusing a record of another architecture than {@code expected} (null: any). */
   static Trained load(Path dir, Device device, String expected) throws IOException, MalformedModelException {
     Info info;
+    if (!Files.isRegularFile(dir.resolve(INFO))) throw new IOException(INFO + " is missing");
     try {
       info = GSON.fromJson(Files.readString(dir.resolve(INFO)), Info.class);
     } catch (JsonParseException e) {
@@ -140,6 +141,7 @@ public final class ModelCache {
     if (expected != null && !expected.equals(info.architecture())) {
       throw new IOException(INFO + " describes a " + info.architecture() + " model, not " + expected);
     }
+    if (!Files.isRegularFile(dir.resolve(PARAMS))) throw new IOException(PARAMS + " is missing");
     byte[] params = Files.readAllBytes(dir.resolve(PARAMS));
     String actual = sha256(params);
     if (!actual.equals(info.paramsSha256())) {

@@ -93,6 +93,7 @@ class ExplainCommandTest {
     assertBadInput(run("explain", "--features", tmp.resolve("none.pt").toString(), "--head", GAP.resolve("head.pt").toString(),
         "--input", x), "does not exist");
     assertBadInput(run("explain", "--model", "gap-cnn", "--features", "f.pt", "--head", "h.pt", "--input", x), "either --model");
+    assertBadInput(run("explain", "--model", "resnet50", "--input", x), "Unknown architecture 'resnet50'; choose one of [gap-cnn, fc-cnn");
     assertBadInput(run(explain("--input", x, "--layer", "conv3")), "has no stage 'conv3'; its stages are [features]");
     Path truncated = tmp.resolve("truncated.pt");
     byte[] head = Files.readAllBytes(GAP.resolve("head.pt"));

@@ -137,6 +137,10 @@ class ModelCacheTest {
       assertTrue(e.getMessage().contains("Could not save the checkpoint to " + dir) && e.getMessage().contains("No space left"), e.getMessage());
     }
     assertArrayEquals(params, Files.readAllBytes(dir.resolve("model.params")), "the old parameters are untouched");
+    Path tmp = Files.createTempDirectory(cache, "half-deleted");
+    java.io.IOException missing = assertThrows(java.io.IOException.class, () -> ModelCache.load(tmp, Device.cpu()));
+    assertTrue(missing.getMessage().contains("info.json is missing"), missing.getMessage());
+    Files.delete(tmp);
     assertEquals(info, Files.readString(dir.resolve("info.json")));
     try (var leftovers = Files.list(dir.getParent())) {
       assertEquals(List.of(dir), leftovers.toList(), "no temporary folder is left behind");
