@@ -161,6 +161,9 @@ class ErrorContractTest {
     refuses(IllegalArgumentException.class, () -> Devices.parse("gpu"), "GPU 0 was requested", "DJL sees 0 GPU(s)", "--device cpu",
         "CUDA profile");
     refuses(IllegalArgumentException.class, () -> Architectures.gapCnn(32, TEN, Device.gpu()), "GPU 0 was requested", "Device.cpu()");
+    java.nio.file.Path gap = java.nio.file.Path.of("src/test/resources/torchscript/gap");
+    refuses(IllegalArgumentException.class, () -> camlab.model.TorchScriptModels.load(gap.resolve("features.pt"), gap.resolve("head.pt"),
+        new Shape(3, 32, 32), null, Device.gpu()), "GPU 0 was requested");
     refuses(IllegalArgumentException.class, () -> Devices.parse("tpu"), "Unknown device 'tpu'", "cpu, gpu or gpu:N");
   }
 }
