@@ -2,10 +2,13 @@ package camlab.cli;
 
 import camlab.data.FashionMnist;
 import camlab.data.LocalizationSet;
+import camlab.evaluate.ErasingThreshold;
 import camlab.evaluate.Evaluation;
 import camlab.evaluate.EvaluationReport;
 import camlab.evaluate.MapMethod;
 import camlab.evaluate.Methods;
+import camlab.explain.AcolMaps;
+import camlab.model.AcolHead;
 import camlab.model.Architectures;
 import camlab.model.ModelCache;
 import camlab.model.Zoo;
@@ -102,12 +105,25 @@ final class EvalCommand implements Main.Command {
         LocalizationSet.Settings data = trained.info().data();
         LocalizationSet val = LocalizationSet.of(LocalizationSet.Split.VAL, data, options.valLimit());
         LocalizationSet test = LocalizationSet.of(LocalizationSet.Split.TEST, data, options.limit());
-        parts.add(Evaluation.run(trained.classifier(), plan.getValue(), val, test, options.settings()));
+        List<MapMethod> methods = new ArrayList<>(plan.getValue());
+        List<String> notes = new ArrayList<>();
+        for (int i = 0; i < methods.size(); i++) {
+          // ACoL's erasing threshold is a hyperparameter: chosen on the validation split, like τ
+          if (methods.get(i).explainer().orElse(null) instanceof AcolMaps acol && trained.classifier().headLayers().get(0) instanceof AcolHead) {
+            ErasingThreshold.Choice choice = ErasingThreshold.choose(trained.classifier(), acol, val, options.settings());
+            methods.set(i, MapMethod.of(acol.erasingAt(choice.delta())));
+            notes.add(choice.describe(val.size()) + " Trained with δ = " + acol.erasingThreshold(trained.classifier()) + ".");
+          }
+        }
+        EvaluationReport part = Evaluation.run(trained.classifier(), methods, val, test, options.settings());
+        for (String note : notes) part = part.withNote(note);
+        parts.add(part);
       }
     }
     EvaluationReport report = EvaluationReport.combine(parts);
     out.println(report.table().printAll());
     report.rows().stream().filter(r -> r.skipped() != null).forEach(r -> out.println("Skipped " + r.method() + ": " + r.skipped()));
+    report.notes().forEach(out::println);
     if (options.settings().sanityImages() > 0) out.println(report.sanityTable().printAll());
     if (options.json() != null) {
       report.writeJson(options.json());

@@ -113,6 +113,24 @@ public final class Evaluation {
     return new EvaluationReport(model.architecture(), val.size(), test.size(), settings, rows);
   }
 
+  /**
+   * Localization on the validation split only, each method's GT-known metrics at its own τ*: for choosing a method's
+   * settings (e.g. ACoL's erasing threshold) without looking at the test split.
+   */
+  public static List<LocalizationMetrics.Result> validate(Classifier model, List<MapMethod> methods, LocalizationSet val, Settings settings) {
+    List<Run> runs = methods.stream().map(m -> new Run(m, model, settings)).toList();
+    try (Progress progress = Progress.start("validation split (" + methods.size() + " settings)", val.size())) {
+      forEachBatch(model, val, settings.batchSize(), batch -> {
+        for (Run run : runs) run.validate(model, batch);
+        progress.update(batch.end, "");
+      });
+    }
+    return runs.stream().map(run -> {
+      if (run.skipped != null) throw new UnsupportedOperationException(run.skipped);
+      return run.validation.result(run.validation.operatingThreshold());
+    }).toList();
+  }
+
   /** One method: τ* on {@code val}, then every metric on {@code test}. */
   public static MethodResult evaluate(Classifier model, MapMethod method, LocalizationSet val, LocalizationSet test, Settings settings) {
     return run(model, List.of(method), val, test, settings).rows().get(0);

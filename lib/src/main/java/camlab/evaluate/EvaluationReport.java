@@ -47,18 +47,33 @@ public final class EvaluationReport {
   private final List<Evaluation.MethodResult> rows;
   /** The model of each row, in row order. */
   private final List<String> rowModels;
+  /** Settings chosen on the validation split and other remarks, one sentence each. */
+  private final List<String> notes;
 
   /** Rows of one model. */
   public EvaluationReport(String model, int valImages, int testImages, Evaluation.Settings settings, List<Evaluation.MethodResult> rows) {
-    this(valImages, testImages, settings, rows, java.util.Collections.nCopies(rows.size(), model));
+    this(valImages, testImages, settings, rows, java.util.Collections.nCopies(rows.size(), model), List.of());
   }
 
-  private EvaluationReport(int valImages, int testImages, Evaluation.Settings settings, List<Evaluation.MethodResult> rows, List<String> rowModels) {
+  private EvaluationReport(int valImages, int testImages, Evaluation.Settings settings, List<Evaluation.MethodResult> rows, List<String> rowModels,
+      List<String> notes) {
     this.valImages = valImages;
     this.testImages = testImages;
     this.settings = settings;
     this.rows = List.copyOf(rows);
     this.rowModels = List.copyOf(rowModels);
+    this.notes = List.copyOf(notes);
+  }
+
+  /** This report with one more note (shown under the Markdown table and in the JSON). */
+  public EvaluationReport withNote(String note) {
+    List<String> more = new java.util.ArrayList<>(notes);
+    more.add(note);
+    return new EvaluationReport(valImages, testImages, settings, rows, rowModels, more);
+  }
+
+  public List<String> notes() {
+    return notes;
   }
 
   /**
@@ -71,6 +86,7 @@ public final class EvaluationReport {
     EvaluationReport first = parts.get(0);
     List<Evaluation.MethodResult> rows = new java.util.ArrayList<>();
     List<String> models = new java.util.ArrayList<>();
+    List<String> notes = new java.util.ArrayList<>();
     for (EvaluationReport part : parts) {
       if (part.valImages != first.valImages || part.testImages != first.testImages || !part.settings.equals(first.settings)) {
         throw new IllegalArgumentException("Reports on different splits or settings are not comparable: " + part.models()
@@ -79,8 +95,9 @@ public final class EvaluationReport {
       }
       rows.addAll(part.rows);
       models.addAll(part.rowModels);
+      notes.addAll(part.notes);
     }
-    return new EvaluationReport(first.valImages, first.testImages, first.settings, rows, models);
+    return new EvaluationReport(first.valImages, first.testImages, first.settings, rows, models, notes);
   }
 
   /** The models of the rows, each once, in order. */
@@ -172,6 +189,7 @@ public final class EvaluationReport {
       return row;
     }).toList();
     root.put("rows", out);
+    root.put("notes", notes);
     return new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(root) + "\n";
   }
 
@@ -213,6 +231,7 @@ public final class EvaluationReport {
     md.append("- Deletion (to black) and insertion (from a σ = ").append(format(2).format(settings.blurSigma()))
         .append(" px blur): softmax probability of the top-1 class, ").append(settings.steps())
         .append(" steps, trapezoid AUC (RISE). Average Drop / Increase in Confidence: softmax probability on map ⊙ image (Grad-CAM++).\n");
+    notes.forEach(note -> md.append("- ").append(note).append('\n'));
     md.append("- Percentages everywhere except the AUCs (in [0, 1]) and seconds (time in the method's maps and metrics; the ")
         .append("shared canvases and predictions are not counted).\n");
     Table sanity = sanityTable();
