@@ -3,16 +3,14 @@ package camlab.exercises.graders.acol;
 import java.util.Random;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
+import camlab.exercises.graders.ArrayGrader;
 import camlab.exercises.graders.Inputs;
 import camlab.exercises.graders.NDAssert;
 import camlab.exercises.graders.StudentAnswer;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -24,22 +22,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(StudentAnswer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("4.2 Erasing the features")
-public class EraseFeaturesGrader {
+public class EraseFeaturesGrader extends ArrayGrader {
   private static final String SHAPE_HINT = "the features' shape [B,K,h,w]: give the mask a channel axis of size 1 (expandDims(1)) so it"
       + " broadcasts over the K channels";
   private static final double REL_TOL = 1e-6;
-
-  private NDManager manager;
-
-  @BeforeEach
-  void openManager() {
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterEach
-  void closeManager() {
-    manager.close();
-  }
 
   @Test
   @Order(1)

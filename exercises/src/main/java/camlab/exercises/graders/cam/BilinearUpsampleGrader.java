@@ -3,16 +3,14 @@ package camlab.exercises.graders.cam;
 import java.util.Random;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
+import camlab.exercises.graders.ArrayGrader;
 import camlab.exercises.graders.Inputs;
 import camlab.exercises.graders.NDAssert;
 import camlab.exercises.graders.StudentAnswer;
 import camlab.explain.MapOps;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -24,22 +22,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(StudentAnswer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("2.3 Bilinear upsampling")
-public class BilinearUpsampleGrader {
+public class BilinearUpsampleGrader extends ArrayGrader {
   private static final String SHAPE_HINT = "the result is [height, width]: height rows, width columns";
   private static final String RULE = "half-pixel centres: y_src = (y + 0.5)·h/height − 0.5, clamped to [0, h−1]; the same for x";
   private static final double REL_TOL = 1e-5;
-
-  private NDManager manager;
-
-  @BeforeEach
-  void openManager() {
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterEach
-  void closeManager() {
-    manager.close();
-  }
 
   @Test
   @Order(1)

@@ -3,15 +3,13 @@ package camlab.exercises.graders.cam;
 import java.util.Random;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
+import camlab.exercises.graders.ArrayGrader;
 import camlab.exercises.graders.NDAssert;
 import camlab.explain.Cam;
 import camlab.exercises.graders.StudentAnswer;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -23,21 +21,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(StudentAnswer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // hand-checkable failures first: their messages are the clearest
 @DisplayName("2.1 Class activation map")
-public class ClassActivationMapGrader {
+public class ClassActivationMapGrader extends ArrayGrader {
   private static final String SHAPE_HINT = "weight each channel A_k by w_k, then sum over the channel axis (axis 0)";
   private static final double REL_TOL = 1e-4;
-
-  private NDManager manager;
-
-  @BeforeEach
-  void openManager() {
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterEach
-  void closeManager() {
-    manager.close();
-  }
 
   @Test
   @Order(1)

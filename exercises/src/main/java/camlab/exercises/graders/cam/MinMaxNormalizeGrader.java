@@ -3,17 +3,15 @@ package camlab.exercises.graders.cam;
 import java.util.Random;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
+import camlab.exercises.graders.ArrayGrader;
 import camlab.exercises.graders.Inputs;
 import camlab.exercises.graders.NDAssert;
 import camlab.exercises.graders.StudentAnswer;
 import camlab.explain.MapOps;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -26,21 +24,9 @@ import org.opentest4j.AssertionFailedError;
 @ExtendWith(StudentAnswer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("2.2 Min-max normalisation")
-public class MinMaxNormalizeGrader {
+public class MinMaxNormalizeGrader extends ArrayGrader {
   private static final String SHAPE_HINT = "the result has the map's shape";
   private static final double REL_TOL = 1e-5;
-
-  private NDManager manager;
-
-  @BeforeEach
-  void openManager() {
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterEach
-  void closeManager() {
-    manager.close();
-  }
 
   @Test
   @Order(1)

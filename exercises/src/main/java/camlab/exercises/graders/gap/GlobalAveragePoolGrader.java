@@ -3,16 +3,14 @@ package camlab.exercises.graders.gap;
 import java.util.Random;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
+import camlab.exercises.graders.ArrayGrader;
 import camlab.exercises.graders.Inputs;
 import camlab.exercises.graders.NDAssert;
 import camlab.exercises.graders.StudentAnswer;
 import camlab.model.GlobalAveragePooling;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -24,21 +22,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(StudentAnswer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("1.1 Global average pooling")
-public class GlobalAveragePoolGrader {
+public class GlobalAveragePoolGrader extends ArrayGrader {
   private static final String SHAPE_HINT = "average over both spatial axes (1 and 2) and keep the channel axis";
   private static final double REL_TOL = 1e-5;
-
-  private NDManager manager;
-
-  @BeforeEach
-  void openManager() {
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterEach
-  void closeManager() {
-    manager.close();
-  }
 
   @Test
   @Order(1)

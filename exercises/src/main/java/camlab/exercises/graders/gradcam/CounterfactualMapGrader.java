@@ -3,15 +3,13 @@ package camlab.exercises.graders.gradcam;
 import java.util.Random;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
+import camlab.exercises.graders.ArrayGrader;
 import camlab.exercises.graders.Inputs;
 import camlab.exercises.graders.NDAssert;
 import camlab.exercises.graders.StudentAnswer;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -23,21 +21,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(StudentAnswer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("3.3 Counterfactual map")
-public class CounterfactualMapGrader {
+public class CounterfactualMapGrader extends ArrayGrader {
   private static final String SHAPE_HINT = "one map per image, like Grad-CAM: [B,h,w]";
   private static final double REL_TOL = 1e-4;
-
-  private NDManager manager;
-
-  @BeforeEach
-  void openManager() {
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterEach
-  void closeManager() {
-    manager.close();
-  }
 
   @Test
   @Order(1)

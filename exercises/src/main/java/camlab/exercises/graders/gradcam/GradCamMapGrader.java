@@ -3,15 +3,13 @@ package camlab.exercises.graders.gradcam;
 import java.util.Random;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
+import camlab.exercises.graders.ArrayGrader;
 import camlab.exercises.graders.Inputs;
 import camlab.exercises.graders.NDAssert;
 import camlab.exercises.graders.StudentAnswer;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -23,25 +21,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(StudentAnswer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("3.2 Grad-CAM map")
-public class GradCamMapGrader {
+public class GradCamMapGrader extends ArrayGrader {
   static final String SHAPE_HINT = "one map per image: weight image b's channels by row b of the weights, sum over the channel axis 1";
   static final double REL_TOL = 1e-4;
   /** Image 0: A_0=[[1,2,0]], A_1=[[0,1,3]], α=[1,-1]; image 1: A_0=[[2,0,1]], A_1=[[1,1,1]], α=[0.5,2]. */
   static final float[] GOLDEN_A = {1, 2, 0, 0, 1, 3, 2, 0, 1, 1, 1, 1};
   static final float[] GOLDEN_W = {1, -1, 0.5f, 2};
   static final String GOLDEN_TEXT = " with image 0: A_0=[[1,2,0]], A_1=[[0,1,3]], α=[1,-1]; image 1: A_0=[[2,0,1]], A_1=[[1,1,1]], α=[0.5,2]";
-
-  private NDManager manager;
-
-  @BeforeEach
-  void openManager() {
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterEach
-  void closeManager() {
-    manager.close();
-  }
 
   @Test
   @Order(1)
