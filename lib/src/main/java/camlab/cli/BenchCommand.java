@@ -133,7 +133,7 @@ final class BenchCommand implements Main.Command {
           m.get("rssFirstMb"), m.get("rssLastMb"), m.get("rssMinMb"), m.get("rssMaxMb"), (Double) m.get("driftPercent"));
       System.out.printf("  arrays in the model's manager: %s before, %s after warm-up, %s at the end%n", m.get("modelArraysBefore"),
           m.get("modelArraysAfterWarmUp"), m.get("modelArraysAtEnd"));
-      System.out.println("  curve (call, MB): " + m.get("curve"));
+      System.out.println("  curve " + m.get("curveColumns") + ": " + m.get("curve"));
       return m;
     }
   }
