@@ -36,27 +36,38 @@ public final class Evaluation {
    * @param scorerBatch images per forward pass when scoring perturbed images
    * @param sanityImages test images for the randomization sanity check (0: skip it)
    * @param seed seeds the sanity check's re-initialisation
+   * @param faithfulnessImages the first this many test images get the faithfulness metrics (0: all of them); deletion
+   *     and insertion cost 2·steps forward passes per image, localization almost nothing
    */
-  public record Settings(int batchSize, int steps, double blurSigma, int scorerBatch, int sanityImages, long seed) {
-    public static final Settings DEFAULT = new Settings(50, CausalMetric.DEFAULT_STEPS, GaussianBlur.RISE_SIGMA_AT_64, 512, 0, 2026);
+  public record Settings(int batchSize, int steps, double blurSigma, int scorerBatch, int sanityImages, long seed, int faithfulnessImages) {
+    public static final Settings DEFAULT = new Settings(50, CausalMetric.DEFAULT_STEPS, GaussianBlur.RISE_SIGMA_AT_64, 512, 0, 2026, 0);
 
     public Settings {
-      if (batchSize < 1 || steps < 1 || scorerBatch < 1 || sanityImages < 0 || !(blurSigma > 0)) {
+      if (batchSize < 1 || steps < 1 || scorerBatch < 1 || sanityImages < 0 || faithfulnessImages < 0 || !(blurSigma > 0)) {
         throw new IllegalArgumentException("Invalid evaluation settings " + this
-            + ": batch sizes and steps must be ≥ 1, sanityImages ≥ 0 and blurSigma > 0.");
+            + ": batch sizes and steps must be ≥ 1, sanityImages and faithfulnessImages ≥ 0 and blurSigma > 0.");
       }
     }
 
     public Settings withSteps(int newSteps) {
-      return new Settings(batchSize, newSteps, blurSigma, scorerBatch, sanityImages, seed);
+      return new Settings(batchSize, newSteps, blurSigma, scorerBatch, sanityImages, seed, faithfulnessImages);
     }
 
     public Settings withSanityImages(int images) {
-      return new Settings(batchSize, steps, blurSigma, scorerBatch, images, seed);
+      return new Settings(batchSize, steps, blurSigma, scorerBatch, images, seed, faithfulnessImages);
     }
 
     public Settings withBatchSize(int newBatchSize) {
-      return new Settings(newBatchSize, steps, blurSigma, scorerBatch, sanityImages, seed);
+      return new Settings(newBatchSize, steps, blurSigma, scorerBatch, sanityImages, seed, faithfulnessImages);
+    }
+
+    public Settings withFaithfulnessImages(int images) {
+      return new Settings(batchSize, steps, blurSigma, scorerBatch, sanityImages, seed, images);
+    }
+
+    /** Whether test image {@code index} gets the faithfulness metrics. */
+    boolean measuresFaithfulness(int index) {
+      return faithfulnessImages == 0 || index < faithfulnessImages;
     }
   }
 
@@ -102,6 +113,24 @@ public final class Evaluation {
     return new EvaluationReport(model.architecture(), val.size(), test.size(), settings, rows);
   }
 
+  /**
+   * Localization on the validation split only, each method's GT-known metrics at its own τ*: for choosing a method's
+   * settings (e.g. ACoL's erasing threshold) without looking at the test split.
+   */
+  public static List<LocalizationMetrics.Result> validate(Classifier model, List<MapMethod> methods, LocalizationSet val, Settings settings) {
+    List<Run> runs = methods.stream().map(m -> new Run(m, model, settings)).toList();
+    try (Progress progress = Progress.start("validation split (" + methods.size() + " settings)", val.size())) {
+      forEachBatch(model, val, settings.batchSize(), batch -> {
+        for (Run run : runs) run.validate(model, batch);
+        progress.update(batch.end, "");
+      });
+    }
+    return runs.stream().map(run -> {
+      if (run.skipped != null) throw new UnsupportedOperationException(run.skipped);
+      return run.validation.result(run.validation.operatingThreshold());
+    }).toList();
+  }
+
   /** One method: τ* on {@code val}, then every metric on {@code test}. */
   public static MethodResult evaluate(Classifier model, MapMethod method, LocalizationSet val, LocalizationSet test, Settings settings) {
     return run(model, List.of(method), val, test, settings).rows().get(0);
@@ -113,12 +142,14 @@ public final class Evaluation {
     final LocalizationMetrics validation = new LocalizationMetrics();
     final LocalizationMetrics localization = new LocalizationMetrics();
     final FaithfulnessMetrics faithfulness;
+    final Settings settings;
     double tau = Double.NaN;
     long nanos;
     String skipped;
 
     Run(MapMethod method, Classifier model, Settings settings) {
       this.method = method;
+      this.settings = settings;
       this.faithfulness = new FaithfulnessMetrics(ClassScorer.softmaxProbability(model, settings.scorerBatch()), settings.steps(), settings.blurSigma());
     }
 
@@ -134,9 +165,12 @@ public final class Evaluation {
         if (Double.isNaN(tau)) tau = validation.operatingThreshold();
         float[][] groundTruthMaps = method.scoreMaps(model, batch.images, batch.labels);
         for (int b = 0; b < batch.size(); b++) localization.add(groundTruthMaps[b], batch.predicted[b], batch.samples.get(b));
+        if (!settings.measuresFaithfulness(batch.start())) return;
         float[][] topClassMaps = Arrays.equals(batch.predicted, batch.labels) ? groundTruthMaps
             : method.scoreMaps(model, batch.images, batch.predicted);
-        faithfulness.add(batch.pixels, topClassMaps, batch.predicted, batch.topProbability);
+        int measured = settings.faithfulnessImages() == 0 ? batch.size() : Math.min(batch.size(), settings.faithfulnessImages() - batch.start());
+        faithfulness.add(Arrays.copyOf(batch.pixels, measured), Arrays.copyOf(topClassMaps, measured), Arrays.copyOf(batch.predicted, measured),
+            Arrays.copyOf(batch.topProbability, measured));
       });
     }
 
@@ -189,6 +223,11 @@ public final class Evaluation {
 
     int size() {
       return samples.size();
+    }
+
+    /** Index of the batch's first sample in its split. */
+    int start() {
+      return end - samples.size();
     }
 
     /** Samples {@code from..to-1}, with the images on the manager's device. */

@@ -41,18 +41,73 @@ public final class EvaluationReport {
       new Column("Increase in Confidence", "increaseInConfidence", r -> r.faithfulness().increaseInConfidence(), 2),
       new Column("seconds", "seconds", Evaluation.MethodResult::seconds, 1));
 
-  private final String model;
   private final int valImages;
   private final int testImages;
   private final Evaluation.Settings settings;
   private final List<Evaluation.MethodResult> rows;
+  /** The model of each row, in row order. */
+  private final List<String> rowModels;
+  /** Settings chosen on the validation split and other remarks, one sentence each. */
+  private final List<String> notes;
 
+  /** Rows of one model. */
   public EvaluationReport(String model, int valImages, int testImages, Evaluation.Settings settings, List<Evaluation.MethodResult> rows) {
-    this.model = model;
+    this(valImages, testImages, settings, rows, java.util.Collections.nCopies(rows.size(), model), List.of());
+  }
+
+  private EvaluationReport(int valImages, int testImages, Evaluation.Settings settings, List<Evaluation.MethodResult> rows, List<String> rowModels,
+      List<String> notes) {
     this.valImages = valImages;
     this.testImages = testImages;
     this.settings = settings;
     this.rows = List.copyOf(rows);
+    this.rowModels = List.copyOf(rowModels);
+    this.notes = List.copyOf(notes);
+  }
+
+  /** This report with one more note (shown under the Markdown table and in the JSON). */
+  public EvaluationReport withNote(String note) {
+    List<String> more = new java.util.ArrayList<>(notes);
+    more.add(note);
+    return new EvaluationReport(valImages, testImages, settings, rows, rowModels, more);
+  }
+
+  public List<String> notes() {
+    return notes;
+  }
+
+  /**
+   * Several models' reports as one table, each row keeping its model: each method is evaluated on the architecture it
+   * was made for (CAM on the GAP-CNN, 1×1-conv maps on the NiN-CNN, ACoL on ACoL). The parts must share the splits and
+   * settings, so their numbers are comparable.
+   */
+  public static EvaluationReport combine(List<EvaluationReport> parts) {
+    if (parts.isEmpty()) throw new IllegalArgumentException("Nothing to combine: no reports given.");
+    EvaluationReport first = parts.get(0);
+    List<Evaluation.MethodResult> rows = new java.util.ArrayList<>();
+    List<String> models = new java.util.ArrayList<>();
+    List<String> notes = new java.util.ArrayList<>();
+    for (EvaluationReport part : parts) {
+      if (part.valImages != first.valImages || part.testImages != first.testImages || !part.settings.equals(first.settings)) {
+        throw new IllegalArgumentException("Reports on different splits or settings are not comparable: " + part.models()
+            + " used " + part.testImages + " test images and " + part.settings + ", " + first.models() + " used "
+            + first.testImages + " and " + first.settings + ".");
+      }
+      rows.addAll(part.rows);
+      models.addAll(part.rowModels);
+      notes.addAll(part.notes);
+    }
+    return new EvaluationReport(first.valImages, first.testImages, first.settings, rows, models, notes);
+  }
+
+  /** The models of the rows, each once, in order. */
+  public List<String> models() {
+    return rowModels.stream().distinct().toList();
+  }
+
+  /** The model a row was evaluated on. */
+  public String modelOf(Evaluation.MethodResult row) {
+    return rowModels.get(rows.indexOf(row));
   }
 
   public List<Evaluation.MethodResult> rows() {
@@ -72,8 +127,10 @@ public final class EvaluationReport {
   /** Methods and baselines × metrics. Skipped methods are left out (see {@link #rows()}). */
   public Table table() {
     List<Evaluation.MethodResult> shown = evaluated();
-    Table table = Table.create("Evaluation of " + model + " on " + testImages + " test images (τ chosen on " + valImages + " validation images)");
+    Table table = Table.create("Evaluation of " + String.join(", ", models()) + " on " + testImages + " test images (τ chosen on "
+        + valImages + " validation images" + faithfulnessNote() + ")");
     table.addColumns(StringColumn.create("method", shown.stream().map(r -> r.baseline() ? r.method() + " (baseline)" : r.method())));
+    table.addColumns(StringColumn.create("model", shown.stream().map(this::modelOf)));
     for (Column c : COLUMNS) {
       DoubleColumn column = DoubleColumn.create(c.header(), shown.stream().mapToDouble(r -> c.value().apply(r)));
       column.setPrintFormatter(new NumberColumnFormatter(format(c.decimals())));
@@ -109,7 +166,7 @@ public final class EvaluationReport {
   /** Everything, numbers at full precision. */
   public String toJson() {
     Map<String, Object> root = new LinkedHashMap<>();
-    root.put("model", model);
+    root.put("models", models());
     root.put("valImages", valImages);
     root.put("testImages", testImages);
     root.put("settings", settings);
@@ -117,6 +174,7 @@ public final class EvaluationReport {
     List<Map<String, Object>> out = rows.stream().map(r -> {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("method", r.method());
+      row.put("model", modelOf(r));
       row.put("baseline", r.baseline());
       if (r.skipped() != null) {
         row.put("skipped", r.skipped());
@@ -126,24 +184,26 @@ public final class EvaluationReport {
       row.put("operatingThreshold", r.localization().operatingThreshold());
       row.put("maxBoxAccThreshold", r.localization().maxBoxAccThreshold());
       row.put("classificationAccuracy", r.localization().classificationAccuracy());
+      row.put("faithfulnessImages", r.faithfulness().images());
       if (!r.sanity().isEmpty()) row.put("sanity", r.sanity());
       return row;
     }).toList();
     root.put("rows", out);
+    root.put("notes", notes);
     return new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(root) + "\n";
   }
 
   /** A Markdown table with the protocol underneath. */
   public String toMarkdown() {
     StringBuilder md = new StringBuilder();
-    md.append("# Evaluation of ").append(model).append("\n\n");
-    md.append("| method |");
+    md.append("# Evaluation of ").append(String.join(", ", models())).append("\n\n");
+    md.append("| method | model |");
     COLUMNS.forEach(c -> md.append(' ').append(c.header()).append(" |"));
-    md.append("\n|---|");
+    md.append("\n|---|---|");
     COLUMNS.forEach(c -> md.append("---:|"));
     md.append('\n');
     for (Evaluation.MethodResult r : evaluated()) {
-      md.append("| ").append(r.method()).append(r.baseline() ? " (baseline)" : "").append(" |");
+      md.append("| ").append(r.method()).append(r.baseline() ? " (baseline)" : "").append(" | ").append(modelOf(r)).append(" |");
       for (Column c : COLUMNS) md.append(' ').append(format(c.decimals()).format(c.value().apply(r))).append(" |");
       md.append('\n');
     }
@@ -154,8 +214,12 @@ public final class EvaluationReport {
         .append(valImages).append(" validation images (Choe et al.'s protocol): ");
     md.append(String.join(", ", evaluated().stream()
         .map(r -> r.method() + " τ* = " + format(2).format(r.localization().operatingThreshold())).toList())).append(".");
-    evaluated().stream().findFirst().ifPresent(r -> md.append(" The model's top-1 accuracy on these images: ")
-        .append(format(2).format(r.localization().classificationAccuracy())).append(" %."));
+    for (String m : models()) {
+      evaluated().stream().filter(r -> modelOf(r).equals(m)).findFirst().ifPresent(r -> md.append(" Top-1 accuracy of ").append(m)
+          .append(" on these images: ").append(format(2).format(r.localization().classificationAccuracy())).append(" %."));
+    }
+    if (!faithfulnessNote().isEmpty()) md.append(" Deletion, insertion, Average Drop and Increase in Confidence on the first ")
+        .append(evaluated().stream().mapToLong(r -> r.faithfulness().images()).max().orElse(0)).append(" test images only.");
     md.append("\n\n");
     md.append("- Maps: the ground-truth class for localization (GT-known), the top-1 class for faithfulness; bicubic upsampling ")
         .append("to the image, then min–max normalisation (wsolevaluation).\n");
@@ -167,6 +231,7 @@ public final class EvaluationReport {
     md.append("- Deletion (to black) and insertion (from a σ = ").append(format(2).format(settings.blurSigma()))
         .append(" px blur): softmax probability of the top-1 class, ").append(settings.steps())
         .append(" steps, trapezoid AUC (RISE). Average Drop / Increase in Confidence: softmax probability on map ⊙ image (Grad-CAM++).\n");
+    notes.forEach(note -> md.append("- ").append(note).append('\n'));
     md.append("- Percentages everywhere except the AUCs (in [0, 1]) and seconds (time in the method's maps and metrics; the ")
         .append("shared canvases and predictions are not counted).\n");
     Table sanity = sanityTable();
@@ -182,6 +247,12 @@ public final class EvaluationReport {
       }
     }
     return md.toString();
+  }
+
+  /** ", faithfulness on the first N" when the faithfulness metrics saw fewer images than the localization ones. */
+  private String faithfulnessNote() {
+    long measured = evaluated().stream().mapToLong(r -> r.faithfulness().images()).max().orElse(testImages);
+    return measured < testImages ? "; faithfulness on the first " + measured : "";
   }
 
   public void writeJson(Path file) throws IOException {

@@ -31,6 +31,26 @@ public final class Methods {
     return List.copyOf(all);
   }
 
+  /**
+   * What {@code camlab eval} compares by default: every explainer except the counterfactual map, which shows the
+   * evidence <em>against</em> a class and so is not meant to localize it, then the baselines.
+   */
+  public static List<MapMethod> compared() {
+    return all().stream().filter(m -> !m.name().equals("counterfactual")).toList();
+  }
+
+  /**
+   * The architecture a method was made for, on which {@code camlab eval} evaluates it: the 1×1-conv maps need the
+   * NiN-CNN's class-map head, ACoL its two-branch head; CAM, the Grad-CAM family and the baselines use the GAP-CNN.
+   */
+  public static String architectureFor(MapMethod method) {
+    return switch (method.name()) {
+      case "conv1x1" -> "nin-cnn";
+      case "acol" -> "acol";
+      default -> "gap-cnn";
+    };
+  }
+
   /** The methods with these names (as in {@link #all()}), in the order given. */
   public static List<MapMethod> named(List<String> names) {
     List<MapMethod> all = all();

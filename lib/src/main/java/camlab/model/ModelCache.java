@@ -75,12 +75,12 @@ public final class ModelCache {
     Path dir = directory(architecture, data, training);
     if (Files.isDirectory(dir)) {
       try {
-        Trained loaded = load(dir, device);
+        Trained loaded = load(dir, device, architecture);
         log.accept(String.format("Loaded %s from %s (test accuracy %.2f %%, trained in %.0f s).",
             architecture, dir, 100 * loaded.testAccuracy(), loaded.info().history().seconds()));
         return loaded;
-      } catch (IOException | MalformedModelException | JsonParseException | IllegalStateException e) {
-        log.accept("The cached checkpoint " + dir + " is unusable (" + e.getMessage() + "); training the model again.");
+      } catch (IOException | MalformedModelException | JsonParseException | IllegalStateException | IllegalArgumentException e) {
+        log.accept("The cached checkpoint " + dir + " is unusable (" + (e.getMessage() == null ? e : e.getMessage()) + "); training the model again.");
       }
     }
     log.accept("Training " + architecture + " (" + describe(training) + "); it is cached in " + dir + " for next time.");
@@ -123,7 +123,13 @@ public final class ModelCache {
 
   /** Reads a checkpoint folder, verifying the parameters against their recorded SHA-256. */
   public static Trained load(Path dir, Device device) throws IOException, MalformedModelException {
+    return load(dir, device, null);
+  }
+
+  /** As {@link #load(Path, Device)}, refusing a record of another architecture than {@code expected} (null: any). */
+  static Trained load(Path dir, Device device, String expected) throws IOException, MalformedModelException {
     Info info;
+    if (!Files.isRegularFile(dir.resolve(INFO))) throw new IOException(INFO + " is missing");
     try {
       info = GSON.fromJson(Files.readString(dir.resolve(INFO)), Info.class);
     } catch (JsonParseException e) {
@@ -132,6 +138,10 @@ public final class ModelCache {
     if (info == null || info.architecture() == null || info.data() == null || info.paramsSha256() == null) {
       throw new IOException(INFO + " is incomplete");
     }
+    if (expected != null && !expected.equals(info.architecture())) {
+      throw new IOException(INFO + " describes a " + info.architecture() + " model, not " + expected);
+    }
+    if (!Files.isRegularFile(dir.resolve(PARAMS))) throw new IOException(PARAMS + " is missing");
     byte[] params = Files.readAllBytes(dir.resolve(PARAMS));
     String actual = sha256(params);
     if (!actual.equals(info.paramsSha256())) {

@@ -36,7 +36,7 @@ public final class TorchScriptModels {
    */
   public static Classifier load(Path features, Path head, Shape inputShape, List<String> classNames, Device device)
       throws IOException, MalformedModelException {
-    Device d = device == null ? Engine.getInstance().defaultDevice() : device;
+    Device d = device == null ? Engine.getInstance().defaultDevice() : camlab.util.Devices.check(device);
     Model featuresModel = loadModule(features, "features", d, false);
     Model headModel;
     try {
@@ -114,6 +114,6 @@ public final class TorchScriptModels {
     String message = String.valueOf(e.getMessage());
     return message.lines().map(String::strip).filter(line -> line.startsWith("RuntimeError:"))
         .reduce((first, last) -> last).map(line -> line.substring("RuntimeError:".length()).strip())
-        .orElse(message.lines().findFirst().orElse(message).strip());
+        .orElse(message.lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst().orElse(message));
   }
 }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code camlab eval} end to end on a quickly trained GAP-CNN (1 epoch on 1,500 images), run
- * twice: the numbers must be identical. Everything it writes stays under target/it-home.
+ * {@code camlab eval} end to end on quickly trained models (1 epoch on 1,500 images: the GAP-CNN, the NiN-CNN and
+ * ACoL), run twice: the numbers must be identical. Everything it writes stays under target/it-home.
  */
 class EvalCommandIT {
   private static final String[] KNOBS = {"camlab.train.limit", "1500", "camlab.epochs", "1", "camlab.eval.limit", "200"};
@@ -42,16 +42,25 @@ class EvalCommandIT {
     assertTrue(first.contains("GT-known Loc") && first.contains("image-intensity (baseline)"), first);
     assertTrue(second.contains("Wrote " + dir.resolve("second.md").toAbsolutePath()), second);
     String markdown = Files.readString(dir.resolve("first.md"));
-    assertTrue(markdown.startsWith("# Evaluation of gap-cnn") && markdown.contains("| cam |"), markdown);
+    assertTrue(markdown.startsWith("# Evaluation of gap-cnn, nin-cnn, acol") && markdown.contains("| cam | gap-cnn |"), markdown);
     JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("first.json"))).getAsJsonObject();
     assertEquals(12, json.get("testImages").getAsInt());
-    assertEquals(camlab.evaluate.Methods.all().size(), json.getAsJsonArray("rows").size()); // every explainer, then the baselines
+    assertEquals(camlab.evaluate.Methods.compared().size(), json.getAsJsonArray("rows").size()); // every compared method and baseline
     json.getAsJsonArray("rows").forEach(r -> {
       JsonObject row = r.getAsJsonObject();
       String method = row.get("method").getAsString();
-      boolean gapCnnCannotRunIt = method.equals("conv1x1") || method.equals("acol"); // they need their own heads
-      assertEquals(gapCnnCannotRunIt, row.has("skipped"), method);
+      assertTrue(!row.has("skipped"), method + " runs on its own architecture: " + row);
+      assertEquals(method.equals("conv1x1") ? "nin-cnn" : method.equals("acol") ? "acol" : "gap-cnn", row.get("model").getAsString(), method);
     });
+  }
+
+  @Test
+  void onOneModelTheMethodsItCannotRunAreSkipped(@TempDir Path dir) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code = new EvalCommand(new PrintStream(out, true, StandardCharsets.UTF_8))
+        .run(new String[] {"--model", "gap-cnn", "--methods", "cam,acol", "--limit", "12", "--val-limit", "20", "--steps", "4"});
+    assertEquals(0, code);
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("Skipped acol:"), out.toString(StandardCharsets.UTF_8));
   }
 
   private static String run(Path json) throws Exception {

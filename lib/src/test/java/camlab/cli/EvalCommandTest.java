@@ -19,14 +19,30 @@ class EvalCommandTest {
   @Test
   void defaults() {
     EvalCommand.Options o = EvalCommand.parse(new String[0]);
-    assertEquals("gap-cnn", o.model());
+    assertNull(o.model(), "each method on its own architecture");
     assertEquals(Knobs.evalLimit(), o.limit());
     assertEquals(0, o.valLimit());
     assertNull(o.json());
     assertNull(o.markdown());
-    assertEquals(Methods.all().stream().map(MapMethod::name).toList(), o.methods().stream().map(MapMethod::name).toList());
+    assertEquals(java.util.List.of("cam", "gradcam", "gradcam++", "conv1x1", "acol", "center-gaussian", "image-intensity"),
+        o.methods().stream().map(MapMethod::name).toList());
     assertEquals(64, o.settings().steps());
     assertEquals(0, o.settings().sanityImages());
+    assertEquals(0, o.settings().faithfulnessImages());
+  }
+
+  @Test
+  void eachMethodRunsOnItsOwnArchitectureUnlessAModelIsGiven() {
+    var plan = EvalCommand.plan(EvalCommand.parse(new String[0]));
+    assertEquals(java.util.List.of("gap-cnn", "nin-cnn", "acol"), java.util.List.copyOf(plan.keySet()));
+    assertEquals(java.util.List.of("cam", "gradcam", "gradcam++", "center-gaussian", "image-intensity"),
+        plan.get("gap-cnn").stream().map(MapMethod::name).toList());
+    assertEquals(java.util.List.of("conv1x1"), plan.get("nin-cnn").stream().map(MapMethod::name).toList());
+    assertEquals(java.util.List.of("acol"), plan.get("acol").stream().map(MapMethod::name).toList());
+
+    var onOneModel = EvalCommand.plan(EvalCommand.parse(new String[] {"--model", "nin-cnn", "--faithfulness-limit", "100"}));
+    assertEquals(java.util.List.of("nin-cnn"), java.util.List.copyOf(onOneModel.keySet()));
+    assertEquals(Methods.all().size(), onOneModel.get("nin-cnn").size());
   }
 
   @Test

@@ -70,6 +70,10 @@ class ExplainCommandTest {
     Npy.writeFloat32(channels, new float[5 * 32 * 32], 1, 5, 32, 32);
     assertBadInput(run(explain("--input", channels.toString())), "features.pt does not accept");
 
+    Path float64 = tmp.resolve("float64.npy");
+    writeFloat64Npy(float64, 1, 3, 32, 32);
+    assertBadInput(run(explain("--input", float64.toString())), "holds float64; --input needs float32 (numpy: x.astype(np.float32))");
+
     assertBadInput(run(explain("--input", tmp.resolve("missing.npy").toString())), "cannot read");
     Path text = tmp.resolve("not.npy");
     Files.writeString(text, "hello, not numpy");
@@ -82,11 +86,33 @@ class ExplainCommandTest {
     String x = GAP.resolve("x.npy").toString();
     assertBadInput(run(explain("--input", x, "--class", "7")), "out of range");
     assertBadInput(run(explain("--input", x, "--class", "1,2")), "Batch/target mismatch");
+    assertBadInput(run(explain("--input", x, "--class", "shirt")), "--class takes a class index or a comma-separated list of indices; got 'shirt'");
+    assertBadInput(run(explain("--input", x, "--class", "-1")), "Class index -1 (image 0) is out of range");
     assertBadInput(run(explain("--input", x, "--method", "nope")), "Unknown method 'nope'");
     assertBadInput(run(explain("--input", x, "--device", "gpu")), "GPU 0 was requested");
     assertBadInput(run("explain", "--features", tmp.resolve("none.pt").toString(), "--head", GAP.resolve("head.pt").toString(),
         "--input", x), "does not exist");
     assertBadInput(run("explain", "--model", "gap-cnn", "--features", "f.pt", "--head", "h.pt", "--input", x), "either --model");
+    assertBadInput(run("explain", "--model", "resnet50", "--input", x), "Unknown architecture 'resnet50'; choose one of [gap-cnn, fc-cnn");
+    assertBadInput(run(explain("--input", x, "--layer", "conv3")), "has no stage 'conv3'; its stages are [features]");
+    Path truncated = tmp.resolve("truncated.pt");
+    byte[] head = Files.readAllBytes(GAP.resolve("head.pt"));
+    Files.write(truncated, java.util.Arrays.copyOf(head, head.length / 3));
+    assertBadInput(run("explain", "--features", GAP.resolve("features.pt").toString(), "--head", truncated.toString(), "--input", x),
+        "Cannot load " + truncated + " as a TorchScript module");
+  }
+
+  /** A zero-filled little-endian float64 .npy file (NumPy's format 1.0), the dtype numpy.save gives by default. */
+  private static void writeFloat64Npy(Path file, int... shape) throws java.io.IOException {
+    String dims = java.util.Arrays.stream(shape).mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(", "));
+    StringBuilder header = new StringBuilder("{'descr': '<f8', 'fortran_order': False, 'shape': (" + dims + "), }");
+    while ((10 + header.length() + 1) % 64 != 0) header.append(' ');
+    header.append('\n');
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) header.length(), 0});
+    out.write(header.toString().getBytes(StandardCharsets.US_ASCII));
+    out.write(new byte[8 * java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b)]);
+    Files.write(file, out.toByteArray());
   }
 
   @Test
@@ -99,8 +125,9 @@ class ExplainCommandTest {
 
   @Test
   void unknownCommandsAndOptionsAreExitCode2() {
-    assertEquals(2, run("frobnicate").code());
-    assertBadInput(run("demo", "--nope"), "Unknown option --nope");
+    assertBadInput(run("frobnicate"), "unknown command 'frobnicate'. Commands: notebook, data, demo, explain");
+    assertBadInput(run("demo", "--nope"), "Unknown option --nope for 'demo'. It accepts: ");
+    assertBadInput(run("demo", "--examples", "many"), "--examples must be a whole number; got 'many'");
     assertEquals(0, Main.run(new String[] {"help"}, new PrintStream(new ByteArrayOutputStream()), System.err));
   }
 }

@@ -171,7 +171,7 @@ class BoxAccuracyTest {
     BoxAccuracy accuracy = new BoxAccuracy();
     float[] nan = {0, 0.5f, Float.NaN, 1};
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> accuracy.add(nan, 2, 2, new Box(0, 0, 1, 1), true));
-    assertTrue(e.getMessage().contains("NaN at pixel 2"), e.getMessage());
+    assertTrue(e.getMessage().contains("NaN at pixel 2") && e.getMessage().contains("check the model's output"), e.getMessage());
     float[] raw = {0, 3.5f, 1, 1};
     e = assertThrows(IllegalArgumentException.class, () -> accuracy.add(raw, 2, 2, new Box(0, 0, 1, 1), true));
     assertTrue(e.getMessage().contains("outside [0, 1]") && e.getMessage().contains("Normalise"), e.getMessage());

@@ -28,7 +28,7 @@ class EvaluationReportTest {
   @Test
   void tableHasOneRowPerEvaluatedMethodAndTheMetricsInOrder() {
     Table table = report().table();
-    assertEquals(List.of("method", "GT-known Loc", "Top-1 Loc", "MaxBoxAcc", "MaxBoxAccV2", "PxAP", "pointing game", "deletion AUC",
+    assertEquals(List.of("method", "model", "GT-known Loc", "Top-1 Loc", "MaxBoxAcc", "MaxBoxAccV2", "PxAP", "pointing game", "deletion AUC",
         "insertion AUC", "Average Drop", "Increase in Confidence", "seconds"), table.columnNames());
     assertEquals(List.of("cam", "center-gaussian (baseline)"), table.stringColumn("method").asList());
     assertEquals(55.125, table.doubleColumn("MaxBoxAccV2").get(0), 0);
@@ -47,11 +47,40 @@ class EvaluationReportTest {
   }
 
   @Test
+  void combinedReportsKeepEachRowsModel() {
+    EvaluationReport acol = new EvaluationReport("acol", 1000, 500, SETTINGS, List.of(
+        new Evaluation.MethodResult("acol", false, LOC, new FaithfulnessMetrics.Result(0.1, 0.3, 20, 10, 100), 3.0, null, List.of())));
+    EvaluationReport both = EvaluationReport.combine(List.of(report(), acol));
+    assertEquals(List.of("gap-cnn", "acol"), both.models());
+    assertEquals(List.of("gap-cnn", "gap-cnn", "acol"), both.table().stringColumn("model").asList());
+    assertEquals("acol", both.modelOf(both.row("acol")));
+    JsonObject json = JsonParser.parseString(both.toJson()).getAsJsonObject();
+    assertEquals("acol", json.getAsJsonArray("rows").get(3).getAsJsonObject().get("model").getAsString());
+    assertTrue(!both.table().name().contains("faithfulness on"), both.table().name()); // the GAP-CNN rows saw all 500
+  }
+
+  @Test
+  void aFaithfulnessSubsetIsNamed() {
+    EvaluationReport subset = new EvaluationReport("gap-cnn", 1000, 500, SETTINGS, List.of(
+        new Evaluation.MethodResult("cam", false, LOC, new FaithfulnessMetrics.Result(0.1, 0.3, 20, 10, 100), 3.0, null, List.of())));
+    assertTrue(subset.table().name().contains("faithfulness on the first 100"), subset.table().name());
+    assertTrue(subset.toMarkdown().contains("Increase in Confidence on the first 100 test images only."), subset.toMarkdown());
+  }
+
+  @Test
+  void reportsOnDifferentSplitsAreNotCombined() {
+    EvaluationReport fewer = new EvaluationReport("acol", 1000, 400, SETTINGS, List.of());
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> EvaluationReport.combine(List.of(report(), fewer)));
+    assertTrue(e.getMessage().contains("not comparable"), e.getMessage());
+  }
+
+  @Test
   void markdownHasTheTableTheProtocolAndTheSanitySteps() {
     String md = report().toMarkdown();
-    assertTrue(md.contains("| cam | 61.25 | 40.50 | 62.00 | 55.13 | 66.00 | 96.50 | 0.1079 | 0.3478 | 29.29 | 21.80 | 12.3 |"), md);
+    assertTrue(md.contains("| cam | gap-cnn | 61.25 | 40.50 | 62.00 | 55.13 | 66.00 | 96.50 | 0.1079 | 0.3478 | 29.29 | 21.80 | 12.3 |"), md);
     assertTrue(md.contains("Skipped **conv1x1**: needs a 1×1-conv head"), md);
-    assertTrue(md.contains("cam τ* = 0.46") && md.contains("top-1 accuracy on these images: 57.20 %"), md);
+    assertTrue(md.contains("cam τ* = 0.46") && md.contains("Top-1 accuracy of gap-cnn on these images: 57.20 %"), md);
     assertTrue(md.contains("| cam | 1 | head: linear 128→10 | NaN | NaN | 10 |"), md);
   }
 }
