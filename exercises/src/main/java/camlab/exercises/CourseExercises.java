@@ -7,6 +7,8 @@ import camlab.exercises.graders.cam.*;
 import camlab.exercises.graders.conv1x1.*;
 import camlab.exercises.graders.gap.*;
 import camlab.exercises.graders.gradcam.*;
+import camlab.exercises.graders.localization.*;
+import camlab.exercises.graders.trust.*;
 
 /**
  * The course's exercises: the single source of truth for ids, titles, points and notebooks.
@@ -26,7 +28,12 @@ public final class CourseExercises {
       new Exercise("4.2", "Erasing the features", 2, "04-acol.ipynb", Contract.of(EraseFeatures.class), EraseFeaturesGrader.class),
       new Exercise("4.3", "Fusing the two maps", 2, "04-acol.ipynb", Contract.of(FuseMaps.class), FuseMapsGrader.class),
       new Exercise("5.1", "1x1 convolution as a matrix product", 3, "05-conv1x1-maps.ipynb", Contract.of(Conv1x1.class), Conv1x1Grader.class),
-      new Exercise("5.2", "Logits from class maps", 2, "05-conv1x1-maps.ipynb", Contract.of(LogitsFromClassMaps.class), LogitsFromClassMapsGrader.class)));
+      new Exercise("5.2", "Logits from class maps", 2, "05-conv1x1-maps.ipynb", Contract.of(LogitsFromClassMaps.class), LogitsFromClassMapsGrader.class),
+      new Exercise("6.1", "IoU of two boxes", 2, "06-localization.ipynb", Contract.of(BoxIou.class), BoxIouGrader.class),
+      new Exercise("6.2", "Box of the largest connected component", 3, "06-localization.ipynb", Contract.of(LargestComponentBox.class), LargestComponentBoxGrader.class),
+      new Exercise("6.3", "MaxBoxAcc over thresholds", 3, "06-localization.ipynb", Contract.of(MaxBoxAccuracy.class), MaxBoxAccuracyGrader.class),
+      new Exercise("7.1", "Deletion AUC", 2, "07-trust.ipynb", Contract.of(DeletionAuc.class), DeletionAucGrader.class),
+      new Exercise("7.2", "Spearman rank correlation", 3, "07-trust.ipynb", Contract.of(SpearmanCorrelation.class), SpearmanCorrelationGrader.class)));
 
   private CourseExercises() {}
 
