@@ -30,15 +30,21 @@ public final class GradCamPlusPlus extends ChannelWeightedExplainer {
     return true;
   }
 
+  /**
+   * Computed in the equivalent form that never forms g² or g³ (fewer full-size temporaries, no overflow):
+   * with r = ReLU(g), every term α·ReLU(g) equals {@code r / (2 + ΣA·r)} — for g > 0 divide α's numerator
+   * and denominator by g², for g ≤ 0 both sides are 0 — so {@code w_k = Σ_{i,j} r / (2 + ΣA_k·r)}.
+   * That denominator is 2 wherever r = 0; it can vanish only where ΣA_k < 0, and only then is the
+   * "0 where the denominator is 0" rule applied (one small check, no full-size masks otherwise).
+   */
   @Override
   protected NDArray channelWeights(Classifier model, NDArray activations, NDArray g, int[] classes) {
-    NDArray g2 = g.square();
-    NDArray g3 = g2.mul(g);
-    NDArray sumA = activations.sum(new int[] {2, 3}, true);
-    NDArray denominator = g2.mul(2f).add(sumA.mul(g3));
-    NDArray nonZero = denominator.neq(0f);
-    NDArray safe = NDArrays.where(nonZero, denominator, denominator.onesLike());
-    NDArray alpha = NDArrays.where(nonZero, g2.div(safe), g2.zerosLike());
-    return alpha.mul(g.maximum(0f)).sum(new int[] {2, 3});
+    NDArray sumA = activations.sum(new int[] {2, 3}, true); // [B, K, 1, 1]
+    NDArray denominator = g.maximum(0f).muli(sumA).addi(2f); // two fresh full-size arrays in all, updated in place
+    NDArray terms = g.maximum(0f).divi(denominator);
+    if (sumA.lt(0f).any().getBoolean()) { // a negative channel sum: 2 + ΣA·r may be 0 somewhere
+      terms = NDArrays.where(denominator.neq(0f), terms, terms.zerosLike());
+    }
+    return terms.sum(new int[] {2, 3});
   }
 }

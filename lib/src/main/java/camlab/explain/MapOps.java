@@ -2,6 +2,7 @@ package camlab.explain;
 
 import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.types.DataType;
 
 /**
@@ -31,16 +32,20 @@ public final class MapOps {
    * @throws IllegalArgumentException if a map holds NaN or ±Inf
    */
   public static NDArray minMaxNormalize(NDArray maps) {
-    checkMaps(maps);
+    checkShape(maps);
     long batch = maps.getShape().get(0);
     NDArray flat = maps.reshape(batch, -1);
     NDArray min = flat.min(new int[] {1}, true);
     NDArray max = flat.max(new int[] {1}, true);
     NDArray range = max.sub(min);
-    NDArray magnitude = max.abs().maximum(min.abs());
-    NDArray varies = range.gt(magnitude.mul(CONSTANT_TOLERANCE)).toType(DataType.FLOAT32, false); // 1 or 0 per map
-    NDArray safeRange = range.add(varies.neg().add(1f)); // never 0: constant maps divide by 1 ...
-    return flat.sub(min).div(safeRange).mul(varies).reshape(maps.getShape()); // ... and are zeroed
+    // min and max propagate NaN and ±Inf, so one finite sum of the ranges clears the whole batch without a
+    // pass over every pixel; only when it is not finite (or overflows) are the maps inspected in full
+    if (!Float.isFinite(range.sum().getFloat())) checkMaps(maps);
+    NDArray magnitude = max.maximum(min.neg()); // = max(|max|, |min|), since max ≥ min
+    NDArray varies = range.gt(magnitude.mul(CONSTANT_TOLERANCE));
+    // constant maps divide by +∞, which makes them exactly 0 in the same single pass
+    NDArray divisor = NDArrays.where(varies, range, range.getManager().full(range.getShape(), Float.POSITIVE_INFINITY));
+    return flat.sub(min).div(divisor).reshape(maps.getShape());
   }
 
   /**

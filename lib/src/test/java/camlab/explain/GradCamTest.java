@@ -69,6 +69,17 @@ class GradCamTest {
   }
 
   @Test
+  void gradCamPlusPlusGivesZeroWeightWhereTheClosedFormDenominatorVanishes() {
+    try (Classifier model = identityFeaturesWithWeights(W, 2, 2, 2); NDManager m = NDManager.newBaseManager()) {
+      // class 1: g = (0.125, 0.5); channel 0 sums to −16, so 2·g² + ΣA·g³ = g²·(2 − 16·0.125) = 0 → α_0 = 0;
+      // channel 1 sums to 2: α_1 = 1 / (2 + 2·0.5) = 1/3, w_1 = Z·α_1·g_1 = 4 · (1/3) · 0.5 = 2/3
+      NDArray a = m.create(new float[] {-4, -4, -4, -4, 0, 1, 0, 1}, new Shape(1, 2, 2, 2));
+      float[] expected = {0, 2 / 3f, 0, 2 / 3f};
+      assertArrayEquals(expected, new GradCamPlusPlus().explain(model, a, Targets.allFor(1)).maps().toFloatArray(), 1e-6f);
+    }
+  }
+
+  @Test
   void probabilityScoreDifferentiatesTheSoftmax() {
     try (Classifier model = identityFeaturesWithWeights(W, 2, 2, 2); NDManager m = NDManager.newBaseManager()) {
       NDArray a = m.create(A, new Shape(1, 2, 2, 2));

@@ -1,0 +1,74 @@
+package camlab.bench;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Times methods against the forward pass they build on, interleaved so that a shared, noisy machine
+ * slows both alike: every repetition runs each (forward, method) pair back to back — forward first in
+ * even repetitions, method first in odd ones — and the pairs rotate their starting position. The ratio
+ * reported is the median of the per-pair ratios, {@code median_r(method_r / forward_r)}, which cancels
+ * slow drifts of the machine's load that a ratio of two separate medians would not.
+ */
+public final class PairedTiming {
+  /** One method and the forward pass it is compared with (both run once per call, results discarded). */
+  public record Pair(String name, Runnable forward, Runnable method) {}
+
+  /** The samples of one pair, in milliseconds, one per repetition. */
+  public record Samples(String name, double[] forwardMs, double[] methodMs) {
+    public double medianForwardMs() {
+      return Stats.median(forwardMs);
+    }
+
+    public double medianMethodMs() {
+      return Stats.median(methodMs);
+    }
+
+    /** median over repetitions of method / forward of the same repetition. */
+    public double ratio() {
+      return Stats.median(Stats.ratios(methodMs, forwardMs));
+    }
+  }
+
+  private PairedTiming() {}
+
+  /**
+   * Runs {@code warmup} untimed rounds of every pair, then {@code reps} timed ones.
+   *
+   * @return samples by pair name, in the pairs' order
+   */
+  public static Map<String, Samples> run(List<Pair> pairs, int reps, int warmup) {
+    if (reps < 1) throw new IllegalArgumentException("--reps must be at least 1; got " + reps + ".");
+    if (warmup < 0) throw new IllegalArgumentException("--warmup must be 0 or more; got " + warmup + ".");
+    for (int w = 0; w < warmup; w++) {
+      for (Pair p : pairs) {
+        p.forward().run();
+        p.method().run();
+      }
+    }
+    double[][] forward = new double[pairs.size()][reps];
+    double[][] method = new double[pairs.size()][reps];
+    for (int r = 0; r < reps; r++) {
+      for (int i = 0; i < pairs.size(); i++) {
+        int p = (i + r) % pairs.size();
+        if (r % 2 == 0) {
+          forward[p][r] = millis(pairs.get(p).forward());
+          method[p][r] = millis(pairs.get(p).method());
+        } else {
+          method[p][r] = millis(pairs.get(p).method());
+          forward[p][r] = millis(pairs.get(p).forward());
+        }
+      }
+    }
+    Map<String, Samples> out = new LinkedHashMap<>();
+    for (int p = 0; p < pairs.size(); p++) out.put(pairs.get(p).name(), new Samples(pairs.get(p).name(), forward[p], method[p]));
+    return out;
+  }
+
+  private static double millis(Runnable body) {
+    long t0 = System.nanoTime();
+    body.run();
+    return (System.nanoTime() - t0) / 1e6;
+  }
+}

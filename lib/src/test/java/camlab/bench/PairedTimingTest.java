@@ -1,0 +1,41 @@
+package camlab.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The interleaving protocol and the statistics, on hand-set inputs (no timing assertions). */
+class PairedTimingTest {
+  @Test
+  void pairsAlternateTheirOrderAndRotateAfterTheWarmUp() {
+    List<String> calls = new ArrayList<>();
+    List<PairedTiming.Pair> pairs = List.of(
+        new PairedTiming.Pair("a", () -> calls.add("Fa"), () -> calls.add("a")),
+        new PairedTiming.Pair("b", () -> calls.add("Fb"), () -> calls.add("b")));
+    var samples = PairedTiming.run(pairs, 2, 1);
+    // warm-up round: Fa a Fb b; rep 0 (forward first) starts at a; rep 1 (method first) starts at b
+    assertEquals(List.of("Fa", "a", "Fb", "b", "Fa", "a", "Fb", "b", "b", "Fb", "a", "Fa"), calls);
+    assertEquals(List.of("a", "b"), List.copyOf(samples.keySet()));
+    assertEquals(2, samples.get("b").methodMs().length);
+  }
+
+  @Test
+  void ratioIsTheMedianOfPerRepetitionRatios() {
+    var s = new PairedTiming.Samples("m", new double[] {10, 20, 40}, new double[] {11, 30, 40});
+    // per-rep ratios 1.1, 1.5, 1.0 → median 1.1; a ratio of medians would say 30/20 = 1.5
+    assertEquals(1.1, s.ratio(), 1e-12);
+    assertEquals(20, s.medianForwardMs());
+    assertEquals(30, s.medianMethodMs());
+  }
+
+  @Test
+  void medianOfEvenCountAveragesTheMiddlePair() {
+    assertEquals(2.5, Stats.median(new double[] {4, 1, 3, 2}));
+    assertEquals(3, Stats.median(new double[] {5, 3, 1}));
+    assertThrows(IllegalArgumentException.class, () -> Stats.median(new double[0]));
+    assertThrows(IllegalArgumentException.class, () -> PairedTiming.run(List.of(), 0, 0));
+  }
+}

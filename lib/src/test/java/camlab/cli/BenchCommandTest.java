@@ -1,0 +1,101 @@
+package camlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import ai.djl.engine.Engine;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The plumbing of `camlab bench` on the small GAP-CNN with one repetition: what the JSON holds, not how fast. */
+class BenchCommandTest {
+  @TempDir Path tmp;
+
+  private record Outcome(int code, String err) {}
+
+  private static Outcome run(String... args) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Outcome(code, err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void timingJsonHasEveryMethodWithPositiveNumbers() throws Exception {
+    Path json = tmp.resolve("bench.json");
+    Outcome o = run("bench", "--models", "gap-cnn", "--batches", "2", "--reps", "1", "--warmup", "0", "--json", json.toString());
+    assertEquals(0, o.code(), o.err());
+    JsonObject root = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+    JsonObject machine = root.getAsJsonObject("machine");
+    assertTrue(machine.get("cores").getAsInt() >= 1);
+    assertTrue(machine.get("intraOpThreads").getAsInt() >= 1);
+    assertNotNull(machine.get("loadAverage"));
+    JsonArray rows = root.getAsJsonArray("rows");
+    List<String> what = new ArrayList<>();
+    for (JsonElement e : rows) {
+      JsonObject r = e.getAsJsonObject();
+      assertEquals("gap-cnn", r.get("model").getAsString());
+      assertEquals(2, r.get("batch").getAsInt());
+      for (String key : List.of("ms", "forwardMs", "ratioToForward", "imagesPerSecond")) {
+        assertTrue(r.get(key).getAsDouble() > 0, key + " of " + r);
+      }
+      if (!r.get("target").isJsonNull()) assertEquals(r.get("ratioToForward").getAsDouble() <= r.get("target").getAsDouble(),
+          r.get("meetsTarget").getAsBoolean(), r.toString());
+      what.add(r.get("what").getAsString());
+    }
+    assertEquals(List.of("forward", "cam", "gradcam", "gradcam++", "forward (nin head)", "conv1x1", "forward (acol head)", "acol",
+        "upsample+normalize"), what);
+    JsonObject training = root.getAsJsonObject("training");
+    assertEquals(64, training.get("batch").getAsInt());
+    for (String key : List.of("inferenceImagesPerSecond", "trainingImagesPerSecond", "trainingToInference")) {
+      assertTrue(training.get(key).getAsDouble() > 0, key);
+    }
+    assertTrue(root.get("peakRssMb").getAsDouble() > 0);
+  }
+
+  @Test
+  void memoryModeReportsTheCurveAndAConstantModelManager() throws Exception {
+    Path json = tmp.resolve("memory.json");
+    Outcome o = run("bench", "--memory", "30", "--json", json.toString());
+    assertEquals(0, o.code(), o.err());
+    JsonObject memory = JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonObject("memory");
+    assertEquals(30, memory.get("calls").getAsInt());
+    assertEquals(Set.of("cam", "gradcam", "gradcam++"), Set.copyOf(memory.getAsJsonArray("methods").asList().stream().map(JsonElement::getAsString).toList()));
+    assertTrue(memory.get("rssFirstMb").getAsDouble() > 0);
+    assertTrue(memory.get("rssMaxMb").getAsDouble() >= memory.get("rssLastMb").getAsDouble());
+    JsonArray curve = memory.getAsJsonArray("curve");
+    assertEquals(0, curve.get(0).getAsJsonArray().get(0).getAsInt());
+    assertEquals(30, curve.get(curve.size() - 1).getAsJsonArray().get(0).getAsInt());
+    assertEquals(memory.get("modelArraysAfterWarmUp").getAsInt(), memory.get("modelArraysAtEnd").getAsInt());
+  }
+
+  @Test
+  void aMissingGpuIsBadInputThatSaysHowToRunOnCuda() {
+    assumeTrue(Engine.getInstance().getGpuCount() == 0, "this machine has a GPU");
+    Outcome o = run("bench", "--device", "gpu", "--models", "gap-cnn");
+    assertEquals(2, o.code());
+    assertTrue(o.err().contains("no GPU found") && o.err().contains("-Pcuda"), o.err());
+  }
+
+  @Test
+  void badOptionsAreOneLineErrors() {
+    assertEquals(2, run("bench", "--reps", "0").code());
+    Outcome unknown = run("bench", "--models", "vgg16");
+    assertEquals(2, unknown.code());
+    assertTrue(unknown.err().contains("gap-cnn"), unknown.err());
+    assertEquals(2, run("bench", "--memory", "-3").code());
+  }
+}

@@ -1,0 +1,315 @@
+#!/usr/bin/env python3
+"""The PyTorch reference for `./camlab bench`: the same networks and batches, the methods done the Python way.
+
+Builds, with random weights (time does not depend on training), the same layer shapes as CamLab's
+Architectures.java:
+  gap-cnn   1x64x64: conv5x5/2(24)-BN-ReLU, conv3x3(32)-BN-ReLU-maxpool2, conv3x3(64)-BN-ReLU,
+            conv3x3 dilation 2 (128)-BN-ReLU -> [B,128,16,16]; GAP + Linear(128->10, no bias)
+  resnet18  3x224x224: basic-block ResNet-18 -> [B,512,7,7]; GAP + Linear(512->1000)
+and times, interleaved with the forward pass exactly as `camlab bench` does (each method back to back
+with a forward pass, the order alternating, ratio = median of per-repetition method/forward):
+  forward          model(x) in eval mode under torch.no_grad() (the floor)
+  cam              forward with a hook on the last conv stage, maps = W[c] . A (torch-cam / the CAM paper)
+  gradcam          as pytorch-grad-cam's GradCAM does it: forward with activation and gradient hooks,
+                   model.zero_grad(), backward of sum_b y[b, c_b] through the WHOLE network (every
+                   parameter gets its gradient), then NumPy: weights = mean of the gradients, ReLU(sum w A)
+  gradcam++        pytorch-grad-cam's GradCAMPlusPlus weights (in NumPy) on the same hooked backward
+  gradcam-split    for comparison: what CamLab does, in PyTorch (features under no_grad, a leaf, backward
+                   through the head only)
+  upsample+normalize  bilinear resize of the batch of maps to the input size + per-map min-max, in torch
+and the GAP-CNN's training throughput (Adam, softmax cross-entropy) vs its inference throughput at batch 64.
+
+Run:  OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 tools/bench_pytorch_reference.py [--json FILE] [--reps N]
+      [--warmup N] [--threads N] [--models gap-cnn,resnet18] [--batches 1,32]
+--threads defaults to 2, the intra-op thread count DJL's PyTorch engine uses on this 2-core machine
+(`camlab bench --json` records it as machine.intraOpThreads). Needs torch and NumPy (Debian: python3-torch).
+"""
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import time
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def conv_bn_relu(cin, cout, k, stride=1, dilation=1):
+    pad = dilation * (k // 2)
+    return nn.Sequential(nn.Conv2d(cin, cout, k, stride=stride, padding=pad, dilation=dilation),
+                         nn.BatchNorm2d(cout), nn.ReLU())
+
+
+class Split(nn.Module):
+    """features -> head, like CamLab's Classifier; `features` is the hooked target layer's output."""
+
+    def __init__(self, features, head):
+        super().__init__()
+        self.features = features
+        self.head = head
+
+    def forward(self, x):
+        return self.head(self.features(x))
+
+
+def gap_head(channels, classes, bias):
+    return nn.Sequential(nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(channels, classes, bias=bias))
+
+
+def gap_cnn():
+    features = nn.Sequential(conv_bn_relu(1, 24, 5, stride=2),
+                             nn.Sequential(conv_bn_relu(24, 32, 3), nn.MaxPool2d(2)),
+                             conv_bn_relu(32, 64, 3),
+                             conv_bn_relu(64, 128, 3, dilation=2))
+    return Split(features, gap_head(128, 10, bias=False))
+
+
+class BasicBlock(nn.Module):
+    def __init__(self, cin, cout, stride):
+        super().__init__()
+        self.residual = nn.Sequential(nn.Conv2d(cin, cout, 3, stride, 1, bias=False), nn.BatchNorm2d(cout), nn.ReLU(),
+                                      nn.Conv2d(cout, cout, 3, 1, 1, bias=False), nn.BatchNorm2d(cout))
+        self.shortcut = nn.Identity() if stride == 1 and cin == cout else nn.Sequential(
+            nn.Conv2d(cin, cout, 1, stride, bias=False), nn.BatchNorm2d(cout))
+
+    def forward(self, x):
+        return F.relu(self.residual(x) + self.shortcut(x))
+
+
+def resnet18():
+    stages = [nn.Sequential(nn.Conv2d(3, 64, 7, 2, 3, bias=False), nn.BatchNorm2d(64), nn.ReLU(), nn.MaxPool2d(3, 2, 1))]
+    cin = 64
+    for s, width in enumerate([64, 128, 256, 512]):
+        stride = 1 if s == 0 else 2
+        stages.append(nn.Sequential(BasicBlock(cin, width, stride), BasicBlock(width, width, 1)))
+        cin = width
+    return Split(nn.Sequential(*stages), gap_head(512, 1000, bias=True))
+
+
+class Hooks:
+    """pytorch-grad-cam's ActivationsAndGradients: a forward hook keeps A, a tensor hook keeps dy/dA."""
+
+    def __init__(self, layer):
+        self.activations = None
+        self.gradients = None
+        layer.register_forward_hook(self._save)
+
+    def _save(self, module, inputs, output):
+        self.activations = output.detach()
+        if output.requires_grad:
+            output.register_hook(self._save_gradient)
+
+    def _save_gradient(self, grad):
+        self.gradients = grad.detach()
+
+
+def forward(model, x):
+    with torch.no_grad():
+        return model(x)
+
+
+def cam(model, hooks, x):
+    with torch.no_grad():
+        logits = model(x)
+        classes = logits.argmax(1)
+        w = model.head[-1].weight[classes]  # [B, K]
+        maps = torch.einsum("bk,bkhw->bhw", w, hooks.activations)
+    return maps.cpu().numpy()
+
+
+def hooked_backward(model, hooks, x):
+    """The pytorch-grad-cam way: forward with grad enabled, zero_grad, backward through everything, to NumPy."""
+    logits = model(x)
+    classes = logits.argmax(1)
+    model.zero_grad()
+    logits.gather(1, classes[:, None]).sum().backward()
+    return hooks.activations.cpu().numpy(), hooks.gradients.cpu().numpy()
+
+
+def gradcam(model, hooks, x):
+    a, g = hooked_backward(model, hooks, x)
+    weights = np.mean(g, axis=(2, 3))
+    return np.maximum((weights[:, :, None, None] * a).sum(axis=1), 0)
+
+
+def gradcam_plus_plus(model, hooks, x):
+    a, g = hooked_backward(model, hooks, x)
+    g2 = g ** 2
+    g3 = g2 * g
+    sum_a = np.sum(a, axis=(2, 3))
+    aij = g2 / (2 * g2 + sum_a[:, :, None, None] * g3 + 1e-7)
+    aij = np.where(g != 0, aij, 0)
+    weights = np.sum(np.maximum(g, 0) * aij, axis=(2, 3))
+    return np.maximum((weights[:, :, None, None] * a).sum(axis=1), 0)
+
+
+def gradcam_split(model, x):
+    with torch.no_grad():
+        a = model.features(x)
+    leaf = a.detach().requires_grad_()
+    logits = model.head(leaf)
+    classes = logits.argmax(1)
+    logits.gather(1, classes[:, None]).sum().backward()
+    weights = leaf.grad.mean(dim=(2, 3))
+    with torch.no_grad():
+        return torch.relu(torch.einsum("bk,bkhw->bhw", weights, a))
+
+
+def upsample_normalize(maps, size):
+    with torch.no_grad():
+        up = F.interpolate(maps[:, None], size=size, mode="bilinear", align_corners=False)[:, 0]
+        flat = up.reshape(up.shape[0], -1)
+        lo = flat.min(1, keepdim=True).values
+        hi = flat.max(1, keepdim=True).values
+        return ((flat - lo) / (hi - lo).clamp_min(1e-12)).reshape(up.shape)
+
+
+def millis(fn):
+    t0 = time.perf_counter()
+    fn()
+    return (time.perf_counter() - t0) * 1000
+
+
+def paired(pairs, reps, warmup):
+    """Same protocol as camlab.bench.PairedTiming: warm-up rounds, then back-to-back pairs, order alternating."""
+    for _ in range(warmup):
+        for _, f, m in pairs:
+            f()
+            m()
+    fw = [[0.0] * reps for _ in pairs]
+    me = [[0.0] * reps for _ in pairs]
+    for r in range(reps):
+        for i in range(len(pairs)):
+            p = (i + r) % len(pairs)
+            _, f, m = pairs[p]
+            if r % 2 == 0:
+                fw[p][r] = millis(f)
+                me[p][r] = millis(m)
+            else:
+                me[p][r] = millis(m)
+                fw[p][r] = millis(f)
+    return {pairs[p][0]: (fw[p], me[p]) for p in range(len(pairs))}
+
+
+TARGETS = {"cam": 1.05, "gradcam": 1.15, "gradcam++": 1.25, "upsample+normalize": 0.05}
+
+
+def bench_family(family, model, input_shape, batch, reps, warmup):
+    model.eval()
+    hooks = Hooks(model.features)
+    x = torch.rand((batch,) + input_shape)
+    raw = torch.from_numpy(cam(model, hooks, x))
+    size = input_shape[1:]
+    pairs = [("cam", lambda: forward(model, x), lambda: cam(model, hooks, x)),
+             ("gradcam", lambda: forward(model, x), lambda: gradcam(model, hooks, x)),
+             ("gradcam++", lambda: forward(model, x), lambda: gradcam_plus_plus(model, hooks, x)),
+             ("gradcam-split", lambda: forward(model, x), lambda: gradcam_split(model, x)),
+             ("upsample+normalize", lambda: forward(model, x), lambda: upsample_normalize(raw, size))]
+    samples = paired(pairs, reps, warmup)
+    all_forward = [t for f, _ in samples.values() for t in f]
+    fwd = statistics.median(all_forward)
+    rows = [row(family, batch, "forward", fwd, fwd, 1.0)]
+    for name, (f, m) in samples.items():
+        rows.append(row(family, batch, name, statistics.median(m), statistics.median(f),
+                        statistics.median([a / b for a, b in zip(m, f)])))
+    return rows
+
+
+def row(family, batch, what, ms, forward_ms, ratio):
+    target = TARGETS.get(what)
+    return {"model": family, "batch": batch, "what": what, "ms": round(ms, 3), "forwardMs": round(forward_ms, 3),
+            "ratioToForward": round(ratio, 4), "imagesPerSecond": round(batch * 1000 / ms, 2), "target": target,
+            "meetsTarget": None if target is None else ratio <= target}
+
+
+def training(reps, warmup, batch=64):
+    model = gap_cnn()
+    x = torch.rand(batch, 1, 64, 64)
+    y = torch.randint(0, 10, (batch,))
+    opt = torch.optim.Adam(model.parameters())
+
+    def infer():
+        model.eval()
+        forward(model, x)
+
+    def step():
+        model.train()
+        opt.zero_grad()
+        F.cross_entropy(model(x), y).backward()
+        opt.step()
+
+    f, m = paired([("training step", infer, step)], reps, warmup)["training step"]
+    ratio = statistics.median([a / b for a, b in zip(m, f)])
+    return {"batch": batch, "inferenceMs": round(statistics.median(f), 3), "trainingStepMs": round(statistics.median(m), 3),
+            "inferenceImagesPerSecond": round(batch * 1000 / statistics.median(f), 1),
+            "trainingImagesPerSecond": round(batch * 1000 / statistics.median(m), 1),
+            "trainingToInference": round(1 / ratio, 3), "target": 0.28, "meetsTarget": 1 / ratio >= 0.28}
+
+
+def machine(threads):
+    cpu = "unknown"
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = next(l.split(":", 1)[1].strip() for l in f if l.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return {"cores": os.cpu_count(), "cpu": cpu, "loadAverage": " ".join(f"{v:.2f}" for v in os.getloadavg()),
+            "python": platform.python_version(), "engine": "PyTorch " + torch.__version__,
+            "intraOpThreads": torch.get_num_threads(), "interOpThreads": torch.get_num_interop_threads(),
+            "ompWaitPolicy": os.environ.get("OMP_WAIT_POLICY", "None"), "device": "cpu", "requestedThreads": threads}
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--json")
+    p.add_argument("--reps", type=int, default=15)
+    p.add_argument("--warmup", type=int, default=2)
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--models", default="gap-cnn,resnet18")
+    p.add_argument("--batches", default="1,32")
+    a = p.parse_args()
+    torch.set_num_threads(a.threads)
+    torch.set_num_interop_threads(a.threads)
+    torch.manual_seed(1)
+    families = a.models.split(",")
+    batches = [int(b) for b in a.batches.split(",")]
+    out = {"command": "bench_pytorch_reference.py " + " ".join(os.sys.argv[1:]), "machine": machine(a.threads),
+           "weights": "random (timing does not depend on training)", "reps": a.reps, "warmup": a.warmup,
+           "resnet18Batch32": "ceil(reps / 3) reps, at most 1 warm-up round (as camlab bench)"}
+    rows = []
+    tr = None
+    if "gap-cnn" in families:
+        model = gap_cnn()
+        for b in batches:
+            rows += bench_family("gap-cnn", model, (1, 64, 64), b, a.reps, a.warmup)
+        tr = training(a.reps, a.warmup)
+    if "resnet18" in families:
+        model = resnet18()
+        for b in batches:
+            big = b >= 32
+            rows += bench_family("resnet18", model, (3, 224, 224), b, (a.reps + 2) // 3 if big else a.reps,
+                                 min(1, a.warmup) if big else a.warmup)
+    print(f"{'model':>9} {'batch':>5} {'what':>20} {'ms':>10} {'x forward':>10} {'images/s':>10}  target")
+    for r in rows:
+        t = "" if r["target"] is None else f"<= {r['target']} " + ("ok" if r["meetsTarget"] else "MISSED")
+        print(f"{r['model']:>9} {r['batch']:>5} {r['what']:>20} {r['ms']:>10.2f} {r['ratioToForward']:>10.3f} "
+              f"{r['imagesPerSecond']:>10.1f}  {t}")
+    if tr:
+        print("GAP-CNN training vs inference at batch 64:", tr)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1000
+    print(f"peak RSS {peak:.0f} MB; load average at the end {os.getloadavg()}")
+    out.update({"rows": rows, "training": tr, "loadAverageAtEnd": " ".join(f"{v:.2f}" for v in os.getloadavg()),
+                "peakRssMb": round(peak, 1)})
+    if a.json:
+        os.makedirs(os.path.dirname(os.path.abspath(a.json)), exist_ok=True)
+        with open(a.json, "w") as f:
+            json.dump(out, f, indent=2)
+        print("Wrote", os.path.abspath(a.json))
+
+
+if __name__ == "__main__":
+    main()
