@@ -436,6 +436,56 @@ class SharedKernelTest(unittest.TestCase):
         self.assertIn("Added 1 jar", r.stream("stdout"))
 
 
+class RedefinitionTest(unittest.TestCase):
+    """Values survive imports and redefinitions as in jshell (own kernel: imports change the whole session)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = start_kernel()
+
+    @classmethod
+    def tearDownClass(cls):
+        stop_kernel(cls.km, cls.kc)
+
+    def run_ok(self, code):
+        r = run(self.kc, code)
+        self.assertEqual("ok", r.status, f"cell failed:\n{code}\n{r.traceback()}")
+        return r
+
+    def test_a_star_import_after_an_import_in_one_cell_keeps_every_value(self):
+        self.run_ok('var x = new ArrayList<String>(List.of("a"));')
+        self.run_ok("int f() { return 1; }")
+        self.run_ok("Supplier<Integer> sup = () -> f() + 100;")
+        self.run_ok("int viaF = f();")
+        # an exercise cell run again: f is redefined, so sup's code now refers to f's new version
+        self.run_ok("int f() { return 3; }")
+        self.run_ok("import ai.djl.nn.Block;\nimport tech.tablesaw.api.*;")
+        self.assertEqual("[a]", self.run_ok("x").result())
+        self.assertEqual("1", self.run_ok("viaF").result())
+        self.assertEqual("103", self.run_ok("sup.get()").result(), "the lambda calls the redefined f, as in jshell")
+        self.assertEqual("t", self.run_ok('Table.create("t").name()').result(), "the star import works")
+
+    def test_a_redefined_class_keeps_its_objects(self):
+        self.run_ok("class Counter { int n; int next() { return ++n; } }")
+        self.run_ok("Counter c = new Counter();\nc.next();")
+        self.run_ok("class Counter { int n; int next() { n += 10; return n; } }")
+        self.assertEqual("11", self.run_ok("c.next()").result())
+        changed = self.run_ok("class Counter { int n; int step = 5; int next() { n += step; return n; } }")
+        self.assertIn("Note: c was reset to null", changed.stream("stderr"), "a new field: jshell resets c too, and says so")
+
+    def test_an_import_that_would_break_variables_is_undone(self):
+        self.run_ok('var names = new ArrayList<String>(List.of("a"));')
+        r = run(self.kc, "import java.awt.*;")
+        self.assertEqual("CompilationError", r.error["ename"])
+        self.assertIn("This import was undone", r.error["evalue"])
+        self.assertIn("reference to List is ambiguous", r.traceback())
+        self.assertEqual("[a]", self.run_ok("names").result())
+        self.run_ok("class Row { }")
+        clash = run(self.kc, "import tech.tablesaw.api.Row;")
+        self.assertIn("A class named Row is declared in this notebook", clash.traceback())
+        self.assertEqual("2", self.run_ok("1 + 1").result(), "later cells still compile")
+
+
 class TimeoutTest(unittest.TestCase):
     def test_cell_timeout_stops_a_long_cell(self):
         km, kc = start_kernel(env={"CAMLAB_CELL_TIMEOUT": "2s"})

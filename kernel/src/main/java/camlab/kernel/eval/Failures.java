@@ -57,8 +57,34 @@ final class Failures {
     return new CompilationError(summary == null ? "The code does not compile" : summary, lines);
   }
 
+  /** An import the kernel took back because it would have broken earlier declarations (see JavaEvaluator). */
+  static CompilationError importUndone(String importSource, SourceUnit unit, List<String> broken, List<String> why,
+                                       String clashingClass, Where where, boolean earlierCodeRan) {
+    int at = firstCodeOffset(unit);
+    int col = at - TextPosition.lineStart(where.text, at);
+    String headline = "this import was undone: it would break code defined earlier";
+    List<String> lines = new ArrayList<>();
+    lines.add(Ansi.red("error: ") + Ansi.bold(headline) + " — " + where.describeLine(at));
+    lines.addAll(SourcePointer.point(where.lineNumber(at), TextPosition.lineText(where.text, at), col,
+        col + importSource.strip().length()));
+    String name = importSource.strip().replaceFirst("^import\\s+(static\\s+)?", "").replaceFirst("\\s*;$", "");
+    if (clashingClass != null) {
+      lines.add("  A class named " + clashingClass + " is declared in this notebook; Java allows only one type per simple"
+          + " name, so no code could compile after this import.");
+      lines.add("  Write the full name (" + name + ") where you need it, or rename your class.");
+    } else {
+      lines.add("  " + String.join(", ", broken) + (broken.size() == 1 ? " does" : " do")
+          + " not compile with it" + (why.isEmpty() ? "" : ": " + why.get(0).strip()));
+      for (String detail : why.subList(Math.min(1, why.size()), why.size())) lines.add("    " + detail.strip());
+      lines.add("  and would lose " + (broken.size() == 1 ? "its value" : "their values") + ". Import only the classes you"
+          + " need (import a.b.Name;) or write full names (a.b.Name) instead of a star import.");
+    }
+    if (earlierCodeRan) lines.add(Ansi.dim("(The code above that statement has already run.)"));
+    return new CompilationError("This import was undone: it would break code defined earlier (" + where.describeLine(at) + ")", lines);
+  }
+
   /** javac's message without JShell's empty "location: class" line (its wrapper class has no name). */
-  private static List<String> messageLines(Diag d) {
+  static List<String> messageLines(Diag d) {
     List<String> out = new ArrayList<>();
     for (String l : d.getMessage(Locale.ROOT).split("\n")) {
       if (l.strip().matches("location: class\\s*")) continue;
