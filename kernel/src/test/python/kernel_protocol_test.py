@@ -157,6 +157,16 @@ def wait_gone(pid, timeout):
     return False
 
 
+def read_solution(file, exercise):
+    """The exercise's cell in solutions/<file>: from its marker line to the next marker."""
+    root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
+    with open(os.path.join(root, "solutions", file)) as f:
+        text = f.read()
+    start = text.index(f"// EXERCISE {exercise} ")
+    end = text.find("// EXERCISE ", start + 1)
+    return text[start:end if end >= 0 else len(text)].strip() + "\n"
+
+
 def write(name, text):
     path = os.path.join(IT_DIR, name)
     with open(path, "w") as f:
@@ -364,6 +374,69 @@ class SharedKernelTest(unittest.TestCase):
         self.assertEqual("CellInterrupted", r.error["ename"])
         self.assertIn(self.expected_stop(), r.error["evalue"])
         self.assert_next_cell_runs()  # prints, which takes a PrintStream's lock
+
+    def test_a_cell_waiting_for_a_lock_another_thread_holds_is_stopped_and_the_holder_named(self):
+        self.run_ok(textwrap.dedent("""\
+            var held = new java.util.concurrent.locks.ReentrantLock();
+            var release = new CountDownLatch(1);
+            var holder = new Thread(() -> {
+              held.lock();
+              try { release.await(); } catch (InterruptedException e) { } finally { held.unlock(); }
+            }, "holder");
+            holder.setDaemon(true);
+            holder.start();
+            while (!held.isLocked()) Thread.sleep(5);"""))
+        r = self.interrupt_running('{\n  System.out.println("started");\n  held.lock();\n}')
+        self.assertEqual("CellInterrupted", r.error["ename"])
+        self.assertIn("Interrupted at line 3 of this cell", r.error["evalue"])
+        self.assertIn(self.expected_stop(), r.error["evalue"])
+        tb = r.traceback()
+        self.assertIn('held by the thread "holder" (WAITING), which has not released it', tb)
+        self.assertIn("at line 3 of this cell:   held.lock();", tb)
+        self.assertNotIn("camlab.kernel", tb)
+        self.assert_next_cell_runs()
+        self.assertEqual("false", self.run_ok("release.countDown();\nholder.join();\nheld.isLocked()").result())
+
+    def test_a_deadlocked_cell_is_reported_and_the_kernel_goes_on(self):
+        # the cell holds a and waits for b; "other" holds b and waits for a. No interrupt or Thread.stop ends a
+        # thread blocked entering a synchronized block, so the kernel leaves it and runs later cells on a new thread.
+        self.run_ok(textwrap.dedent("""\
+            Object a = new Object(), b = new Object();
+            var bTaken = new CountDownLatch(1);
+            var other = new Thread(() -> { synchronized (b) { bTaken.countDown(); synchronized (a) { } } }, "other");
+            other.setDaemon(true);"""))
+        r = self.interrupt_running(
+            'synchronized (a) {\n  other.start();\n  bTaken.await();\n  System.out.println("started");\n  synchronized (b) { }\n}')
+        self.assertEqual("CellInterrupted", r.error["ename"])
+        self.assertIn("blocked waiting for a lock", r.error["evalue"])
+        self.assertIn("at line 5 of this cell", r.error["evalue"])
+        self.assertIn('held by the thread "other" (BLOCKED)', r.traceback())
+        self.assertLess(r.seconds, 2 * STOP_GRACE + 3)
+        self.assert_next_cell_runs()
+        self.assertEqual("BLOCKED", self.run_ok("other.getState()").result(), "still deadlocked, in the background")
+
+    def test_a_lock_a_cell_left_taken_is_still_its_own_in_later_cells(self):
+        # one cell thread for the session, as jshell has: a later cell can unlock what an earlier one locked
+        self.run_ok("var mine = new java.util.concurrent.locks.ReentrantLock();\nmine.lock();")
+        self.assertEqual("true", self.run_ok("mine.isHeldByCurrentThread()").result())
+        self.assertEqual("false", self.run_ok("mine.unlock();\nmine.isLocked()").result())
+
+    # --- grading from a cell
+
+    def test_check_grades_the_exercise_cell_just_run(self):
+        solution = read_solution("03-grad-cam.jsh", "3.1")
+        self.run_ok(solution)
+        r = self.run_ok('check("3.1");', timeout=300)
+        self.assertEqual("3.1 Grad-CAM channel weights: PASS 3/3", r.stream("stdout").strip(), "the line ./mvnw test prints")
+        wrong = solution.replace(".mean(new int[] {3}).mean(new int[] {2})", ".sum(new int[] {2, 3})")
+        self.assertNotEqual(solution, wrong)
+        self.run_ok(wrong)
+        failed = self.run_ok('check("3.1");', timeout=300).stream("stdout")
+        self.assertTrue(failed.startswith("3.1 Grad-CAM channel weights: FAIL 0/3"), failed)
+        self.assertIn("graded: the cell last run in this kernel", failed)
+        unknown = run(self.kc, 'check("7.7");')
+        self.assertIn('there is no exercise "7.7"', unknown.error["evalue"])
+        self.assert_next_cell_runs()
 
     # --- editing help and history
 
