@@ -538,6 +538,15 @@ class RedefinitionTest(unittest.TestCase):
         self.assertEqual("103", self.run_ok("sup.get()").result(), "the lambda calls the redefined f, as in jshell")
         self.assertEqual("t", self.run_ok('Table.create("t").name()').result(), "the star import works")
 
+    def test_two_imports_in_one_cell_after_declarations_keep_the_values(self):
+        # the bug fixed in 6ca3aa5: such a cell recompiled the earlier snippets and left their variables null
+        self.run_ok('int count = 7;\nString word = "kept";\ndouble[] weights = {0.5, 1.5};')
+        self.run_ok("var nd2 = NDManager.newBaseManager();\nNDArray ones = nd2.ones(new Shape(2));")
+        self.run_ok("import java.util.regex.Pattern;\nimport java.text.*;")
+        self.assertEqual("7 kept 1.5", self.run_ok('count + " " + word + " " + weights[1]').result())
+        self.assertEqual("2.0", self.run_ok("ones.sum().getFloat()").result())
+        self.assertEqual("true", self.run_ok('Pattern.matches("k.*", word) && new DecimalFormat("0").format(1) != null').result())
+
     def test_a_redefined_class_keeps_its_objects(self):
         self.run_ok("class Counter { int n; int next() { return ++n; } }")
         self.run_ok("Counter c = new Counter();\nc.next();")
@@ -621,6 +630,36 @@ class LifecycleTest(unittest.TestCase):
             self.assertLess(time.monotonic() - t0, 5, "no SIGTERM/SIGKILL needed")
             self.assertEqual(0, process.returncode, "the kernel exited by itself")
 
+    def start_child_process(self, kc):
+        """A process a cell starts, as check("3.1") starts a grading JVM; returns its pid."""
+        return int(run(kc, 'new ProcessBuilder("sleep", "600").start().pid()').result())
+
+    def test_every_way_of_ending_the_kernel_ends_it_and_the_processes_its_cells_started(self):
+        # a shutdown request, the SIGTERM jupyter_client sends a kernel that does not answer one, and the kill
+        # (shutdown_kernel(now=True)); each with a cell stuck in a loop and a non-daemon thread of the user's
+        for how in ("shutdown_request", "SIGTERM", "kill"):
+            with self.subTest(how):
+                km, kc = start_kernel()
+                pid = self.kernel_pid(kc)
+                child = self.start_child_process(kc)
+                self.assertEqual("ok", run(kc, "new Thread(() -> { while (true) Thread.onSpinWait(); }).start();").status)
+                send(kc, "while (true) { }")
+                time.sleep(0.5)
+                t0 = time.monotonic()
+                if how == "shutdown_request":
+                    km.shutdown_kernel(now=False)
+                elif how == "SIGTERM":
+                    os.kill(pid, signal.SIGTERM)
+                else:
+                    km.shutdown_kernel(now=True)
+                kc.stop_channels()
+                self.assertTrue(wait_gone(pid, 10), "the kernel JVM is gone")
+                self.assertLess(time.monotonic() - t0, 6)
+                self.assertTrue(wait_gone(child, 5), "the process a cell started is gone")
+                if how == "SIGTERM":
+                    self.assertEqual(143, km.provisioner.process.wait(timeout=5), "ended by the signal's normal exit")
+                    km.cleanup_resources()
+
     def test_no_orphan_jvm_when_the_frontend_dies(self):
         script = textwrap.dedent(f"""\
             import os, sys, time
@@ -628,16 +667,21 @@ class LifecycleTest(unittest.TestCase):
             km = KernelManager(kernel_name={KERNEL!r})
             km.start_kernel(cwd={IT_DIR!r})
             kc = km.client(); kc.start_channels(); kc.wait_for_ready(timeout=120)
-            print(km.provisioner.process.pid, flush=True)
+            out = []
+            kc.execute_interactive('System.out.println(new ProcessBuilder("sleep", "600").start().pid());',
+                                   timeout=60, output_hook=lambda m: out.append(m["content"].get("text", "")))
+            print(km.provisioner.process.pid, "".join(out).strip(), flush=True)
             time.sleep(600)
             """)
         frontend = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
         try:
-            pid = int(frontend.stdout.readline())
+            pid, child = map(int, frontend.stdout.readline().split())
             self.assertFalse(process_gone(pid))
+            self.assertFalse(process_gone(child))
             frontend.send_signal(signal.SIGKILL)
             frontend.wait()
             self.assertTrue(wait_gone(pid, 15), "the kernel exits when the process that started it dies")
+            self.assertTrue(wait_gone(child, 5), "and ends the process its cell started")
         finally:
             frontend.kill()
             frontend.stdout.close()
