@@ -39,8 +39,8 @@ final class Args {
         options.put(name, value);
       } else {
         List<String> known = new ArrayList<>();
-        valued.forEach(v -> known.add("--" + v + " VALUE"));
-        flags.forEach(f -> known.add("--" + f));
+        valued.stream().sorted().forEach(v -> known.add("--" + v + " VALUE"));
+        flags.stream().sorted().forEach(f -> known.add("--" + f));
         throw new UsageException("Unknown option --" + name + " for '" + command + "'. It accepts: " + String.join(", ", known) + ".");
       }
     }

@@ -24,6 +24,7 @@ public final class Main {
     COMMANDS.put("demo", new DemoCommand());
     COMMANDS.put("explain", new ExplainCommand());
     COMMANDS.put("train", new TrainCommand());
+    COMMANDS.put("eval", new EvalCommand());
     COMMANDS.put("bench", new BenchCommand());
   }
 
@@ -47,7 +48,9 @@ public final class Main {
     }
     try {
       return command.run(Arrays.copyOfRange(argv, 1, argv.length));
-    } catch (Args.UsageException | IllegalArgumentException e) {
+    } catch (Args.UsageException | IllegalArgumentException | UnsupportedOperationException | java.io.IOException
+        | ai.djl.MalformedModelException e) {
+      // bad input: a file that cannot be read, a shape that does not fit, a method that does not apply
       err.println("camlab " + argv[0] + ": " + e.getMessage());
       return 2;
     } catch (camlab.data.DatasetException e) {

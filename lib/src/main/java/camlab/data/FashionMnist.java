@@ -1,9 +1,9 @@
 package camlab.data;
 
 import camlab.util.CamLabHome;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +12,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -42,6 +43,12 @@ public final class FashionMnist {
 
   /** Where Debian's dataset-fashion-mnist package puts the gzipped files. */
   public static final Path DEBIAN_DIR = Path.of("/usr/share/datasets/fashion-mnist");
+
+  /** The system folder searched last: {@link #DEBIAN_DIR}, or the property {@code camlab.data.system} (tests point it elsewhere). */
+  static Path systemDir() {
+    String configured = System.getProperty("camlab.data.system");
+    return configured == null || configured.isBlank() ? DEBIAN_DIR : Path.of(configured);
+  }
 
   /** The four files, with the SHA-256 of their uncompressed contents. */
   public enum DataFile {
@@ -81,7 +88,7 @@ public final class FashionMnist {
     dirs.add(directory());
     String env = System.getenv("CAMLAB_DATA");
     if (env != null && !env.isBlank()) dirs.add(Path.of(env));
-    dirs.add(DEBIAN_DIR);
+    dirs.add(systemDir());
     return dirs;
   }
 
@@ -168,22 +175,34 @@ public final class FashionMnist {
     } catch (IOException e) {
       throw new DatasetException("Cannot create " + target + ": " + e.getMessage());
     }
+    removeStaleParts(target);
     for (DataFile file : DataFile.values()) {
       Path dest = target.resolve(file.fileName);
       if (isGood(dest, file)) {
         log.accept("ok       " + dest + " (SHA-256 verified)");
         continue;
       }
-      byte[] content = fromLocalSources(file, log);
-      String origin = "copied from a local source";
-      if (content == null) {
-        content = download(file);
-        origin = "downloaded from " + OFFICIAL_URL;
-      }
-      writeAtomically(dest, content);
+      Path source = installFromLocalSources(dest, file, log);
+      String origin = source == null ? "downloaded from " + OFFICIAL_URL : "copied from " + source;
+      if (source == null) download(dest, file);
       log.accept("fetched  " + dest + " (" + origin + ", SHA-256 verified)");
     }
     LOADED.clear();
+  }
+
+  /**
+   * Removes temporary files of a fetch that was killed before it could clean up: those not written to for ten
+   * minutes (a fetch running in another process keeps writing to its own). The good files are never among them.
+   */
+  private static void removeStaleParts(Path target) {
+    java.nio.file.attribute.FileTime stale = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(Duration.ofMinutes(10)));
+    try (var files = Files.list(target)) {
+      for (Path p : files.filter(f -> f.getFileName().toString().endsWith(PART)).toList()) {
+        if (Files.getLastModifiedTime(p).compareTo(stale) < 0) Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // harmless: a leftover temporary file is never read as data
+    }
   }
 
   private static boolean isGood(Path file, DataFile which) {
@@ -194,14 +213,14 @@ public final class FashionMnist {
     }
   }
 
-  private static byte[] fromLocalSources(DataFile file, Consumer<String> log) {
+  /** Installs the first verified copy from $CAMLAB_DATA or the system folder; returns it, or null if there is none. */
+  private static Path installFromLocalSources(Path dest, DataFile file, Consumer<String> log) {
     for (Path dir : searchPath().subList(1, searchPath().size())) {
       Path found = find(dir, file);
       if (found == null) continue;
-      try {
-        byte[] content = readMaybeGzipped(found);
-        if (sha256(content).equals(file.sha256)) return content;
-        log.accept("skipped  " + found + " (SHA-256 mismatch)");
+      try (InputStream in = openMaybeGzipped(found)) {
+        install(dest, file.sha256, in);
+        return found;
       } catch (IOException e) {
         log.accept("skipped  " + found + " (" + e.getMessage() + ")");
       }
@@ -209,7 +228,7 @@ public final class FashionMnist {
     return null;
   }
 
-  private static byte[] download(DataFile file) {
+  private static void download(Path dest, DataFile file) {
     String url = OFFICIAL_URL + file.fileName + ".gz";
     try {
       HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
@@ -218,16 +237,9 @@ public final class FashionMnist {
           HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5)).build(),
           HttpResponse.BodyHandlers.ofInputStream());
       if (response.statusCode() != 200) throw new IOException("HTTP " + response.statusCode());
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
       try (InputStream in = new GZIPInputStream(response.body(), 1 << 16)) {
-        in.transferTo(out);
+        install(dest, file.sha256, in);
       }
-      byte[] content = out.toByteArray();
-      String actual = sha256(content);
-      if (!actual.equals(file.sha256)) {
-        throw new IOException("the download's SHA-256 is " + actual + ", expected " + file.sha256);
-      }
-      return content;
     } catch (IOException e) {
       throw new DatasetException(noSourceMessage(file, url, e.getMessage()), e);
     } catch (InterruptedException e) {
@@ -242,21 +254,40 @@ public final class FashionMnist {
         + " dataset-fashion-mnist`) or set CAMLAB_DATA to a folder holding the four files, then run `./camlab data` again.";
   }
 
-  private static void writeAtomically(Path dest, byte[] content) {
+  private static InputStream openMaybeGzipped(Path path) throws IOException {
+    InputStream raw = Files.newInputStream(path);
+    return path.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+  }
+
+  private static final String PART = ".part";
+
+  /**
+   * Streams {@code source} into a temporary file beside {@code dest} while hashing it, and moves it onto
+   * {@code dest} (atomically where the file system can) only if its SHA-256 is {@code expectedSha256}.
+   * A source that breaks off, or delivers other bytes, leaves {@code dest} exactly as it was and no temporary file.
+   *
+   * @throws IOException saying what went wrong (the read error, or the checksum that did not match)
+   */
+  static void install(Path dest, String expectedSha256, InputStream source) throws IOException {
+    Path tmp = Files.createTempFile(dest.getParent(), dest.getFileName().toString() + ".", PART);
     try {
-      Path tmp = Files.createTempFile(dest.getParent(), dest.getFileName().toString(), ".part");
-      try {
-        Files.write(tmp, content);
-        try {
-          Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), digest)) {
+        source.transferTo(out);
       }
-    } catch (IOException e) {
-      throw new DatasetException("Cannot write " + dest + ": " + e.getMessage());
+      String actual = HexFormat.of().formatHex(digest.digest());
+      if (!actual.equals(expectedSha256)) {
+        throw new IOException("its SHA-256 is " + actual + ", expected " + expectedSha256 + " (truncated or altered)");
+      }
+      try {
+        Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    } finally {
+      Files.deleteIfExists(tmp);
     }
   }
 

@@ -14,8 +14,9 @@ import java.util.SplittableRandom;
  *
  * <p>Sample {@code i} of a split is generated on the fly from the seed, the split and {@code i} alone:
  * the item is rescaled by a random factor in [{@code minScale}, {@code maxScale}] (bilinear), placed at a
- * random position where it fits entirely, and drawn over a background of smooth noise, speckle and a few
- * bright strokes and blobs. Its mask is the item's silhouette (pixels brighter than 0.05, holes filled);
+ * random position where it fits entirely, its contrast scaled by a random factor in [0.6, 1], and drawn over
+ * a background of smooth noise, speckle, strokes, small blobs and two or three bright textured distractor
+ * objects as bright as an item — so the brightest region is often not the item. Its mask is the item's silhouette (pixels brighter than 0.05, holes filled);
  * its box is the tight box around the mask. The same settings always give the same pixels.
  *
  * <p>Splits: {@link Split#TRAIN} = Fashion-MNIST training images 0..58,999; {@link Split#VAL} = training
@@ -65,6 +66,12 @@ public final class LocalizationSet {
       return FashionMnist.CLASS_NAMES.get(label);
     }
   }
+
+  /**
+   * Bumped whenever the drawing changes, so models trained on older canvases are not reused (it is part of
+   * the model cache key). 2: bright distractor objects and item contrast 0.6–1.0.
+   */
+  public static final int GENERATOR_VERSION = 2;
 
   private static final float MASK_THRESHOLD = 0.05f;
 
@@ -117,13 +124,15 @@ public final class LocalizationSet {
     if (i < 0 || i >= size) throw new IndexOutOfBoundsException("sample " + i + " of a split of " + size);
     int n = settings.canvasSize();
     SplittableRandom random = new SplittableRandom(mix(settings.seed(), split.ordinal(), i));
-    float[] canvas = settings.clutter() ? Clutter.draw(n, random) : new float[n * n];
-
     int itemSize = (int) Math.round(28 * (settings.minScale() + random.nextDouble() * (settings.maxScale() - settings.minScale())));
-    float[] item = resizeItem(split.offset + i, itemSize);
-    boolean[] silhouette = silhouette(item, itemSize);
     int left = random.nextInt(n - itemSize + 1);
     int top = random.nextInt(n - itemSize + 1);
+    float contrast = (float) (0.6 + random.nextDouble() * 0.4); // some items are no brighter than the distractors
+    float[] canvas = settings.clutter() ? Clutter.draw(n, random, left, top, itemSize) : new float[n * n];
+
+    float[] item = resizeItem(split.offset + i, itemSize);
+    boolean[] silhouette = silhouette(item, itemSize);
+    for (int k = 0; k < item.length; k++) item[k] *= contrast;
 
     boolean[] mask = new boolean[n * n];
     int x0 = n, y0 = n, x1 = -1, y1 = -1;

@@ -22,19 +22,33 @@ public final class AcolMaps implements Explainer {
   public enum Output { FUSED, BRANCH_A, BRANCH_B }
 
   private final Output output;
+  /** The erasing threshold at test time; NaN = the one the model was trained with. */
+  private final float erasingThreshold;
 
   /** The fused map. */
   public AcolMaps() {
-    this(Output.FUSED);
+    this(Output.FUSED, Float.NaN);
   }
 
-  private AcolMaps(Output output) {
+  private AcolMaps(Output output, float erasingThreshold) {
     this.output = output;
+    this.erasingThreshold = erasingThreshold;
   }
 
   /** The min–max-normalised map of one branch only (for comparing A, B and the fusion). */
   public static AcolMaps branch(Output output) {
-    return new AcolMaps(output);
+    return new AcolMaps(output, Float.NaN);
+  }
+
+  /** The same map with erasing at {@code delta} instead of the model's own δ (see {@link AcolHead#branchB}). */
+  public AcolMaps erasingAt(float delta) {
+    if (!(delta > 0 && delta <= 1)) throw new IllegalArgumentException("The erasing threshold δ must be in (0, 1]; got " + delta + ".");
+    return new AcolMaps(output, delta);
+  }
+
+  /** The erasing threshold in use for {@code model}. */
+  public float erasingThreshold(Classifier model) {
+    return Float.isNaN(erasingThreshold) ? acolHead(model).delta() : erasingThreshold;
   }
 
   @Override
@@ -57,7 +71,7 @@ public final class AcolMaps implements Explainer {
       NDArray logitsA = first.logitsA();
       int[] classes = targets.resolve(logitsA);
       NDArray classIndex = scratch.create(Arrays.stream(classes).asLongStream().toArray()).toDevice(activations.getDevice(), false);
-      AcolHead.Branches b = head.branchB(model.parameterStore(), first, classIndex, false);
+      AcolHead.Branches b = head.branchB(model.parameterStore(), first, classIndex, false, erasingThreshold(model));
       NDArray a = MapOps.minMaxNormalize(AcolHead.pick(b.mapsA(), classIndex));
       NDArray bMap = MapOps.minMaxNormalize(AcolHead.pick(b.mapsB(), classIndex));
       logitsA.attach(owner);

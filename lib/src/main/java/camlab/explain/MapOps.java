@@ -109,7 +109,7 @@ public final class MapOps {
       throw new IllegalArgumentException("Maps must be a [batch, height, width] array; got shape " + maps.getShape() + ".");
     }
     if (maps.getShape().get(0) == 0) {
-      throw new IllegalArgumentException("The batch of maps is empty.");
+      throw new IllegalArgumentException("The batch of maps is empty (shape " + maps.getShape() + "); pass at least one map.");
     }
   }
 }

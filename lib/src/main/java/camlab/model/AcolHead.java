@@ -98,8 +98,19 @@ public final class AcolHead extends AbstractBlock implements LabelAwareHead {
    * @param classes the class whose map drives the erasing, {@code [B]} int64; null = the top-1 of branch A
    */
   public Branches branchB(ParameterStore ps, BranchA a, NDArray classes, boolean training) {
+    return branchB(ps, a, classes, training, delta);
+  }
+
+  /**
+   * Erasing at another threshold than the one the model was trained with: at test time δ only decides what
+   * classifier B sees, so it can be chosen on a validation split (Choe et al.'s protocol).
+   */
+  public Branches branchB(ParameterStore ps, BranchA a, NDArray classes, boolean training, float erasingThreshold) {
+    if (!(erasingThreshold > 0 && erasingThreshold <= 1)) {
+      throw new IllegalArgumentException("The erasing threshold δ must be in (0, 1]; got " + erasingThreshold + ".");
+    }
     NDArray drivers = classes != null ? classes : a.logitsA().argMax(1);
-    NDArray keep = keepMask(pick(a.mapsA().stopGradient(), drivers), delta).expandDims(1);
+    NDArray keep = keepMask(pick(a.mapsA().stopGradient(), drivers), erasingThreshold).expandDims(1);
     NDArray mapsB = branchB.forward(ps, new NDList(a.features().mul(keep)), training).singletonOrThrow();
     return new Branches(a.mapsA(), a.logitsA(), mapsB, GlobalAveragePooling.pool(mapsB), keep.squeeze(1));
   }

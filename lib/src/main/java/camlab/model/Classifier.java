@@ -3,6 +3,7 @@ package camlab.model;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
@@ -11,6 +12,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
+import camlab.util.Devices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -83,7 +85,7 @@ public final class Classifier implements AutoCloseable {
     if (stageNames.size() != stages.size() || stages.isEmpty()) {
       throw new IllegalArgumentException("Need one name per feature stage, and at least one stage.");
     }
-    Model model = Model.newInstance(architecture, device == null ? Engine.getInstance().defaultDevice() : device);
+    Model model = Model.newInstance(architecture, device == null ? Engine.getInstance().defaultDevice() : Devices.check(device));
     SequentialBlock featureBlock = new SequentialBlock();
     stages.forEach(featureBlock::add);
     SplitNetwork network = new SplitNetwork(featureBlock, head);
@@ -128,7 +130,7 @@ public final class Classifier implements AutoCloseable {
 
   /** Logits {@code [B, C]} from activations A, in A's manager. */
   public NDArray head(NDArray activations) {
-    return head.forward(parameters, new NDList(activations), false).singletonOrThrow();
+    return runHead(activations, false);
   }
 
   /** Logits {@code [B, C]} of a batch of images. */
@@ -153,7 +155,21 @@ public final class Classifier implements AutoCloseable {
    * autograd otherwise (export them with {@code torch.jit.trace} after {@code model.eval()}).
    */
   public NDArray headForGradients(NDArray leaf) {
-    return head.forward(parameters, new NDList(leaf), scripted).singletonOrThrow();
+    return runHead(leaf, scripted);
+  }
+
+  /**
+   * The head's forward pass. Activations that do not fit it (another split's, another model's) make PyTorch throw
+   * a multi-page error; it is reduced to PyTorch's one-line reason and reported as bad input.
+   */
+  private NDArray runHead(NDArray activations, boolean training) {
+    try {
+      return head.forward(parameters, new NDList(activations), training).singletonOrThrow();
+    } catch (EngineException e) {
+      throw new IllegalArgumentException("The head of the " + architecture + " model (split after '" + targetLayer()
+          + "') does not accept activations of shape " + activations.getShape() + ": "
+          + TorchScriptModels.engineReason(e).replaceAll("\\.$", "") + ". Give it the output of features(...) of the same classifier and split.", e);
+    }
   }
 
   /**
@@ -189,17 +205,27 @@ public final class Classifier implements AutoCloseable {
   }
 
   private NDArray checkImages(NDArray images) {
+    if (images == null) throw new IllegalArgumentException("The images are null; pass a float32 array [batch, " + inputShape.get(0) + ", "
+        + inputShape.get(1) + ", " + inputShape.get(2) + "].");
     Shape shape = images.getShape();
     if (shape.dimension() != 4 || !shape.slice(1).equals(inputShape)) {
       throw new IllegalArgumentException("The " + architecture + " model takes images of shape [batch, " + inputShape.get(0) + ", "
           + inputShape.get(1) + ", " + inputShape.get(2) + "]; got " + shape + ".");
     }
-    if (shape.get(0) == 0) throw new IllegalArgumentException("The batch of images is empty.");
+    if (shape.get(0) == 0) throw new IllegalArgumentException("The batch of images is empty (shape " + shape + "); pass at least one image.");
     if (images.getDataType() != DataType.FLOAT32) {
       throw new IllegalArgumentException("Images must be float32; got " + images.getDataType() + ". Convert with toType(DataType.FLOAT32, false).");
     }
     Device device = device();
-    return images.getDevice().equals(device) ? images : images.toDevice(device, false);
+    NDArray onDevice = images.getDevice().equals(device) ? images : images.toDevice(device, false);
+    // one reduction is enough to notice NaN or ±Inf (they propagate into the sum); only then look closer
+    if (!Float.isFinite(onDevice.sum().getFloat())) {
+      long nan = onDevice.isNaN().sum().getLong();
+      long inf = onDevice.isInfinite().sum().getLong();
+      if (nan + inf > 0) throw new IllegalArgumentException("The images contain " + nan + " NaN and " + inf + " infinite values; check how they were"
+          + " loaded and preprocessed.");
+    }
+    return onDevice;
   }
 
   public String architecture() {

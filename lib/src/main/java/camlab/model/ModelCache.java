@@ -65,7 +65,7 @@ public final class ModelCache {
 
   /** The checkpoint folder for these settings. */
   public static Path directory(String architecture, LocalizationSet.Settings data, TrainingSettings training) {
-    String key = GSON.toJson(new Object[] {architecture, data, training});
+    String key = GSON.toJson(new Object[] {architecture, structure(architecture, data.canvasSize()), LocalizationSet.GENERATOR_VERSION, data, training});
     return CamLabHome.models().resolve(architecture + "-" + sha256(key.getBytes(StandardCharsets.UTF_8)).substring(0, 12));
   }
 
@@ -75,12 +75,12 @@ public final class ModelCache {
     Path dir = directory(architecture, data, training);
     if (Files.isDirectory(dir)) {
       try {
-        Trained loaded = load(dir, device);
+        Trained loaded = load(dir, device, architecture);
         log.accept(String.format("Loaded %s from %s (test accuracy %.2f %%, trained in %.0f s).",
             architecture, dir, 100 * loaded.testAccuracy(), loaded.info().history().seconds()));
         return loaded;
-      } catch (IOException | MalformedModelException | JsonParseException | IllegalStateException e) {
-        log.accept("The cached checkpoint " + dir + " is unusable (" + e.getMessage() + "); training the model again.");
+      } catch (IOException | MalformedModelException | JsonParseException | IllegalStateException | IllegalArgumentException e) {
+        log.accept("The cached checkpoint " + dir + " is unusable (" + (e.getMessage() == null ? e : e.getMessage()) + "); training the model again.");
       }
     }
     log.accept("Training " + architecture + " (" + describe(training) + "); it is cached in " + dir + " for next time.");
@@ -100,6 +100,22 @@ public final class ModelCache {
     }
   }
 
+  private static final java.util.Map<String, String> STRUCTURES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The names and shapes of an architecture's parameters, hashed: part of the cache key, so a checkpoint of
+   * an older version of an architecture is simply not found (and trained anew) rather than failing to load.
+   */
+  static String structure(String architecture, int canvasSize) {
+    return STRUCTURES.computeIfAbsent(architecture + "@" + canvasSize, k -> {
+      try (Classifier c = Architectures.create(architecture, canvasSize, FashionMnist.CLASS_NAMES, Device.cpu())) {
+        StringBuilder shapes = new StringBuilder();
+        c.model().getBlock().getParameters().forEach(p -> shapes.append(p.getKey()).append(p.getValue().getArray().getShape()).append(';'));
+        return sha256(shapes.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+      }
+    });
+  }
+
   private static String describe(TrainingSettings t) {
     return t.epochs() + " epoch(s), " + (t.trainLimit() > 0 ? t.trainLimit() + " training images" : "all training images")
         + ", batch " + t.batchSize() + ", seed " + t.seed();
@@ -107,7 +123,13 @@ public final class ModelCache {
 
   /** Reads a checkpoint folder, verifying the parameters against their recorded SHA-256. */
   public static Trained load(Path dir, Device device) throws IOException, MalformedModelException {
+    return load(dir, device, null);
+  }
+
+  /** As {@link #load(Path, Device)}, refusing a record of another architecture than {@code expected} (null: any). */
+  static Trained load(Path dir, Device device, String expected) throws IOException, MalformedModelException {
     Info info;
+    if (!Files.isRegularFile(dir.resolve(INFO))) throw new IOException(INFO + " is missing");
     try {
       info = GSON.fromJson(Files.readString(dir.resolve(INFO)), Info.class);
     } catch (JsonParseException e) {
@@ -116,6 +138,10 @@ public final class ModelCache {
     if (info == null || info.architecture() == null || info.data() == null || info.paramsSha256() == null) {
       throw new IOException(INFO + " is incomplete");
     }
+    if (expected != null && !expected.equals(info.architecture())) {
+      throw new IOException(INFO + " describes a " + info.architecture() + " model, not " + expected);
+    }
+    if (!Files.isRegularFile(dir.resolve(PARAMS))) throw new IOException(PARAMS + " is missing");
     byte[] params = Files.readAllBytes(dir.resolve(PARAMS));
     String actual = sha256(params);
     if (!actual.equals(info.paramsSha256())) {

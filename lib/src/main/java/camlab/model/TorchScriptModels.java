@@ -36,7 +36,7 @@ public final class TorchScriptModels {
    */
   public static Classifier load(Path features, Path head, Shape inputShape, List<String> classNames, Device device)
       throws IOException, MalformedModelException {
-    Device d = device == null ? Engine.getInstance().defaultDevice() : device;
+    Device d = device == null ? Engine.getInstance().defaultDevice() : camlab.util.Devices.check(device);
     Model featuresModel = loadModule(features, "features", d, false);
     Model headModel;
     try {
@@ -89,7 +89,8 @@ public final class TorchScriptModels {
       try {
         a = features.getBlock().forward(new ai.djl.training.ParameterStore(probe, false), new ai.djl.ndarray.NDList(x), false).singletonOrThrow();
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException("features.pt does not accept an input of shape " + x.getShape() + ": " + e.getMessage(), e);
+        throw new IllegalArgumentException("features.pt does not accept an input of shape " + x.getShape() + ": " + engineReason(e)
+            + " Give the input shape (channels, height, width) the model was traced with (--input-shape on the command line).", e);
       }
       if (a.getShape().dimension() != 4) {
         throw new IllegalArgumentException("features.pt must output activations [batch, channels, height, width]; it gave " + a.getShape() + ".");
@@ -98,12 +99,21 @@ public final class TorchScriptModels {
       try {
         logits = head.getBlock().forward(new ai.djl.training.ParameterStore(probe, false), new ai.djl.ndarray.NDList(a), false).singletonOrThrow();
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException("head.pt does not accept the features' output " + a.getShape() + ": " + e.getMessage(), e);
+        throw new IllegalArgumentException("head.pt does not accept the features' output " + a.getShape() + ": " + engineReason(e)
+            + " Export features.pt and head.pt from the same model, split at the same layer.", e);
       }
       if (logits.getShape().dimension() != 2) {
         throw new IllegalArgumentException("head.pt must output logits [batch, classes]; it gave " + logits.getShape() + ".");
       }
       return logits.getShape().get(1);
     }
+  }
+
+  /** The one line of a TorchScript error that says what went wrong (PyTorch appends the whole traced call stack). */
+  static String engineReason(RuntimeException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.lines().map(String::strip).filter(line -> line.startsWith("RuntimeError:"))
+        .reduce((first, last) -> last).map(line -> line.substring("RuntimeError:".length()).strip())
+        .orElse(message.lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst().orElse(message));
   }
 }

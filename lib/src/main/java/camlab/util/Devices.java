@@ -22,13 +22,24 @@ public final class Devices {
           throw new IllegalArgumentException("Device '" + name + "' should be gpu or gpu:N.");
         }
       }
-      int gpus = Engine.getInstance().getGpuCount();
-      if (index >= gpus) {
-        throw new IllegalArgumentException("GPU " + index + " was requested but DJL sees " + gpus + " GPU(s) with this build."
-            + " Use --device cpu, or on an NVIDIA host build with the CUDA profile (see README, 'Running on a GPU').");
-      }
-      return Device.gpu(index);
+      return check(Device.gpu(index));
     }
     throw new IllegalArgumentException("Unknown device '" + name + "'; use cpu, gpu or gpu:N.");
+  }
+
+  /**
+   * Refuses a GPU that DJL cannot see (a CPU-only build, a machine without one, or an index past the last):
+   * PyTorch would otherwise fail later with a page-long backend list. Never falls back to the CPU silently.
+   *
+   * @return {@code device}, unchanged
+   */
+  public static Device check(Device device) {
+    if (device == null || !device.isGpu()) return device;
+    int gpus = Engine.getInstance().getGpuCount();
+    if (device.getDeviceId() >= gpus) {
+      throw new IllegalArgumentException("GPU " + device.getDeviceId() + " was requested but DJL sees " + gpus + " GPU(s) with this build."
+          + " Use --device cpu (Device.cpu() in code), or on an NVIDIA host build with the CUDA profile (see README, 'Running on a GPU').");
+    }
+    return device;
   }
 }

@@ -55,4 +55,15 @@ class BoxesTest {
     float[] nan = {0, Float.NaN, 1, 0};
     assertThrows(IllegalArgumentException.class, () -> PointingGame.hit(nan, 2, new Box(0, 0, 1, 1)));
   }
+
+  @Test
+  void pointingGameAccumulatesHits() {
+    PointingGame game = new PointingGame();
+    game.add(new float[] {0, 0, 0, 9}, 2, new Box(1, 1, 1, 1)); // hit
+    game.add(new float[] {9, 0, 0, 0}, 2, new Box(1, 1, 1, 1)); // miss
+    game.add(new float[] {0, 0, 0, 0}, 2, new Box(0, 0, 0, 0)); // constant map: points at the first pixel → hit
+    assertEquals(200.0 / 3, game.accuracy(), 1e-12);
+    assertEquals(2, game.hits());
+    assertThrows(IllegalStateException.class, () -> new PointingGame().accuracy());
+  }
 }

@@ -2,11 +2,20 @@ package camlab.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import camlab.data.FashionMnist;
 import camlab.data.LocalizationSet;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,6 +92,61 @@ class ModelCacheTest {
     }
     try (ModelCache.Trained loaded = ModelCache.loadOrTrain("gap-cnn", LocalizationSet.Settings.DEFAULT, TINY, null, log::add)) {
       assertTrue(log.get(log.size() - 1).startsWith("Loaded"), "the retrained checkpoint is good again: " + log);
+    }
+  }
+
+  @Test
+  void aCheckpointWhoseRecordNamesAnotherArchitectureIsRetrained() throws Exception {
+    try (ModelCache.Trained first = ModelCache.loadOrTrain("gap-cnn", LocalizationSet.Settings.DEFAULT, TINY, null, line -> {})) {
+      first.classifier();
+    }
+    Path info = ModelCache.directory("gap-cnn", LocalizationSet.Settings.DEFAULT, TINY).resolve("info.json");
+    Files.writeString(info, Files.readString(info).replace("\"architecture\": \"gap-cnn\"", "\"architecture\": \"fc-cnn\""));
+    List<String> log = new ArrayList<>();
+    try (ModelCache.Trained again = ModelCache.loadOrTrain("gap-cnn", LocalizationSet.Settings.DEFAULT, TINY, null, log::add)) {
+      assertTrue(log.get(0).contains("unusable") && log.get(0).contains("not gap-cnn"), log.toString());
+      assertEquals("gap-cnn", again.info().architecture());
+    }
+  }
+
+  /** A head whose saving writes part of its bytes and then fails, as a full disk would. */
+  private static Classifier failsWhileSaving() {
+    LambdaBlock diskFull = new LambdaBlock(x -> x) {
+      @Override
+      public void saveParameters(DataOutputStream os) throws IOException {
+        os.write(new byte[4096]);
+        throw new IOException("No space left on device");
+      }
+    };
+    SequentialBlock head = new SequentialBlock().add(new GlobalAveragePooling()).add(Linear.builder().setUnits(10).build()).add(diskFull);
+    return Classifier.create("gap-cnn", new LambdaBlock(x -> x), head, new Shape(3, 8, 8), FashionMnist.CLASS_NAMES, Device.cpu());
+  }
+
+  @Test
+  void aFailedSaveLeavesTheOldCheckpointIntact() throws Exception {
+    Path dir = ModelCache.directory("gap-cnn", LocalizationSet.Settings.DEFAULT, TINY);
+    ModelCache.Info record = new ModelCache.Info("gap-cnn", LocalizationSet.Settings.DEFAULT, TINY, null, 0, null, "now");
+    try (Classifier untrained = Architectures.create("gap-cnn", LocalizationSet.Settings.DEFAULT.canvasSize(), FashionMnist.CLASS_NAMES, Device.cpu())) {
+      ModelCache.save(dir, untrained, record);
+    }
+    byte[] params = Files.readAllBytes(dir.resolve("model.params"));
+    String info = Files.readString(dir.resolve("info.json"));
+
+    try (Classifier failing = failsWhileSaving()) {
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> ModelCache.save(dir, failing, record));
+      assertTrue(e.getMessage().contains("Could not save the checkpoint to " + dir) && e.getMessage().contains("No space left"), e.getMessage());
+    }
+    assertArrayEquals(params, Files.readAllBytes(dir.resolve("model.params")), "the old parameters are untouched");
+    Path tmp = Files.createTempDirectory(cache, "half-deleted");
+    java.io.IOException missing = assertThrows(java.io.IOException.class, () -> ModelCache.load(tmp, Device.cpu()));
+    assertTrue(missing.getMessage().contains("info.json is missing"), missing.getMessage());
+    Files.delete(tmp);
+    assertEquals(info, Files.readString(dir.resolve("info.json")));
+    try (var leftovers = Files.list(dir.getParent())) {
+      assertEquals(List.of(dir), leftovers.toList(), "no temporary folder is left behind");
+    }
+    try (ModelCache.Trained loaded = ModelCache.load(dir, Device.cpu())) {
+      assertEquals("gap-cnn", loaded.info().architecture(), "and it still loads");
     }
   }
 

@@ -67,6 +67,20 @@ class TorchScriptTest {
   }
 
   @Test
+  void aTruncatedTorchScriptFileIsNamedInOneLineWithTheFix(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    byte[] whole = java.nio.file.Files.readAllBytes(FIXTURES.resolve("gap/features.pt"));
+    Path truncated = tmp.resolve("features.pt");
+    java.nio.file.Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
+    try (NDManager m = NDManager.newBaseManager()) {
+      ai.djl.MalformedModelException e = assertThrows(ai.djl.MalformedModelException.class, () -> TorchScriptModels.load(
+          truncated, FIXTURES.resolve("gap/head.pt"), new ai.djl.ndarray.types.Shape(3, 32, 32), null, m.getDevice()));
+      assertTrue(e.getMessage().contains("Cannot load " + truncated + " as a TorchScript module"), e.getMessage());
+      assertTrue(e.getMessage().contains("torch.jit.trace(...).save(...)"), e.getMessage());
+      assertTrue(e.getMessage().lines().count() == 1, "one line, not PyTorch's stack: " + e.getMessage());
+    }
+  }
+
+  @Test
   void mismatchedInputShapeOrMissingFilesAreClearErrors() throws Exception {
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray wrong = m.zeros(new ai.djl.ndarray.types.Shape(1, 5, 32, 32));
@@ -75,6 +89,11 @@ class TorchScriptTest {
       java.io.IOException missing = assertThrows(java.io.IOException.class, () -> TorchScriptModels.load(
           Path.of("nope/features.pt"), FIXTURES.resolve("gap/head.pt"), wrong.getShape().slice(1), null, m.getDevice()));
       assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
+      IllegalArgumentException misfit = assertThrows(IllegalArgumentException.class, () -> TorchScriptModels.load(
+          FIXTURES.resolve("gap/features.pt"), FIXTURES.resolve("gap/features.pt"), new ai.djl.ndarray.types.Shape(3, 32, 32), null, m.getDevice()));
+      assertTrue(misfit.getMessage().contains("head.pt does not accept the features' output")
+          && misfit.getMessage().contains("Export features.pt and head.pt from the same model, split at the same layer"), misfit.getMessage());
+      assertTrue(misfit.getMessage().lines().count() == 1, misfit.getMessage());
     }
   }
 }

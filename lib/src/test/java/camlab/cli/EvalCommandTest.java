@@ -1,0 +1,83 @@
+package camlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import camlab.evaluate.MapMethod;
+import camlab.evaluate.Methods;
+import camlab.util.Knobs;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Command-line parsing of {@code camlab eval}; the full run is EvalCommandIT. */
+class EvalCommandTest {
+  @Test
+  void defaults() {
+    EvalCommand.Options o = EvalCommand.parse(new String[0]);
+    assertNull(o.model(), "each method on its own architecture");
+    assertEquals(Knobs.evalLimit(), o.limit());
+    assertEquals(0, o.valLimit());
+    assertNull(o.json());
+    assertNull(o.markdown());
+    assertEquals(java.util.List.of("cam", "gradcam", "gradcam++", "conv1x1", "acol", "center-gaussian", "image-intensity"),
+        o.methods().stream().map(MapMethod::name).toList());
+    assertEquals(64, o.settings().steps());
+    assertEquals(0, o.settings().sanityImages());
+    assertEquals(0, o.settings().faithfulnessImages());
+  }
+
+  @Test
+  void eachMethodRunsOnItsOwnArchitectureUnlessAModelIsGiven() {
+    var plan = EvalCommand.plan(EvalCommand.parse(new String[0]));
+    assertEquals(java.util.List.of("gap-cnn", "nin-cnn", "acol"), java.util.List.copyOf(plan.keySet()));
+    assertEquals(java.util.List.of("cam", "gradcam", "gradcam++", "center-gaussian", "image-intensity"),
+        plan.get("gap-cnn").stream().map(MapMethod::name).toList());
+    assertEquals(java.util.List.of("conv1x1"), plan.get("nin-cnn").stream().map(MapMethod::name).toList());
+    assertEquals(java.util.List.of("acol"), plan.get("acol").stream().map(MapMethod::name).toList());
+
+    var onOneModel = EvalCommand.plan(EvalCommand.parse(new String[] {"--model", "nin-cnn", "--faithfulness-limit", "100"}));
+    assertEquals(java.util.List.of("nin-cnn"), java.util.List.copyOf(onOneModel.keySet()));
+    assertEquals(Methods.all().size(), onOneModel.get("nin-cnn").size());
+  }
+
+  @Test
+  void markdownGoesNextToTheJsonUnlessGiven() {
+    EvalCommand.Options o = EvalCommand.parse(new String[] {"--json", "out/report.json", "--limit", "500", "--steps", "16"});
+    assertEquals(Path.of("out/report.json"), o.json());
+    assertEquals(Path.of("out/report.md"), o.markdown());
+    assertEquals(500, o.limit());
+    assertEquals(16, o.settings().steps());
+    EvalCommand.Options explicit = EvalCommand.parse(new String[] {"--json=a.json", "--markdown", "b.md", "--methods", "cam,center-gaussian", "--sanity", "20"});
+    assertEquals(Path.of("b.md"), explicit.markdown());
+    assertEquals(2, explicit.methods().size());
+    assertEquals(20, explicit.settings().sanityImages());
+  }
+
+  @Test
+  void badInputIsAUsageErrorWithExitCodeTwo() {
+    assertThrows(Args.UsageException.class, () -> EvalCommand.parse(new String[] {"--limit", "-1"}));
+    assertThrows(Args.UsageException.class, () -> EvalCommand.parse(new String[] {"--limit", "many"}));
+    assertThrows(Args.UsageException.class, () -> EvalCommand.parse(new String[] {"--steps", "0"}));
+    assertThrows(Args.UsageException.class, () -> EvalCommand.parse(new String[] {"--model", "vgg16"}));
+    assertThrows(Args.UsageException.class, () -> EvalCommand.parse(new String[] {"--bogus"}));
+    assertThrows(Args.UsageException.class, () -> EvalCommand.parse(new String[] {"results.json"}));
+    assertThrows(IllegalArgumentException.class, () -> EvalCommand.parse(new String[] {"--methods", "cam,rise"}));
+
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(new String[] {"eval", "--steps", "0"}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(2, code);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--steps must be at least 1"), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void helpListsTheCommand() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Main.run(new String[] {"help"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("  eval "), out.toString(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,133 @@
+package camlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import camlab.util.Npy;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line on the user's own TorchScript model: maps out, and bad input as one line with exit code 2. */
+class ExplainCommandTest {
+  private static final Path GAP = Path.of("src/test/resources/torchscript/gap");
+  @TempDir Path tmp;
+
+  private record Outcome(int code, String err) {}
+
+  private static Outcome run(String... args) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Outcome(code, err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static String[] explain(String... extra) {
+    List<String> a = new ArrayList<>(List.of("explain", "--features", GAP.resolve("features.pt").toString(), "--head",
+        GAP.resolve("head.pt").toString()));
+    a.addAll(List.of(extra));
+    return a.toArray(String[]::new);
+  }
+
+  private static void assertBadInput(Outcome o, String expected) {
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().contains(expected), o.err());
+    assertEquals(1, o.err().strip().lines().count(), "one line, no stack trace: " + o.err());
+  }
+
+  @Test
+  void writesTheRawMapsAsFloat32Npy() throws Exception {
+    Path out = tmp.resolve("maps.npy");
+    Outcome o = run(explain("--method", "gradcam", "--input", GAP.resolve("x.npy").toString(), "--class", "4,0,2,1", "--out", out.toString(),
+        "--overlay", tmp.resolve("overlays").toString()));
+    assertEquals(0, o.code(), o.err());
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray ours = Npy.read(m, out);
+      NDArray reference = Npy.read(m, GAP.resolve("ref-gradcam-classes.npy"));
+      assertEquals(reference.getShape(), ours.getShape());
+      assertArrayEquals(reference.toFloatArray(), ours.toFloatArray(), 1e-4f * reference.abs().max().getFloat());
+    }
+    try (var files = Files.list(tmp.resolve("overlays"))) {
+      assertEquals(4, files.count());
+    }
+  }
+
+  @Test
+  void badInputIsOneLineAndExitCode2() throws Exception {
+    Path rank3 = tmp.resolve("rank3.npy");
+    Npy.writeFloat32(rank3, new float[3 * 32 * 32], 3, 32, 32);
+    assertBadInput(run(explain("--input", rank3.toString())), "needs a float32 batch [N, C, H, W]");
+
+    Path channels = tmp.resolve("five-channels.npy");
+    Npy.writeFloat32(channels, new float[5 * 32 * 32], 1, 5, 32, 32);
+    assertBadInput(run(explain("--input", channels.toString())), "features.pt does not accept");
+
+    Path float64 = tmp.resolve("float64.npy");
+    writeFloat64Npy(float64, 1, 3, 32, 32);
+    assertBadInput(run(explain("--input", float64.toString())), "holds float64; --input needs float32 (numpy: x.astype(np.float32))");
+
+    assertBadInput(run(explain("--input", tmp.resolve("missing.npy").toString())), "cannot read");
+    Path text = tmp.resolve("not.npy");
+    Files.writeString(text, "hello, not numpy");
+    assertBadInput(run(explain("--input", text.toString())), "not a NumPy .npy file");
+
+    Path broken = tmp.resolve("broken.png");
+    Files.writeString(broken, "not a picture");
+    assertBadInput(run(explain("--input-shape", "3,32,32", "--image", broken.toString())), "cannot read " + broken + " as an image");
+
+    String x = GAP.resolve("x.npy").toString();
+    assertBadInput(run(explain("--input", x, "--class", "7")), "out of range");
+    assertBadInput(run(explain("--input", x, "--class", "1,2")), "Batch/target mismatch");
+    assertBadInput(run(explain("--input", x, "--class", "shirt")), "--class takes a class index or a comma-separated list of indices; got 'shirt'");
+    assertBadInput(run(explain("--input", x, "--class", "-1")), "Class index -1 (image 0) is out of range");
+    assertBadInput(run(explain("--input", x, "--method", "nope")), "Unknown method 'nope'");
+    assertBadInput(run(explain("--input", x, "--device", "gpu")), "GPU 0 was requested");
+    assertBadInput(run("explain", "--features", tmp.resolve("none.pt").toString(), "--head", GAP.resolve("head.pt").toString(),
+        "--input", x), "does not exist");
+    assertBadInput(run("explain", "--model", "gap-cnn", "--features", "f.pt", "--head", "h.pt", "--input", x), "either --model");
+    assertBadInput(run("explain", "--model", "resnet50", "--input", x), "Unknown architecture 'resnet50'; choose one of [gap-cnn, fc-cnn");
+    assertBadInput(run(explain("--input", x, "--layer", "conv3")), "has no stage 'conv3'; its stages are [features]");
+    Path truncated = tmp.resolve("truncated.pt");
+    byte[] head = Files.readAllBytes(GAP.resolve("head.pt"));
+    Files.write(truncated, java.util.Arrays.copyOf(head, head.length / 3));
+    assertBadInput(run("explain", "--features", GAP.resolve("features.pt").toString(), "--head", truncated.toString(), "--input", x),
+        "Cannot load " + truncated + " as a TorchScript module");
+  }
+
+  /** A zero-filled little-endian float64 .npy file (NumPy's format 1.0), the dtype numpy.save gives by default. */
+  private static void writeFloat64Npy(Path file, int... shape) throws java.io.IOException {
+    String dims = java.util.Arrays.stream(shape).mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(", "));
+    StringBuilder header = new StringBuilder("{'descr': '<f8', 'fortran_order': False, 'shape': (" + dims + "), }");
+    while ((10 + header.length() + 1) % 64 != 0) header.append(' ');
+    header.append('\n');
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) header.length(), 0});
+    out.write(header.toString().getBytes(StandardCharsets.US_ASCII));
+    out.write(new byte[8 * java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b)]);
+    Files.write(file, out.toByteArray());
+  }
+
+  @Test
+  void camOnAHeadThatIsNotGapPlusLinearSaysWhy() {
+    Path fc = Path.of("src/test/resources/torchscript/fc");
+    Outcome o = run("explain", "--features", fc.resolve("features.pt").toString(), "--head", fc.resolve("head.pt").toString(),
+        "--method", "cam", "--input", fc.resolve("x.npy").toString());
+    assertBadInput(o, "Use Grad-CAM");
+  }
+
+  @Test
+  void unknownCommandsAndOptionsAreExitCode2() {
+    assertBadInput(run("frobnicate"), "unknown command 'frobnicate'. Commands: notebook, data, demo, explain");
+    assertBadInput(run("demo", "--nope"), "Unknown option --nope for 'demo'. It accepts: ");
+    assertBadInput(run("demo", "--examples", "many"), "--examples must be a whole number; got 'many'");
+    assertEquals(0, Main.run(new String[] {"help"}, new PrintStream(new ByteArrayOutputStream()), System.err));
+  }
+}
