@@ -157,6 +157,16 @@ def wait_gone(pid, timeout):
     return False
 
 
+def read_solution(file, exercise):
+    """The exercise's cell in solutions/<file>: from its marker line to the next marker."""
+    root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
+    with open(os.path.join(root, "solutions", file)) as f:
+        text = f.read()
+    start = text.index(f"// EXERCISE {exercise} ")
+    end = text.find("// EXERCISE ", start + 1)
+    return text[start:end if end >= 0 else len(text)].strip() + "\n"
+
+
 def write(name, text):
     path = os.path.join(IT_DIR, name)
     with open(path, "w") as f:
@@ -365,6 +375,69 @@ class SharedKernelTest(unittest.TestCase):
         self.assertIn(self.expected_stop(), r.error["evalue"])
         self.assert_next_cell_runs()  # prints, which takes a PrintStream's lock
 
+    def test_a_cell_waiting_for_a_lock_another_thread_holds_is_stopped_and_the_holder_named(self):
+        self.run_ok(textwrap.dedent("""\
+            var held = new java.util.concurrent.locks.ReentrantLock();
+            var release = new CountDownLatch(1);
+            var holder = new Thread(() -> {
+              held.lock();
+              try { release.await(); } catch (InterruptedException e) { } finally { held.unlock(); }
+            }, "holder");
+            holder.setDaemon(true);
+            holder.start();
+            while (!held.isLocked()) Thread.sleep(5);"""))
+        r = self.interrupt_running('{\n  System.out.println("started");\n  held.lock();\n}')
+        self.assertEqual("CellInterrupted", r.error["ename"])
+        self.assertIn("Interrupted at line 3 of this cell", r.error["evalue"])
+        self.assertIn(self.expected_stop(), r.error["evalue"])
+        tb = r.traceback()
+        self.assertIn('held by the thread "holder" (WAITING), which has not released it', tb)
+        self.assertIn("at line 3 of this cell:   held.lock();", tb)
+        self.assertNotIn("camlab.kernel", tb)
+        self.assert_next_cell_runs()
+        self.assertEqual("false", self.run_ok("release.countDown();\nholder.join();\nheld.isLocked()").result())
+
+    def test_a_deadlocked_cell_is_reported_and_the_kernel_goes_on(self):
+        # the cell holds a and waits for b; "other" holds b and waits for a. No interrupt or Thread.stop ends a
+        # thread blocked entering a synchronized block, so the kernel leaves it and runs later cells on a new thread.
+        self.run_ok(textwrap.dedent("""\
+            Object a = new Object(), b = new Object();
+            var bTaken = new CountDownLatch(1);
+            var other = new Thread(() -> { synchronized (b) { bTaken.countDown(); synchronized (a) { } } }, "other");
+            other.setDaemon(true);"""))
+        r = self.interrupt_running(
+            'synchronized (a) {\n  other.start();\n  bTaken.await();\n  System.out.println("started");\n  synchronized (b) { }\n}')
+        self.assertEqual("CellInterrupted", r.error["ename"])
+        self.assertIn("blocked waiting for a lock", r.error["evalue"])
+        self.assertIn("at line 5 of this cell", r.error["evalue"])
+        self.assertIn('held by the thread "other" (BLOCKED)', r.traceback())
+        self.assertLess(r.seconds, 2 * STOP_GRACE + 3)
+        self.assert_next_cell_runs()
+        self.assertEqual("BLOCKED", self.run_ok("other.getState()").result(), "still deadlocked, in the background")
+
+    def test_a_lock_a_cell_left_taken_is_still_its_own_in_later_cells(self):
+        # one cell thread for the session, as jshell has: a later cell can unlock what an earlier one locked
+        self.run_ok("var mine = new java.util.concurrent.locks.ReentrantLock();\nmine.lock();")
+        self.assertEqual("true", self.run_ok("mine.isHeldByCurrentThread()").result())
+        self.assertEqual("false", self.run_ok("mine.unlock();\nmine.isLocked()").result())
+
+    # --- grading from a cell
+
+    def test_check_grades_the_exercise_cell_just_run(self):
+        solution = read_solution("03-grad-cam.jsh", "3.1")
+        self.run_ok(solution)
+        r = self.run_ok('check("3.1");', timeout=300)
+        self.assertEqual("3.1 Grad-CAM channel weights: PASS 3/3", r.stream("stdout").strip(), "the line ./mvnw test prints")
+        wrong = solution.replace(".mean(new int[] {3}).mean(new int[] {2})", ".sum(new int[] {2, 3})")
+        self.assertNotEqual(solution, wrong)
+        self.run_ok(wrong)
+        failed = self.run_ok('check("3.1");', timeout=300).stream("stdout")
+        self.assertTrue(failed.startswith("3.1 Grad-CAM channel weights: FAIL 0/3"), failed)
+        self.assertIn("graded: the cell last run in this kernel", failed)
+        unknown = run(self.kc, 'check("7.7");')
+        self.assertIn('there is no exercise "7.7"', unknown.error["evalue"])
+        self.assert_next_cell_runs()
+
     # --- editing help and history
 
     def test_completion(self):
@@ -436,6 +509,65 @@ class SharedKernelTest(unittest.TestCase):
         self.assertIn("Added 1 jar", r.stream("stdout"))
 
 
+class RedefinitionTest(unittest.TestCase):
+    """Values survive imports and redefinitions as in jshell (own kernel: imports change the whole session)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = start_kernel()
+
+    @classmethod
+    def tearDownClass(cls):
+        stop_kernel(cls.km, cls.kc)
+
+    def run_ok(self, code):
+        r = run(self.kc, code)
+        self.assertEqual("ok", r.status, f"cell failed:\n{code}\n{r.traceback()}")
+        return r
+
+    def test_a_star_import_after_an_import_in_one_cell_keeps_every_value(self):
+        self.run_ok('var x = new ArrayList<String>(List.of("a"));')
+        self.run_ok("int f() { return 1; }")
+        self.run_ok("Supplier<Integer> sup = () -> f() + 100;")
+        self.run_ok("int viaF = f();")
+        # an exercise cell run again: f is redefined, so sup's code now refers to f's new version
+        self.run_ok("int f() { return 3; }")
+        self.run_ok("import ai.djl.nn.Block;\nimport tech.tablesaw.api.*;")
+        self.assertEqual("[a]", self.run_ok("x").result())
+        self.assertEqual("1", self.run_ok("viaF").result())
+        self.assertEqual("103", self.run_ok("sup.get()").result(), "the lambda calls the redefined f, as in jshell")
+        self.assertEqual("t", self.run_ok('Table.create("t").name()').result(), "the star import works")
+
+    def test_two_imports_in_one_cell_after_declarations_keep_the_values(self):
+        # the bug fixed in 6ca3aa5: such a cell recompiled the earlier snippets and left their variables null
+        self.run_ok('int count = 7;\nString word = "kept";\ndouble[] weights = {0.5, 1.5};')
+        self.run_ok("var nd2 = NDManager.newBaseManager();\nNDArray ones = nd2.ones(new Shape(2));")
+        self.run_ok("import java.util.regex.Pattern;\nimport java.text.*;")
+        self.assertEqual("7 kept 1.5", self.run_ok('count + " " + word + " " + weights[1]').result())
+        self.assertEqual("2.0", self.run_ok("ones.sum().getFloat()").result())
+        self.assertEqual("true", self.run_ok('Pattern.matches("k.*", word) && new DecimalFormat("0").format(1) != null').result())
+
+    def test_a_redefined_class_keeps_its_objects(self):
+        self.run_ok("class Counter { int n; int next() { return ++n; } }")
+        self.run_ok("Counter c = new Counter();\nc.next();")
+        self.run_ok("class Counter { int n; int next() { n += 10; return n; } }")
+        self.assertEqual("11", self.run_ok("c.next()").result())
+        changed = self.run_ok("class Counter { int n; int step = 5; int next() { n += step; return n; } }")
+        self.assertIn("Note: c was reset to null", changed.stream("stderr"), "a new field: jshell resets c too, and says so")
+
+    def test_an_import_that_would_break_variables_is_undone(self):
+        self.run_ok('var names = new ArrayList<String>(List.of("a"));')
+        r = run(self.kc, "import java.awt.*;")
+        self.assertEqual("CompilationError", r.error["ename"])
+        self.assertIn("This import was undone", r.error["evalue"])
+        self.assertIn("reference to List is ambiguous", r.traceback())
+        self.assertEqual("[a]", self.run_ok("names").result())
+        self.run_ok("class Row { }")
+        clash = run(self.kc, "import tech.tablesaw.api.Row;")
+        self.assertIn("A class named Row is declared in this notebook", clash.traceback())
+        self.assertEqual("2", self.run_ok("1 + 1").result(), "later cells still compile")
+
+
 class TimeoutTest(unittest.TestCase):
     def test_cell_timeout_stops_a_long_cell(self):
         km, kc = start_kernel(env={"CAMLAB_CELL_TIMEOUT": "2s"})
@@ -498,6 +630,36 @@ class LifecycleTest(unittest.TestCase):
             self.assertLess(time.monotonic() - t0, 5, "no SIGTERM/SIGKILL needed")
             self.assertEqual(0, process.returncode, "the kernel exited by itself")
 
+    def start_child_process(self, kc):
+        """A process a cell starts, as check("3.1") starts a grading JVM; returns its pid."""
+        return int(run(kc, 'new ProcessBuilder("sleep", "600").start().pid()').result())
+
+    def test_every_way_of_ending_the_kernel_ends_it_and_the_processes_its_cells_started(self):
+        # a shutdown request, the SIGTERM jupyter_client sends a kernel that does not answer one, and the kill
+        # (shutdown_kernel(now=True)); each with a cell stuck in a loop and a non-daemon thread of the user's
+        for how in ("shutdown_request", "SIGTERM", "kill"):
+            with self.subTest(how):
+                km, kc = start_kernel()
+                pid = self.kernel_pid(kc)
+                child = self.start_child_process(kc)
+                self.assertEqual("ok", run(kc, "new Thread(() -> { while (true) Thread.onSpinWait(); }).start();").status)
+                send(kc, "while (true) { }")
+                time.sleep(0.5)
+                t0 = time.monotonic()
+                if how == "shutdown_request":
+                    km.shutdown_kernel(now=False)
+                elif how == "SIGTERM":
+                    os.kill(pid, signal.SIGTERM)
+                else:
+                    km.shutdown_kernel(now=True)
+                kc.stop_channels()
+                self.assertTrue(wait_gone(pid, 10), "the kernel JVM is gone")
+                self.assertLess(time.monotonic() - t0, 6)
+                self.assertTrue(wait_gone(child, 5), "the process a cell started is gone")
+                if how == "SIGTERM":
+                    self.assertEqual(143, km.provisioner.process.wait(timeout=5), "ended by the signal's normal exit")
+                    km.cleanup_resources()
+
     def test_no_orphan_jvm_when_the_frontend_dies(self):
         script = textwrap.dedent(f"""\
             import os, sys, time
@@ -505,16 +667,21 @@ class LifecycleTest(unittest.TestCase):
             km = KernelManager(kernel_name={KERNEL!r})
             km.start_kernel(cwd={IT_DIR!r})
             kc = km.client(); kc.start_channels(); kc.wait_for_ready(timeout=120)
-            print(km.provisioner.process.pid, flush=True)
+            out = []
+            kc.execute_interactive('System.out.println(new ProcessBuilder("sleep", "600").start().pid());',
+                                   timeout=60, output_hook=lambda m: out.append(m["content"].get("text", "")))
+            print(km.provisioner.process.pid, "".join(out).strip(), flush=True)
             time.sleep(600)
             """)
         frontend = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
         try:
-            pid = int(frontend.stdout.readline())
+            pid, child = map(int, frontend.stdout.readline().split())
             self.assertFalse(process_gone(pid))
+            self.assertFalse(process_gone(child))
             frontend.send_signal(signal.SIGKILL)
             frontend.wait()
             self.assertTrue(wait_gone(pid, 15), "the kernel exits when the process that started it dies")
+            self.assertTrue(wait_gone(child, 5), "and ends the process its cell started")
         finally:
             frontend.kill()
             frontend.stdout.close()

@@ -71,6 +71,7 @@ public final class KernelMain {
     kernel.becomeHandlerForConnection(conn);
     conn.connect();
     ParentWatcher.exitWhenParentDies();
+    ChildProcesses.endAllOnExit();
     conn.waitUntilClose();
     System.exit(0);
   }

@@ -13,6 +13,7 @@ final class ParentWatcher {
   static void exitWhenParentDies() {
     parent().ifPresent(p -> p.onExit().thenRun(() -> {
       System.err.println("CamLab kernel: the process that started the kernel (pid " + p.pid() + ") has exited; exiting too.");
+      ChildProcesses.endAll(); // halt skips the shutdown hooks
       Runtime.getRuntime().halt(0);
     }));
   }

@@ -18,6 +18,7 @@ final class ShutdownWatchdog {
         return;
       }
       System.err.println("CamLab kernel: a cell did not stop after the shutdown request; exiting anyway.");
+      ChildProcesses.endAll(); // halt skips the shutdown hooks
       Runtime.getRuntime().halt(0);
     }, "camlab-shutdown-watchdog");
     t.setDaemon(true);

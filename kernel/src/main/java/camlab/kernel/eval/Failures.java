@@ -1,6 +1,7 @@
 package camlab.kernel.eval;
 
 import camlab.kernel.exec.Durations;
+import camlab.kernel.exec.LockWait;
 import camlab.kernel.exec.Outcome;
 import camlab.kernel.exec.StopMode;
 import camlab.kernel.exec.StopReason;
@@ -57,8 +58,34 @@ final class Failures {
     return new CompilationError(summary == null ? "The code does not compile" : summary, lines);
   }
 
+  /** An import the kernel took back because it would have broken earlier declarations (see JavaEvaluator). */
+  static CompilationError importUndone(String importSource, SourceUnit unit, List<String> broken, List<String> why,
+                                       String clashingClass, Where where, boolean earlierCodeRan) {
+    int at = firstCodeOffset(unit);
+    int col = at - TextPosition.lineStart(where.text, at);
+    String headline = "this import was undone: it would break code defined earlier";
+    List<String> lines = new ArrayList<>();
+    lines.add(Ansi.red("error: ") + Ansi.bold(headline) + " — " + where.describeLine(at));
+    lines.addAll(SourcePointer.point(where.lineNumber(at), TextPosition.lineText(where.text, at), col,
+        col + importSource.strip().length()));
+    String name = importSource.strip().replaceFirst("^import\\s+(static\\s+)?", "").replaceFirst("\\s*;$", "");
+    if (clashingClass != null) {
+      lines.add("  A class named " + clashingClass + " is declared in this notebook; Java allows only one type per simple"
+          + " name, so no code could compile after this import.");
+      lines.add("  Write the full name (" + name + ") where you need it, or rename your class.");
+    } else {
+      lines.add("  " + String.join(", ", broken) + (broken.size() == 1 ? " does" : " do")
+          + " not compile with it" + (why.isEmpty() ? "" : ": " + why.get(0).strip()));
+      for (String detail : why.subList(Math.min(1, why.size()), why.size())) lines.add("    " + detail.strip());
+      lines.add("  and would lose " + (broken.size() == 1 ? "its value" : "their values") + ". Import only the classes you"
+          + " need (import a.b.Name;) or write full names (a.b.Name) instead of a star import.");
+    }
+    if (earlierCodeRan) lines.add(Ansi.dim("(The code above that statement has already run.)"));
+    return new CompilationError("This import was undone: it would break code defined earlier (" + where.describeLine(at) + ")", lines);
+  }
+
   /** javac's message without JShell's empty "location: class" line (its wrapper class has no name). */
-  private static List<String> messageLines(Diag d) {
+  static List<String> messageLines(Diag d) {
     List<String> out = new ArrayList<>();
     for (String l : d.getMessage(Locale.ROOT).split("\n")) {
       if (l.strip().matches("location: class\\s*")) continue;
@@ -150,18 +177,45 @@ final class Failures {
     } else if (stop.mode() == StopMode.FORCED) {
       summary = what + at + ". The code ignored the interrupt for " + Durations.format(grace)
           + ", so the kernel force-stopped its thread; objects it was changing may be half-updated.";
+    } else if (stop.waitingFor() != null) {
+      // Thread.stop cannot end a thread blocked entering a synchronized block: it would have to get the lock first
+      summary = what + ", but the code is blocked waiting for a lock, which no interrupt or force-stop can end: it stays"
+          + " blocked in the background" + at + " (using no CPU). The kernel still works; restart it (Kernel > Restart)"
+          + " to end that code.";
+    } else if (Runtime.version().feature() < 20) {
+      summary = what + ", but the code did not end even when force-stopped (it may be stuck in native code): it keeps"
+          + " running in the background" + at + ". The kernel still works; restart it (Kernel > Restart) to end that code.";
     } else {
       summary = what + ", but the code ignores interrupts and Java " + Runtime.version().feature()
           + " cannot force-stop a thread: it keeps running in the background" + at + " and uses CPU."
           + " The kernel still works; restart it (Kernel > Restart) to end that code.";
     }
     lines.add(Ansi.red(summary));
+    if (stop.waitingFor() != null) lines.add(lockWait(stop.waitingFor()));
     lines.addAll(stack.lines());
-    if (stop.mode() != StopMode.RESPONDED) {
+    if (stop.waitingFor() != null) {
+      lines.add(Ansi.dim("Tip: synchronized and lock() wait for ever and ignore interrupts; lock.tryLock(10, TimeUnit.SECONDS)"
+          + " or lock.lockInterruptibly() can give up. Release locks in finally blocks."));
+    } else if (stop.mode() != StopMode.RESPONDED) {
       lines.add(Ansi.dim("Tip: a long loop stops at once if it calls Thread.sleep or checks"
           + " Thread.currentThread().isInterrupted()."));
     }
     return stop.reason() == StopReason.INTERRUPTED ? new CellInterrupted(summary, lines) : new CellTimedOut(summary, lines);
+  }
+
+  /** "It was waiting for a lock ... held by ...": why the cell could not go on. */
+  static String lockWait(LockWait w) {
+    String holder;
+    if (w.owner() == null) {
+      holder = "that another thread holds";
+    } else if (w.ownerIsCellThread()) {
+      holder = "held by " + w.owner() + ", the thread of an earlier cell that was stopped but is still running"
+          + " (restart the kernel to end it)";
+    } else {
+      holder = "held by the thread \"" + w.owner() + "\"" + (w.ownerState() == null ? "" : " (" + w.ownerState() + ")")
+          + ", which has not released it";
+    }
+    return "It was waiting for a lock (" + w.lock() + ") " + holder + ".";
   }
 
   static CellFailure stoppedBefore(StopReason reason, SourceUnit next, Where where, Duration timeout) {

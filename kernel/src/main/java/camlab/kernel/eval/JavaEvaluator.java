@@ -8,6 +8,7 @@ import camlab.kernel.exec.ThreadStopper;
 import camlab.kernel.exec.UserCodeRunner;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
+import jdk.jshell.ImportSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
 import jdk.jshell.MethodSnippet;
@@ -24,6 +26,7 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.TypeDeclSnippet;
 import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
 
 /**
  * Java code in, values or precise errors out: JShell running in this JVM, snippet by snippet.
@@ -118,6 +121,10 @@ public final class JavaEvaluator implements AutoCloseable {
         noteUnresolved((DeclarationSnippet) s);
       }
     }
+    if (main != null && main.snippet() instanceof ImportSnippet imp && main.status().isDefined()) {
+      undoBreakingImport(imp, events, unit, where, earlierCodeRan);
+    }
+    noteSideEffects(events);
     boolean expression = main != null && (main.snippet().kind() == Snippet.Kind.EXPRESSION
         || main.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND);
     if (last && expression && !unit.endsWithSemicolon() && control.hasLastValue()) {
@@ -153,6 +160,80 @@ public final class JavaEvaluator implements AutoCloseable {
       return Failures.stopped(stop, e, origins, current, runner().timeout(), grace);
     }
     return Failures.uncaught(e, control.lastThrowable(), origins, current);
+  }
+
+  /**
+   * An import that would stop earlier declarations from compiling is taken back, and the cell fails saying why.
+   * JShell accepts such an import and recompiles every declaration it affects: {@code import java.awt.*;} after
+   * {@code import java.util.*;} makes {@code List} ambiguous, and each variable declared with it is gone; an
+   * import of a type named like a class declared in the notebook ({@code class Row} then
+   * {@code import tech.tablesaw.api.Row;}) makes every later snippet fail to compile, so nothing runs until a
+   * restart. Taking the import back (JShell drops it and recompiles the declarations as they were) keeps the
+   * variables and their values.
+   */
+  private void undoBreakingImport(ImportSnippet imp, List<SnippetEvent> events, SourceUnit unit, Failures.Where where,
+                                  boolean earlierCodeRan) throws CompilationError {
+    List<DeclarationSnippet> broken = new ArrayList<>();
+    for (SnippetEvent e : events) {
+      if (e.causeSnippet() == imp && e.snippet() instanceof DeclarationSnippet d
+          && e.previousStatus().isDefined() && !e.status().isDefined()) {
+        broken.add(d);
+      }
+    }
+    String clash = clashingClass(imp);
+    if (broken.isEmpty() && clash == null) return;
+    List<String> why = broken.isEmpty() ? List.of() : firstError(broken.get(0));
+    List<String> names = broken.stream().map(JavaEvaluator::describe).toList();
+    shell.drop(imp);
+    throw Failures.importUndone(imp.source(), unit, names, why, clash, where, earlierCodeRan);
+  }
+
+  /** The name of a class declared in a cell that a single-type import of the same simple name would clash with. */
+  private String clashingClass(ImportSnippet imp) {
+    boolean singleType = imp.subKind() == Snippet.SubKind.SINGLE_TYPE_IMPORT_SUBKIND
+        || imp.subKind() == Snippet.SubKind.SINGLE_STATIC_IMPORT_SUBKIND;
+    if (!singleType) return null;
+    String simpleName = imp.name();
+    return shell.types().filter(t -> shell.status(t).isActive() && t.name().equals(simpleName))
+        .map(TypeDeclSnippet::name).findFirst().orElse(null);
+  }
+
+  private List<String> firstError(Snippet s) {
+    return shell.diagnostics(s).filter(Diag::isError).findFirst().map(Failures::messageLines).orElse(List.of());
+  }
+
+  /**
+   * Tells the user when running this snippet changed earlier declarations, as the jshell tool does ("update
+   * replaced variable c, reset to null"): a variable whose code had to be reloaded under a new class lost its
+   * value (a class it uses gained or lost a field or method: the JVM cannot apply that to loaded code), and a
+   * declaration that no longer compiles cannot be used.
+   */
+  private void noteSideEffects(List<SnippetEvent> events) {
+    for (SnippetEvent e : events) {
+      if (e.causeSnippet() == null || !(e.snippet() instanceof DeclarationSnippet d)) continue;
+      if (!e.previousStatus().isDefined() || e.status() == Status.OVERWRITTEN || e.status() == Status.DROPPED) continue;
+      String cause = e.causeSnippet() instanceof DeclarationSnippet c ? describe(c) : "this cell";
+      PrintStream err = System.err;
+      if (e.status().isDefined() && e.isSignatureChange() && d instanceof VarSnippet v) {
+        err.println("Note: " + v.name() + " was reset to " + defaultValue(v.typeName()) + ": " + cause
+            + " changed in a way that needed its declaration to be reloaded. Run the cell that sets it again.");
+      } else if (!e.status().isDefined()) {
+        List<String> missing = shell.unresolvedDependencies(d).toList();
+        List<String> why = firstError(d);
+        err.println("Note: " + describe(d) + " can no longer be used after this change to " + cause + ": "
+            + (!missing.isEmpty() ? "it needs " + String.join(", ", missing) + "."
+                : why.isEmpty() ? "its declaration no longer compiles." : String.join(" ", why)));
+      }
+    }
+  }
+
+  private static String defaultValue(String type) {
+    return switch (type) {
+      case "boolean" -> "false";
+      case "byte", "short", "int", "long", "char" -> "0";
+      case "float", "double" -> "0.0";
+      default -> "null";
+    };
   }
 
   private void noteUnresolved(DeclarationSnippet s) {

@@ -1,5 +1,8 @@
 package camlab.kernel.exec;
 
+import java.lang.instrument.ClassDefinition;
+import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.logging.Level;
@@ -13,7 +16,8 @@ import jdk.jshell.execution.DirectExecutionControl;
  *
  * <p>Differences from JShell's own in-process engine: each snippet runs on a {@link UserCodeRunner} cell
  * thread (interruptible, with a time limit); the real value and the real exception of the last run are
- * kept, because JShell's API only passes on their strings; exit calls in snippet classes are redirected.
+ * kept, because JShell's API only passes on their strings; exit calls in snippet classes are redirected;
+ * snippet classes are redefined in place ({@link #redefine}), as JShell's default (remote, JDI) engine does.
  */
 public final class InProcessExecutionControl extends DirectExecutionControl {
   private static final Logger LOG = Logger.getLogger(InProcessExecutionControl.class.getName());
@@ -28,6 +32,7 @@ public final class InProcessExecutionControl extends DirectExecutionControl {
   private Throwable lastThrowable;
   private Outcome.Stopped lastStop;
   private boolean warnedUnreadable;
+  private boolean warnedNoAgent;
 
   InProcessExecutionControl(Duration grace, ThreadStopper stopper) {
     super(); // JShell's default loader delegate; it makes its snippet loader the context loader of this thread
@@ -45,6 +50,42 @@ public final class InProcessExecutionControl extends DirectExecutionControl {
       guarded[i] = new ClassBytecodes(classes[i].name(), guardExits(classes[i].bytecodes()));
     }
     super.load(guarded);
+  }
+
+  /**
+   * Replaces the code of loaded snippet classes, keeping the classes (and so the values of their static fields,
+   * which hold the notebook's variables). JShell asks for this whenever it recompiles a snippet whose class is
+   * already loaded: a method redefined with the same signature, a snippet that uses a redefined method or
+   * class, every snippet after a star import. Without it JShell's fallback loads the snippet under a new class
+   * name, and each variable in it silently becomes null / 0 (JShell's own {@code DirectExecutionControl}
+   * does not support redefinition; its JDI engine does). Changes the JVM cannot redefine (a field or method
+   * added or removed) fail here, and JShell then replaces the class as its JDI engine would.
+   */
+  @Override
+  public void redefine(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+    Instrumentation inst = KernelAgent.redefiner();
+    if (inst == null) {
+      if (!warnedNoAgent) {
+        warnedNoAgent = true;
+        LOG.warning("The kernel was started without its agent (java -jar camlab-kernel.jar starts it), so cell classes"
+            + " cannot be redefined: variables that depend on redefined code lose their values.");
+      }
+      throw new NotImplementedException("redefine needs the kernel agent (java -jar camlab-kernel.jar)");
+    }
+    ClassBytecodes[] guarded = new ClassBytecodes[classes.length];
+    ClassDefinition[] definitions = new ClassDefinition[classes.length];
+    try {
+      for (int i = 0; i < classes.length; i++) {
+        guarded[i] = new ClassBytecodes(classes[i].name(), guardExits(classes[i].bytecodes()));
+        definitions[i] = new ClassDefinition(findClass(classes[i].name()), guarded[i].bytecodes());
+      }
+      inst.redefineClasses(definitions);
+    } catch (ClassNotFoundException | UnmodifiableClassException | RuntimeException | LinkageError | InternalError e) {
+      // e.g. "class redefinition failed: attempted to add a method": JShell replaces the class instead
+      throw new ClassInstallException("redefine: " + e.getMessage(), new boolean[classes.length]);
+    }
+    // the snippet loader serves the bytes of its classes as resources: keep them current
+    classesRedefined(guarded);
   }
 
   private byte[] guardExits(byte[] classFile) {

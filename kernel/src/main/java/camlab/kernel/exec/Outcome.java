@@ -14,7 +14,8 @@ public sealed interface Outcome {
    *
    * @param where the stack of the cell thread when it ended or was given up on (may be empty)
    * @param endedWith the throwable the code ended with, or null when it was left running
+   * @param waitingFor the lock it was blocked on when the kernel had to force it, or null
    */
-  record Stopped(StopReason reason, StopMode mode, StackTraceElement[] where, Throwable endedWith)
+  record Stopped(StopReason reason, StopMode mode, StackTraceElement[] where, Throwable endedWith, LockWait waitingFor)
       implements Outcome {}
 }

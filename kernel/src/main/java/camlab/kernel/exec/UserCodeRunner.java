@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -22,19 +22,29 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link Thread#interrupted()} ends at once. Code that ignores the interrupt for {@code grace} is
  * force-stopped with {@link ThreadStopper} (Java 17-19); where the JDK can't do that, the thread is left
  * running in the background and the cell is reported as stopped so the kernel keeps answering. A thread
- * left behind never blocks later cells: the pool simply starts a new one.
+ * left behind never blocks later cells: they get a new cell thread. Code stuck waiting for a lock is
+ * reported with the lock and the thread that holds it ({@link LockWait}).
  *
  * <p>The caller (the shell thread) blocks in {@link #run}; {@link #interrupt()} may come from any thread.
  */
 public final class UserCodeRunner implements AutoCloseable {
   private static final long POLL_MILLIS = 20;
+  /** Names of cell threads: {@code camlab-cell-1}, ... */
+  static final String THREAD_PREFIX = "camlab-cell-";
   /**
    * Stack of a cell thread: as deep as a program's main thread on Linux (8 MB) and then some, so recursive
    * code that works in a plain Java program or test does not overflow in the kernel (threads get 1 MB).
    */
   private static final long STACK_BYTES = 16L << 20;
 
-  private final ExecutorService pool;
+  /**
+   * One cell thread, kept for the whole session as jshell keeps its one: a lock a cell took and did not release,
+   * or a thread-local it set, is still the same thread's in later cells (a cached pool retired idle threads
+   * after 30 s, so a {@code ReentrantLock} taken in one cell could never be unlocked, or taken again, later).
+   * Replaced only when a cell is left running because it cannot be stopped.
+   */
+  private volatile ExecutorService pool;
+  private final ThreadFactory threads;
   private final Duration grace;
   private final ThreadStopper stopper;
 
@@ -52,14 +62,25 @@ public final class UserCodeRunner implements AutoCloseable {
   public UserCodeRunner(ClassLoader userLoader, Duration grace, ThreadStopper stopper) {
     this.grace = grace;
     this.stopper = stopper;
-    this.pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
-        new SynchronousQueue<>(), cellThreads(userLoader));
+    this.threads = cellThreads(userLoader);
+    this.pool = newCellThread();
+  }
+
+  private ExecutorService newCellThread() {
+    return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), threads);
+  }
+
+  /** Leaves a cell that cannot be stopped to its thread; later cells get a new one. */
+  private Outcome abandon(ExecutorService running, Outcome.Stopped stopped) {
+    if (pool == running) pool = newCellThread();
+    running.shutdown(); // its thread ends if the abandoned code ever returns
+    return stopped;
   }
 
   private static ThreadFactory cellThreads(ClassLoader userLoader) {
     AtomicInteger count = new AtomicInteger();
     return task -> {
-      Thread t = new Thread(null, task, "camlab-cell-" + count.incrementAndGet(), STACK_BYTES);
+      Thread t = new Thread(null, task, THREAD_PREFIX + count.incrementAndGet(), STACK_BYTES);
       t.setDaemon(true); // a runaway cell must never keep the kernel process alive
       t.setContextClassLoader(userLoader);
       return t;
@@ -130,15 +151,18 @@ public final class UserCodeRunner implements AutoCloseable {
    */
   public Outcome run(Callable<?> code) throws InterruptedException {
     StopReason early = pendingStop();
-    if (early != null) return new Outcome.Stopped(early, StopMode.RESPONDED, new StackTraceElement[0], null);
+    if (early != null) return new Outcome.Stopped(early, StopMode.RESPONDED, new StackTraceElement[0], null, null);
 
     AtomicReference<Thread> worker = new AtomicReference<>();
-    Future<?> future = pool.submit(() -> {
+    ExecutorService cellThread = pool;
+    Future<?> future = cellThread.submit(() -> {
       worker.set(Thread.currentThread());
       return code.call();
     });
     boolean interrupted = false;
     boolean forced = false;
+    LockWait waitingFor = null;
+    StackTraceElement[] forcedWhere = null; // ThreadDeath's own trace is the stopping thread's, not the cell's
     long forcedAt = 0;
     while (true) {
       StopReason stop = pendingStop();
@@ -149,7 +173,8 @@ public final class UserCodeRunner implements AutoCloseable {
         Throwable error = unwrap(e);
         StopReason asked = pendingStop(); // re-read: the request may have come while we waited
         if (asked == null) return new Outcome.Threw(error);
-        return new Outcome.Stopped(asked, forced ? StopMode.FORCED : StopMode.RESPONDED, error.getStackTrace(), error);
+        if (!forced) return new Outcome.Stopped(asked, StopMode.RESPONDED, error.getStackTrace(), error, null);
+        return new Outcome.Stopped(asked, StopMode.FORCED, forcedWhere, error, waitingFor);
       } catch (TimeoutException stillRunning) {
         Thread thread = worker.get();
         if (stop == null || thread == null) continue;
@@ -158,16 +183,18 @@ public final class UserCodeRunner implements AutoCloseable {
           interrupted = true;
         } else if (!forced && stopAge() > grace.toNanos()) {
           StackTraceElement[] where = thread.getStackTrace();
+          waitingFor = LockWait.of(thread);
           try {
             stopper.stop(thread);
           } catch (UnsupportedOperationException cannotStop) {
-            return new Outcome.Stopped(stop, StopMode.STILL_RUNNING, where, null);
+            return abandon(cellThread, new Outcome.Stopped(stop, StopMode.STILL_RUNNING, where, null, waitingFor));
           }
           forced = true;
+          forcedWhere = where;
           forcedAt = System.nanoTime();
         } else if (forced && System.nanoTime() - forcedAt > grace.toNanos()) {
           // Thread.stop was delivered but the thread is still alive (e.g. stuck in native code)
-          return new Outcome.Stopped(stop, StopMode.STILL_RUNNING, thread.getStackTrace(), null);
+          return abandon(cellThread, new Outcome.Stopped(stop, StopMode.STILL_RUNNING, thread.getStackTrace(), null, waitingFor));
         }
       }
     }

@@ -2,6 +2,8 @@ package camlab.kernel.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import camlab.kernel.exec.LockWait;
+
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -58,5 +60,14 @@ class FormattingTest {
         "    at line 4 of this cell, in helper():   return lib.call(x);",
         "    at line 2 of an earlier snippet"), plain);
     assertEquals(4, f.firstUserLine().line());
+  }
+
+  @Test
+  void aLockWaitNamesTheLockAndItsHolder() {
+    assertEquals("It was waiting for a lock (java.lang.Object@1f) held by the thread \"worker\" (BLOCKED), which has not released it.",
+        Failures.lockWait(new LockWait("java.lang.Object@1f", "worker", Thread.State.BLOCKED, false)));
+    assertEquals("It was waiting for a lock (L@2) held by camlab-cell-1, the thread of an earlier cell that was stopped but is"
+        + " still running (restart the kernel to end it).", Failures.lockWait(new LockWait("L@2", "camlab-cell-1", null, true)));
+    assertEquals("It was waiting for a lock (L@3) that another thread holds.", Failures.lockWait(new LockWait("L@3", null, null, false)));
   }
 }

@@ -1,12 +1,15 @@
 package camlab.kernel.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -99,6 +102,66 @@ class UserCodeRunnerTest {
     assertNull(s.endedWith());
     r.beginCell(null);
     assertEquals(new Outcome.Returned("next"), r.run(() -> "next"));
+  }
+
+  @Test
+  void everyRunUsesTheSameCellThreadSoLocksAndThreadLocalsCarryOver() throws Exception {
+    UserCodeRunner r = runner(ThreadStopper.jdk());
+    ReentrantLock lock = new ReentrantLock();
+    Thread first = (Thread) ((Outcome.Returned) r.run(() -> {
+      lock.lock(); // a cell that takes a lock and leaves it taken
+      return Thread.currentThread();
+    })).value();
+    Thread.sleep(100);
+    Outcome later = r.run(() -> {
+      lock.unlock(); // IllegalMonitorStateException on any other thread
+      return Thread.currentThread();
+    });
+    assertSame(first, ((Outcome.Returned) later).value());
+    assertFalse(lock.isLocked());
+  }
+
+  @Test
+  void aCellStuckOnALockIsStoppedAndTheLockAndItsHolderAreNamed() throws Exception {
+    Assumptions.assumeTrue(Runtime.version().feature() < 20, "Thread.stop works on Java 17-19 only");
+    ReentrantLock lock = new ReentrantLock();
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch done = new CountDownLatch(1);
+    Thread holder = new Thread(() -> {
+      lock.lock();
+      held.countDown();
+      try {
+        done.await();
+      } catch (InterruptedException ignored) {
+        // test over
+      } finally {
+        lock.unlock();
+      }
+    }, "holder");
+    holder.setDaemon(true);
+    holder.start();
+    held.await();
+    try {
+      UserCodeRunner r = runner(ThreadStopper.jdk());
+      interruptOnceStarted(r);
+      Outcome.Stopped s = (Outcome.Stopped) r.run(() -> {
+        started = true;
+        lock.lock(); // ignores the interrupt
+        return null;
+      });
+      assertEquals(StopMode.FORCED, s.mode());
+      assertTrue(java.util.Arrays.stream(s.where()).anyMatch(f -> f.getMethodName().equals("lock"))
+          && java.util.Arrays.stream(s.where()).noneMatch(f -> f.getMethodName().equals("stop")),
+          "the cell thread's stack where it waited, not the stopping thread's: " + java.util.Arrays.toString(s.where()));
+      LockWait w = s.waitingFor();
+      assertEquals("holder", w.owner());
+      assertTrue(w.lock().contains("ReentrantLock"), w.lock());
+      assertFalse(w.ownerIsCellThread());
+      r.beginCell(null);
+      assertEquals(new Outcome.Returned("next"), r.run(() -> "next"));
+    } finally {
+      done.countDown();
+    }
   }
 
   @Test
