@@ -64,7 +64,7 @@ class EvaluationTest {
         first.rows().stream().map(Evaluation.MethodResult::method).toList());
     assertTrue(first.row("conv1x1").skipped().contains("1x1-conv maps need"), first.row("conv1x1").skipped());
     assertEquals(4, first.table().rowCount()); // the skipped method has no row
-    assertEquals(12, first.table().columnCount()); // method + 10 metrics + seconds
+    assertEquals(13, first.table().columnCount()); // method + model + 10 metrics + seconds
     String markdown = first.toMarkdown();
     assertTrue(markdown.contains("| cam |") && markdown.contains("| center-gaussian (baseline) |"), markdown);
   }
