@@ -90,12 +90,7 @@ public final class Evaluation {
   public static EvaluationReport run(Classifier model, List<MapMethod> methods, LocalizationSet val, LocalizationSet test, Settings settings) {
     List<Run> runs = methods.stream().map(m -> new Run(m, model, settings)).toList();
     String names = methods.size() <= 3 ? String.join(", ", methods.stream().map(MapMethod::name).toList()) : methods.size() + " methods";
-    try (Progress progress = Progress.start("validation split, choosing τ* (" + names + ")", val.size())) {
-      forEachBatch(model, val, settings.batchSize(), batch -> {
-        for (Run run : runs) run.validate(model, batch);
-        progress.update(batch.end, "");
-      });
-    }
+    validateAll(model, runs, val, settings, "validation split, choosing τ* (" + names + ")");
     try (Progress progress = Progress.start("test split (" + names + ")", test.size())) {
       forEachBatch(model, test, settings.batchSize(), batch -> {
         for (Run run : runs) run.test(model, batch);
@@ -119,16 +114,21 @@ public final class Evaluation {
    */
   public static List<LocalizationMetrics.Result> validate(Classifier model, List<MapMethod> methods, LocalizationSet val, Settings settings) {
     List<Run> runs = methods.stream().map(m -> new Run(m, model, settings)).toList();
-    try (Progress progress = Progress.start("validation split (" + methods.size() + " settings)", val.size())) {
+    validateAll(model, runs, val, settings, "validation split (" + methods.size() + " settings)");
+    return runs.stream().map(run -> {
+      if (run.skipped != null) throw new UnsupportedOperationException(run.skipped);
+      return run.validation.result(run.validation.operatingThreshold());
+    }).toList();
+  }
+
+  /** The validation pass every run needs before its τ* (and any setting) can be chosen. */
+  private static void validateAll(Classifier model, List<Run> runs, LocalizationSet val, Settings settings, String label) {
+    try (Progress progress = Progress.start(label, val.size())) {
       forEachBatch(model, val, settings.batchSize(), batch -> {
         for (Run run : runs) run.validate(model, batch);
         progress.update(batch.end, "");
       });
     }
-    return runs.stream().map(run -> {
-      if (run.skipped != null) throw new UnsupportedOperationException(run.skipped);
-      return run.validation.result(run.validation.operatingThreshold());
-    }).toList();
   }
 
   /** One method: τ* on {@code val}, then every metric on {@code test}. */

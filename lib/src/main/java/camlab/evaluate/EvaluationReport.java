@@ -107,7 +107,11 @@ public final class EvaluationReport {
 
   /** The model a row was evaluated on. */
   public String modelOf(Evaluation.MethodResult row) {
-    return rowModels.get(rows.indexOf(row));
+    // by identity: two models can give equal results (e.g. the same skip reason), and equals would pick the first
+    for (int i = 0; i < rows.size(); i++) {
+      if (rows.get(i) == row) return rowModels.get(i);
+    }
+    throw new IllegalArgumentException("Not a row of this report: " + row.method());
   }
 
   public List<Evaluation.MethodResult> rows() {
