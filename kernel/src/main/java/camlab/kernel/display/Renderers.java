@@ -88,13 +88,7 @@ public final class Renderers {
   }
 
   /** {@code image} as base64 PNG, the form Jupyter wants for {@code image/png}. */
-  public static String png(RenderedImage image) {
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    try {
-      javax.imageio.ImageIO.write(image, "png", bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return Base64.getEncoder().encodeToString(bytes.toByteArray());
+  public static String png(java.awt.image.BufferedImage image) {
+    return Base64.getEncoder().encodeToString(camlab.viz.Overlay.png(image));
   }
 }

@@ -29,7 +29,7 @@ public final class KernelSpec {
     Map<String, String> env = new LinkedHashMap<>();
     // PyTorch's OpenMP threads spin while they wait; next to other busy processes that costs 10-30x
     env.put("OMP_WAIT_POLICY", "PASSIVE");
-    if (options.cellTimeout() != null) env.put("CAMLAB_CELL_TIMEOUT", options.cellTimeout());
+    if (options.cellTimeout() != null) env.put(camlab.kernel.KernelSettings.CELL_TIMEOUT, options.cellTimeout());
     spec.put("env", env);
     return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n";
   }

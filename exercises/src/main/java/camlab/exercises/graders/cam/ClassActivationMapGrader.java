@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
 import camlab.exercises.graders.ArrayGrader;
+import camlab.exercises.graders.Inputs;
 import camlab.exercises.graders.NDAssert;
 import camlab.explain.Cam;
 import camlab.exercises.graders.StudentAnswer;
@@ -54,8 +55,8 @@ public class ClassActivationMapGrader extends ArrayGrader {
     int[][] kHw = {{1, 1, 1}, {3, 4, 5}, {8, 7, 7}, {64, 7, 7}, {5, 14, 10}, {2, 1, 9}};
     Random random = new Random(2016);
     for (int[] dims : kHw) {
-      NDArray features = randomArray(random, new Shape(dims[0], dims[1], dims[2]));
-      NDArray weights = randomArray(random, new Shape(dims[0]));
+      NDArray features = Inputs.gaussian(manager, random, new Shape(dims[0], dims[1], dims[2]));
+      NDArray weights = Inputs.gaussian(manager, random, new Shape(dims[0]));
       float[] expected = reference(features, weights);
       NDArray map = student.classActivationMap(features, weights);
       NDAssert.assertValues(expected, new Shape(dims[1], dims[2]), map, REL_TOL, call(features, weights), SHAPE_HINT);
@@ -67,8 +68,8 @@ public class ClassActivationMapGrader extends ArrayGrader {
   @DisplayName("arguments are left unchanged (no in-place operations, nothing closed)")
   void argumentsAreNotModified(ClassActivationMap student) {
     Random random = new Random(7);
-    NDArray features = randomArray(random, new Shape(4, 3, 5));
-    NDArray weights = randomArray(random, new Shape(4));
+    NDArray features = Inputs.gaussian(manager, random, new Shape(4, 3, 5));
+    NDArray weights = Inputs.gaussian(manager, random, new Shape(4));
     float[] featuresBefore = features.toFloatArray();
     float[] weightsBefore = weights.toFloatArray();
     student.classActivationMap(features, weights);
@@ -86,8 +87,7 @@ public class ClassActivationMapGrader extends ArrayGrader {
         call(features, zeros) + " with all weights 0", SHAPE_HINT);
     NDArray weights = manager.create(new float[] {1, 3, 0.5f});
     float constant = 2 * 1 + (-1) * 3 + 5 * 0.5f;
-    float[] expected = new float[8];
-    java.util.Arrays.fill(expected, constant);
+    float[] expected = Inputs.filled(8, constant);
     NDAssert.assertValues(expected, new Shape(2, 4), student.classActivationMap(features, weights), REL_TOL,
         call(features, weights) + " with constant channels A_k = [2, -1, 5] and w = [1, 3, 0.5]", SHAPE_HINT);
   }
@@ -96,12 +96,6 @@ public class ClassActivationMapGrader extends ArrayGrader {
   private static float[] reference(NDArray features, NDArray weights) {
     NDArray maps = Cam.classActivationMaps(features.expandDims(0), weights.expandDims(0), new int[] {0});
     return maps.squeeze(0).toFloatArray();
-  }
-
-  private NDArray randomArray(Random random, Shape shape) {
-    float[] values = new float[(int) shape.size()];
-    for (int i = 0; i < values.length; i++) values[i] = (float) random.nextGaussian();
-    return manager.create(values, shape);
   }
 
   private static String call(NDArray features, NDArray weights) {

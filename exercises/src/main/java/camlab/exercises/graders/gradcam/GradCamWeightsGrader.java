@@ -15,6 +15,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 
+import camlab.exercises.graders.ArrayGrader;
 import camlab.exercises.graders.Inputs;
 import camlab.exercises.graders.NDAssert;
 import camlab.exercises.graders.StudentAnswer;
@@ -38,23 +39,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(StudentAnswer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("3.1 Grad-CAM channel weights")
-public class GradCamWeightsGrader {
+public class GradCamWeightsGrader extends ArrayGrader {
   private static final String SHAPE_HINT = "one weight per image and channel: average the gradient over the spatial axes 2 and 3";
   private static final double REL_TOL = 1e-4;
 
-  private NDManager manager;
   private final List<Classifier> models = new ArrayList<>();
 
   @BeforeEach
-  void open() {
-    manager = NDManager.newBaseManager();
+  void seed() {
     Engine.getInstance().setRandomSeed(2017);
   }
 
   @AfterEach
-  void close() {
+  void closeModels() { // runs before ArrayGrader closes the manager
     models.forEach(Classifier::close);
-    manager.close();
   }
 
   @Test

@@ -72,7 +72,8 @@ public class DeletionAucGrader {
           level = Math.min(1, Math.max(0, level + (random.nextDouble() - 0.6) * 0.2));   // a noisy falling probability
           curve[t] = level;
         }
-        assertAuc(student, curve, CausalMetric.auc(curve), "CausalMetric.auc gives " + CausalMetric.auc(curve));
+        double expected = CausalMetric.auc(curve);
+        assertAuc(student, curve, expected, "CausalMetric.auc gives " + expected);
       }
     }
   }
