@@ -2,8 +2,8 @@ package camlab.explain;
 
 import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * The post-processing steps of a batch of class maps, each on {@code [B, h, w]} float32 arrays.
@@ -36,16 +36,21 @@ public final class MapOps {
     long batch = maps.getShape().get(0);
     NDArray flat = maps.reshape(batch, -1);
     NDArray min = flat.min(new int[] {1}, true);
-    NDArray max = flat.max(new int[] {1}, true);
-    NDArray range = max.sub(min);
-    // min and max propagate NaN and ±Inf, so one finite sum of the ranges clears the whole batch without a
-    // pass over every pixel; only when it is not finite (or overflows) are the maps inspected in full
-    if (!Float.isFinite(range.sum().getFloat())) checkMaps(maps);
-    NDArray magnitude = max.maximum(min.neg()); // = max(|max|, |min|), since max ≥ min
-    NDArray varies = range.gt(magnitude.mul(CONSTANT_TOLERANCE));
-    // constant maps divide by +∞, which makes them exactly 0 in the same single pass
-    NDArray divisor = NDArrays.where(varies, range, range.getManager().full(range.getShape(), Float.POSITIVE_INFINITY));
-    return flat.sub(min).div(divisor).reshape(maps.getShape());
+    // the per-map decisions need 2·B numbers, not the maps: read them back and decide on the host, which
+    // costs fewer engine calls than doing the same arithmetic on [B, 1] arrays
+    float[] lo = min.toFloatArray();
+    float[] hi = flat.max(new int[] {1}, true).toFloatArray();
+    float[] divisor = new float[lo.length];
+    for (int b = 0; b < lo.length; b++) {
+      float range = hi[b] - lo[b];
+      // min and max propagate NaN and ±Inf, so a finite range clears a map without a pass over its pixels
+      if (!Float.isFinite(range)) checkMaps(maps);
+      boolean varies = range > CONSTANT_TOLERANCE * Math.max(Math.abs(hi[b]), Math.abs(lo[b]));
+      divisor[b] = varies ? range : Float.POSITIVE_INFINITY; // constant maps divide by +∞: exactly 0
+    }
+    NDArray scaled = flat.sub(min);
+    scaled.divi(maps.getManager().create(divisor, new Shape(batch, 1)).toDevice(scaled.getDevice(), false));
+    return scaled.reshape(maps.getShape());
   }
 
   /**
