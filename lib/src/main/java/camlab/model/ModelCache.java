@@ -103,13 +103,14 @@ public final class ModelCache {
   private static final java.util.Map<String, String> STRUCTURES = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
-   * The names and shapes of an architecture's parameters, hashed: part of the cache key, so a checkpoint of
-   * an older version of an architecture is simply not found (and trained anew) rather than failing to load.
+   * The names and shapes of an architecture's parameters and the {@linkplain Architectures#blueprint() constants
+   * that shape it}, hashed: part of the cache key, so a checkpoint of an older version of an architecture is
+   * simply not found (and trained anew) rather than failing to load, or loading into a different network.
    */
   static String structure(String architecture, int canvasSize) {
     return STRUCTURES.computeIfAbsent(architecture + "@" + canvasSize, k -> {
       try (Classifier c = Architectures.create(architecture, canvasSize, FashionMnist.CLASS_NAMES, Device.cpu())) {
-        StringBuilder shapes = new StringBuilder();
+        StringBuilder shapes = new StringBuilder(Architectures.blueprint()).append(';');
         c.model().getBlock().getParameters().forEach(p -> shapes.append(p.getKey()).append(p.getValue().getArray().getShape()).append(';'));
         return sha256(shapes.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
       }

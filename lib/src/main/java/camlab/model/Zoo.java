@@ -12,9 +12,9 @@ import camlab.util.Knobs;
 public final class Zoo {
   private Zoo() {}
 
-  /** The training settings of the course models after applying the knobs. */
-  public static TrainingSettings courseSettings() {
-    TrainingSettings base = TrainingSettings.DEFAULT;
+  /** The training settings of a course model after applying the knobs. */
+  public static TrainingSettings courseSettings(String architecture) {
+    TrainingSettings base = TrainingSettings.forArchitecture(architecture);
     return base.withEpochs(Knobs.epochs(base.epochs())).withTrainLimit(Knobs.trainLimit());
   }
 
@@ -25,7 +25,7 @@ public final class Zoo {
 
   /** A trained course model by architecture name, on {@code device} (null: the engine's default). */
   public static ModelCache.Trained load(String architecture, Device device) {
-    return ModelCache.loadOrTrain(architecture, LocalizationSet.Settings.DEFAULT, courseSettings(), device, System.out::println);
+    return ModelCache.loadOrTrain(architecture, LocalizationSet.Settings.DEFAULT, courseSettings(architecture), device, System.out::println);
   }
 
   /** The GAP-CNN of the CAM chapter. */

@@ -44,9 +44,9 @@ public class HeadParameterCountsGrader {
 
   @Test
   @Order(2)
-  @DisplayName("the course's heads: K=128 channels of 16x16, 128 hidden units, 10 classes")
+  @DisplayName("the course's heads: K=128 channels of 4x4 (the FC head's pooled grid), 128 hidden units, 10 classes")
   void goldenCourseModels(HeadParameterCounts student) {
-    assertCounts(student, 128, 16, 16, 128, 10, 128L * 16 * 16 * 128 + 128 + 128 * 10 + 10, 128 * 10);
+    assertCounts(student, 128, 4, 4, 128, 10, 128L * 4 * 4 * 128 + 128 + 128 * 10 + 10, 128 * 10);
   }
 
   @Test
