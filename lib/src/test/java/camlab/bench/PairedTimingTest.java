@@ -2,6 +2,7 @@ package camlab.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,24 @@ class PairedTimingTest {
     assertEquals(List.of("Fa", "a", "Fb", "b", "Fa", "a", "Fb", "b", "b", "Fb", "a", "Fa"), calls);
     assertEquals(List.of("a", "b"), List.copyOf(samples.keySet()));
     assertEquals(2, samples.get("b").methodMs().length);
+  }
+
+  @Test
+  void warmUpLastsAtLeastTheMinimumTime() throws Exception {
+    int[] calls = {0};
+    long start = System.nanoTime();
+    PairedTiming.run(List.of(new PairedTiming.Pair("a", () -> calls[0]++, () -> sleepMillis(5))), 1, 1, 0.2);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    // one round takes ~5 ms, so 0.2 s of warm-up needs many more rounds than the one asked for
+    assertTrue(seconds >= 0.2 && calls[0] > 10, seconds + " s, " + calls[0] + " forward calls");
+  }
+
+  private static void sleepMillis(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test
