@@ -22,9 +22,23 @@ public record TrainingSettings(int epochs, int batchSize, float learningRate, lo
    */
   public static final float FC_LEARNING_RATE = 2e-3f;
 
-  /** The full run of one architecture: {@link #DEFAULT}, with {@link #FC_LEARNING_RATE} for the FC-CNN. */
+  /**
+   * Epochs of the GAP-CNN, the course's main model: after 5 it reached 84.5 % test accuracy (training accuracy
+   * still rising, 87.4 %), short of the 85 % the CAM chapter is built on. The other models keep 5 epochs to
+   * stay cheap; compare them with that in mind.
+   */
+  public static final int GAP_CNN_EPOCHS = 7;
+
+  /**
+   * The full run of one architecture: {@link #DEFAULT}, with {@link #GAP_CNN_EPOCHS} for the GAP-CNN and
+   * {@link #FC_LEARNING_RATE} for the FC-CNN.
+   */
   public static TrainingSettings forArchitecture(String architecture) {
-    return "fc-cnn".equals(architecture) ? DEFAULT.withLearningRate(FC_LEARNING_RATE) : DEFAULT;
+    return switch (architecture) {
+      case "gap-cnn" -> DEFAULT.withEpochs(GAP_CNN_EPOCHS);
+      case "fc-cnn" -> DEFAULT.withLearningRate(FC_LEARNING_RATE);
+      default -> DEFAULT;
+    };
   }
 
   public TrainingSettings {
