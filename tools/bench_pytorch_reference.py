@@ -3,8 +3,8 @@
 
 Builds, with random weights (time does not depend on training), the same layer shapes as CamLab's
 Architectures.java:
-  gap-cnn   1x64x64: conv5x5/2(24)-BN-ReLU, conv3x3(32)-BN-ReLU-maxpool2, conv3x3 dilation 2 (64)-BN-ReLU,
-            conv3x3 dilation 3 (128)-BN-ReLU -> [B,128,16,16]; GAP + Linear(128->10, no bias)
+  gap-cnn   1x64x64: conv5x5/2(24)-BN-ReLU, conv3x3(32)-BN-ReLU-maxpool2, conv3x3(64)-BN-ReLU,
+            conv3x3 dilation 2 (128)-BN-ReLU -> [B,128,16,16]; GAP + Linear(128->10, no bias)
   resnet18  3x224x224: basic-block ResNet-18 -> [B,512,7,7]; GAP + Linear(512->1000)
 and times, interleaved with the forward pass exactly as `camlab bench` does (each method back to back
 with a forward pass, the order alternating, ratio = median of per-repetition method/forward):
@@ -63,8 +63,8 @@ def gap_head(channels, classes, bias):
 def gap_cnn():
     features = nn.Sequential(conv_bn_relu(1, 24, 5, stride=2),
                              nn.Sequential(conv_bn_relu(24, 32, 3), nn.MaxPool2d(2)),
-                             conv_bn_relu(32, 64, 3, dilation=2),
-                             conv_bn_relu(64, 128, 3, dilation=3))
+                             conv_bn_relu(32, 64, 3),
+                             conv_bn_relu(64, 128, 3, dilation=2))
     return Split(features, gap_head(128, 10, bias=False))
 
 
