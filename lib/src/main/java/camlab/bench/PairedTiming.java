@@ -55,8 +55,8 @@ public final class PairedTiming {
   public static Map<String, Samples> run(List<Pair> pairs, int reps, int warmup, double minWarmupSeconds) {
     if (reps < 1) throw new IllegalArgumentException("--reps must be at least 1; got " + reps + ".");
     if (warmup < 0) throw new IllegalArgumentException("--warmup must be 0 or more; got " + warmup + ".");
-    long warmupStart = System.nanoTime();
-    for (int w = 0; w < warmup || (warmup > 0 && (System.nanoTime() - warmupStart) / 1e9 < minWarmupSeconds); w++) {
+    long warmupEnd = System.nanoTime() + (warmup > 0 ? (long) (minWarmupSeconds * 1e9) : 0);
+    for (int w = 0; w < warmup || System.nanoTime() < warmupEnd; w++) {
       for (Pair p : pairs) {
         p.forward().run();
         p.method().run();

@@ -36,16 +36,17 @@ public final class MapOps {
     long batch = maps.getShape().get(0);
     NDArray flat = maps.reshape(batch, -1);
     NDArray min = flat.min(new int[] {1}, true);
-    // the per-map decisions need 2·B numbers, not the maps: read them back and decide on the host, which
-    // costs fewer engine calls than doing the same arithmetic on [B, 1] arrays
-    float[] lo = min.toFloatArray();
-    float[] hi = flat.max(new int[] {1}, true).toFloatArray();
-    float[] divisor = new float[lo.length];
-    for (int b = 0; b < lo.length; b++) {
-      float range = hi[b] - lo[b];
+    // the per-map decisions need 2·B numbers, not the maps: read them back in one copy ([B, 2]: min, max) and
+    // decide on the host, which costs fewer engine calls than the same arithmetic on [B, 1] arrays
+    float[] minMax = min.concat(flat.max(new int[] {1}, true), 1).toFloatArray();
+    float[] divisor = new float[(int) batch];
+    for (int b = 0; b < batch; b++) {
+      float lo = minMax[2 * b];
+      float hi = minMax[2 * b + 1];
+      float range = hi - lo;
       // min and max propagate NaN and ±Inf, so a finite range clears a map without a pass over its pixels
       if (!Float.isFinite(range)) checkMaps(maps);
-      boolean varies = range > CONSTANT_TOLERANCE * Math.max(Math.abs(hi[b]), Math.abs(lo[b]));
+      boolean varies = range > CONSTANT_TOLERANCE * Math.max(Math.abs(hi), Math.abs(lo));
       divisor[b] = varies ? range : Float.POSITIVE_INFINITY; // constant maps divide by +∞: exactly 0
     }
     NDArray scaled = flat.sub(min);

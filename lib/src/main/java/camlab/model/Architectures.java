@@ -102,8 +102,9 @@ public final class Architectures {
    * The conv backbone of the GAP-CNN, FC-CNN, NiN-CNN and ACoL: 64×64 → 128×16×16 activations. A 5×5
    * stride-2 stem, a 3×3 conv and max-pooling bring 64×64 to 16×16 cheaply; the last conv is dilated
    * (rate 2) so each of its units sees 35×35 pixels — most of an item — at no extra cost. Dilating conv3 too
-   * (rates 2 and 3: 51×51) bought about one point of test accuracy in a short run and cost CAM 13 points of MaxBoxAccV2 (61.0 →
-   * 47.5, below the image-intensity baseline): units that see an item's surroundings spread the maps over them.
+   * (rates 2 and 3: 51×51) bought about one point of test accuracy in a short run and cost CAM 13 points of
+   * MaxBoxAccV2 (61.0 → 47.5, below the image-intensity baseline): units that see an item's surroundings spread
+   * the maps over them.
    */
   static List<Block> convStages() {
     List<Block> stages = new ArrayList<>();
