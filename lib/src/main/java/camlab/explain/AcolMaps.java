@@ -6,7 +6,6 @@ import ai.djl.nn.Block;
 import camlab.model.AcolHead;
 import camlab.model.Classifier;
 import camlab.util.Scoped;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -69,14 +68,14 @@ public final class AcolMaps implements Explainer {
       NDArray activations = model.features(images);
       AcolHead.BranchA first = head.branchA(model.parameterStore(), activations, false);
       NDArray logitsA = first.logitsA();
-      int[] classes = targets.resolve(logitsA);
-      NDArray classIndex = scratch.create(Arrays.stream(classes).asLongStream().toArray()).toDevice(activations.getDevice(), false);
+      Targets.Resolved classes = targets.resolveOnDevice(logitsA);
+      NDArray classIndex = classes.index();
       AcolHead.Branches b = head.branchB(model.parameterStore(), first, classIndex, false, erasingThreshold(model));
       NDArray a = MapOps.minMaxNormalize(AcolHead.pick(b.mapsA(), classIndex));
       NDArray bMap = MapOps.minMaxNormalize(AcolHead.pick(b.mapsB(), classIndex));
       logitsA.attach(owner);
       out[0] = logitsA;
-      out[1] = classes;
+      out[1] = classes.classes();
       return switch (output) {
         case FUSED -> a.maximum(bMap);
         case BRANCH_A -> a;

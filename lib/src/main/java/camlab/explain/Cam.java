@@ -39,7 +39,7 @@ public final class Cam extends ChannelWeightedExplainer {
   }
 
   @Override
-  protected NDArray channelWeights(Classifier model, NDArray activations, NDArray gradients, int[] classes) {
+  protected NDArray channelWeights(Classifier model, NDArray activations, NDArray gradients, NDArray classes) {
     return rows(classWeights(model), classes, activations);
   }
 
@@ -51,9 +51,9 @@ public final class Cam extends ChannelWeightedExplainer {
   }
 
   /** Row {@code classes[b]} of W for every image, {@code [B, K]}, created in A's manager (never in W's). */
-  private static NDArray rows(NDArray classWeights, int[] classes, NDArray activations) {
-    NDArray index = activations.getManager().create(Arrays.stream(classes).asLongStream().toArray()).toDevice(classWeights.getDevice(), false);
-    return classWeights.get(activations.getManager(), new NDIndex("{}", index)).toDevice(activations.getDevice(), false);
+  private static NDArray rows(NDArray classWeights, NDArray classes, NDArray activations) {
+    return classWeights.get(activations.getManager(), new NDIndex("{}", classes.toDevice(classWeights.getDevice(), false)))
+        .toDevice(activations.getDevice(), false);
   }
 
   /**
@@ -82,7 +82,10 @@ public final class Cam extends ChannelWeightedExplainer {
         throw new IllegalArgumentException("Class index " + c + " is out of range 0.." + (ws.get(0) - 1) + ".");
       }
     }
-    return Scoped.compute(features, scratch -> FeaturePass.weightedSum(rows(classWeights, classes, features), features));
+    return Scoped.compute(features, scratch -> {
+      NDArray index = scratch.create(Arrays.stream(classes).asLongStream().toArray()).toDevice(features.getDevice(), false);
+      return FeaturePass.weightedSum(rows(classWeights, index, features), features);
+    });
   }
 
   /** The logits a GAP + Linear head computes from its class maps: the mean over positions. */

@@ -28,8 +28,9 @@ public abstract class ChannelWeightedExplainer implements Explainer {
    *
    * @param activations A {@code [B, K, h, w]}
    * @param gradients ∂score/∂A {@code [B, K, h, w]}, or null when {@link #needsGradients()} is false
+   * @param classes the target class of each image, int64 {@code [B]} on the activations' device
    */
-  protected abstract NDArray channelWeights(Classifier model, NDArray activations, NDArray gradients, int[] classes);
+  protected abstract NDArray channelWeights(Classifier model, NDArray activations, NDArray gradients, NDArray classes);
 
   @Override
   public final ActivationMaps explain(Classifier model, NDArray images, Targets targets) {
@@ -38,7 +39,7 @@ public abstract class ChannelWeightedExplainer implements Explainer {
     FeaturePass[] pass = new FeaturePass[1];
     NDArray maps = Scoped.compute(images, scratch -> {
       pass[0] = needsGradients() ? FeaturePass.withGradients(model, images, targets, score()) : FeaturePass.forward(model, images, targets);
-      NDArray weights = channelWeights(model, pass[0].activations, pass[0].gradients, pass[0].classes);
+      NDArray weights = channelWeights(model, pass[0].activations, pass[0].gradients, pass[0].classIndex);
       NDArray sum = FeaturePass.weightedSum(weights, pass[0].activations);
       pass[0].logits.attach(owner);
       return relu() ? sum.maximum(0f) : sum;

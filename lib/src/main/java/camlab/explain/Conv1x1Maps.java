@@ -33,11 +33,11 @@ public final class Conv1x1Maps implements Explainer {
     NDArray maps = Scoped.compute(images, scratch -> {
       NDArray classMaps = head.classMaps(model, model.features(images)); // [B, C, h, w]
       NDArray logits = GlobalAveragePooling.pool(classMaps);
-      int[] classes = targets.resolve(logits);
+      Targets.Resolved classes = targets.resolveOnDevice(logits);
       logits.attach(owner);
       out[0] = logits;
-      out[1] = classes;
-      return AcolHead.pick(classMaps, scratch.create(java.util.Arrays.stream(classes).asLongStream().toArray()).toDevice(classMaps.getDevice(), false));
+      out[1] = classes.classes();
+      return AcolHead.pick(classMaps, classes.index());
     });
     return new ActivationMaps(name(), maps, (int[]) out[1], (NDArray) out[0]);
   }

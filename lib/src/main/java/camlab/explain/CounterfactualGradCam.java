@@ -26,7 +26,7 @@ public final class CounterfactualGradCam extends ChannelWeightedExplainer {
   }
 
   @Override
-  protected NDArray channelWeights(Classifier model, NDArray activations, NDArray gradients, int[] classes) {
+  protected NDArray channelWeights(Classifier model, NDArray activations, NDArray gradients, NDArray classes) {
     return FeaturePass.spatialMean(gradients).neg();
   }
 }

@@ -2,26 +2,27 @@ package camlab.explain;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import camlab.model.Classifier;
 import java.util.Arrays;
 
 /**
  * One pass of a batch through a split classifier: the activations A {@code [B, K, h, w]}, the logits,
- * the resolved target classes and — for gradient methods — ∂score/∂A, computed by back-propagating
+ * the resolved target classes (on the host and on the device) and — for gradient methods — ∂score/∂A, computed by back-propagating
  * through the head only (A is a leaf, so nothing upstream of the split is touched).
  */
 final class FeaturePass {
   final NDArray activations;
   final NDArray logits;
   final int[] classes;
+  final NDArray classIndex; // the classes as int64 [B] on the device
   final NDArray gradients; // null when not requested
 
-  private FeaturePass(NDArray activations, NDArray logits, int[] classes, NDArray gradients) {
+  private FeaturePass(NDArray activations, NDArray logits, Targets.Resolved targets, NDArray gradients) {
     this.activations = activations;
     this.logits = logits;
-    this.classes = classes;
+    this.classes = targets.classes();
+    this.classIndex = targets.index();
     this.gradients = gradients;
   }
 
@@ -29,7 +30,7 @@ final class FeaturePass {
   static FeaturePass forward(Classifier model, NDArray images, Targets targets) {
     NDArray a = model.features(images);
     NDArray logits = model.head(a);
-    return new FeaturePass(a, logits, targets.resolve(logits), null);
+    return new FeaturePass(a, logits, targets.resolveOnDevice(logits), null);
   }
 
   /** Forward, then the gradient of each image's target score with respect to A. */
@@ -37,14 +38,14 @@ final class FeaturePass {
     NDArray a = model.features(images); // outside the collector: no graph upstream of A
     NDArray leaf;
     NDArray logits;
-    int[] classes;
+    Targets.Resolved classes;
     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
       leaf = model.gradientLeaf(a);
       logits = model.headForGradients(leaf);
-      classes = targets.resolve(logits);
+      classes = targets.resolveOnDevice(logits);
       NDArray scores = score == Score.PROBABILITY ? logits.softmax(1) : logits;
-      NDArray oneHot = oneHot(logits.getManager(), classes, model.numClasses()).toDevice(logits.getDevice(), false);
-      collector.backward(scores.mul(oneHot).sum()); // images are independent, so one backward gives every image its gradient
+      NDArray targetScores = scores.gather(classes.index().reshape(-1, 1), 1); // [B, 1]: y^c of each image
+      collector.backward(targetScores.sum()); // images are independent, so one backward gives every image its gradient
     } catch (IllegalStateException e) {
       if (String.valueOf(e.getMessage()).contains("already collecting")) {
         throw new IllegalStateException("Gradient methods need their own GradientCollector, but one is already open (are you inside a"
@@ -55,12 +56,6 @@ final class FeaturePass {
     NDArray gradients = leaf.getGradient();
     NDArray frozenLogits = logits.stopGradient();
     return new FeaturePass(leaf.stopGradient(), frozenLogits, classes, gradients);
-  }
-
-  private static NDArray oneHot(NDManager manager, int[] classes, int numClasses) {
-    float[] values = new float[classes.length * numClasses];
-    for (int b = 0; b < classes.length; b++) values[b * numClasses + classes[b]] = 1f;
-    return manager.create(values, new ai.djl.ndarray.types.Shape(classes.length, numClasses));
   }
 
   /** Σ_k weights[b, k] · A[b, k] for every image: {@code [B, K]} × {@code [B, K, h, w]} → {@code [B, h, w]}. */

@@ -44,7 +44,7 @@ public final class GradCam extends ChannelWeightedExplainer {
   }
 
   @Override
-  protected NDArray channelWeights(Classifier model, NDArray activations, NDArray gradients, int[] classes) {
+  protected NDArray channelWeights(Classifier model, NDArray activations, NDArray gradients, NDArray classes) {
     return FeaturePass.spatialMean(gradients);
   }
 }

@@ -38,7 +38,7 @@ public final class GradCamPlusPlus extends ChannelWeightedExplainer {
    * "0 where the denominator is 0" rule applied (one small check, no full-size masks otherwise).
    */
   @Override
-  protected NDArray channelWeights(Classifier model, NDArray activations, NDArray g, int[] classes) {
+  protected NDArray channelWeights(Classifier model, NDArray activations, NDArray g, NDArray classes) {
     NDArray sumA = activations.sum(new int[] {2, 3}, true); // [B, K, 1, 1]
     NDArray denominator = g.maximum(0f).muli(sumA).addi(2f); // two fresh full-size arrays in all, updated in place
     NDArray terms = g.maximum(0f).divi(denominator);

@@ -45,32 +45,64 @@ public final class Targets {
   }
 
   /**
+   * The classes of a batch twice: on the host, and as an int64 {@code [B]} array on the logits' device (in the logits'
+   * manager), ready to index weights or class maps.
+   */
+  public record Resolved(int[] classes, NDArray index) {}
+
+  /**
    * The class index for every image of the batch.
    *
    * @param logits [B, C] scores of the batch, used for top-1 and to check the range
    * @throws IllegalArgumentException on a batch/target mismatch or an index outside [0, C)
    */
   public int[] resolve(NDArray logits) {
+    return classes == null ? top1Classes(checkLogits(logits).argMax(1)) : checked(given(logits), logits);
+  }
+
+  /**
+   * As {@link #resolve}, with the classes also on the device. For top-1 the device array is the argmax itself: the
+   * classes are read back once and never sent again, which saves an engine call and a host-to-device copy per batch.
+   */
+  public Resolved resolveOnDevice(NDArray logits) {
+    if (classes == null) {
+      NDArray argmax = checkLogits(logits).argMax(1);
+      return new Resolved(top1Classes(argmax), argmax);
+    }
+    int[] resolved = checked(given(logits), logits);
+    long[] indices = Arrays.stream(resolved).asLongStream().toArray();
+    return new Resolved(resolved, logits.getManager().create(indices).toDevice(logits.getDevice(), false));
+  }
+
+  private static NDArray checkLogits(NDArray logits) {
     if (logits.getShape().dimension() != 2) {
       throw new IllegalArgumentException("logits must be [batch, classes]; got " + logits.getShape());
     }
-    int batch = Math.toIntExact(logits.getShape().get(0));
-    int numClasses = Math.toIntExact(logits.getShape().get(1));
-    int[] resolved;
-    if (classes == null) {
-      long[] argmax = logits.argMax(1).toLongArray();
-      resolved = Arrays.stream(argmax).mapToInt(Math::toIntExact).toArray();
-    } else if (broadcast) {
-      resolved = new int[batch];
-      Arrays.fill(resolved, classes[0]);
-    } else {
-      if (classes.length != batch) {
-        throw new IllegalArgumentException(
-            "Batch/target mismatch: " + batch + " images but " + classes.length
-                + " target classes. Give one class per image, a single class for all, or none for top-1.");
-      }
-      resolved = classes.clone();
+    return logits;
+  }
+
+  private static int[] top1Classes(NDArray argmax) {
+    return Arrays.stream(argmax.toLongArray()).mapToInt(Math::toIntExact).toArray();
+  }
+
+  /** The given classes, one per image of the batch. */
+  private int[] given(NDArray logits) {
+    int batch = Math.toIntExact(checkLogits(logits).getShape().get(0));
+    if (broadcast) {
+      int[] all = new int[batch];
+      Arrays.fill(all, classes[0]);
+      return all;
     }
+    if (classes.length != batch) {
+      throw new IllegalArgumentException(
+          "Batch/target mismatch: " + batch + " images but " + classes.length
+              + " target classes. Give one class per image, a single class for all, or none for top-1.");
+    }
+    return classes.clone();
+  }
+
+  private static int[] checked(int[] resolved, NDArray logits) {
+    int numClasses = Math.toIntExact(logits.getShape().get(1));
     for (int i = 0; i < resolved.length; i++) {
       if (resolved[i] < 0 || resolved[i] >= numClasses) {
         throw new IllegalArgumentException(

@@ -22,6 +22,21 @@ class TargetsTest {
   }
 
   @Test
+  void resolvedOnTheDeviceTheIndexHoldsTheSameClasses() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray logits = m.create(new float[] {0, 5, 1, 9, 2, 3}, new Shape(2, 3));
+      for (Targets t : new Targets[] {Targets.top1(), Targets.allFor(2), Targets.perImage(2, 1)}) {
+        Targets.Resolved r = t.resolveOnDevice(logits);
+        assertArrayEquals(t.resolve(logits), r.classes(), t.toString());
+        assertArrayEquals(new long[] {r.classes()[0], r.classes()[1]}, r.index().toLongArray(), t.toString());
+        assertTrue(r.index().getManager() == logits.getManager(), "the index lives with the logits");
+      }
+      assertThrows(IllegalArgumentException.class, () -> Targets.perImage(1, 2, 0).resolveOnDevice(logits));
+      assertThrows(IllegalArgumentException.class, () -> Targets.allFor(3).resolveOnDevice(logits));
+    }
+  }
+
+  @Test
   void batchTargetMismatchAndOutOfRangeAreClearErrors() {
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray logits = m.zeros(new Shape(3, 10));
