@@ -8,8 +8,9 @@ import java.util.Arrays;
 
 /**
  * One pass of a batch through a split classifier: the activations A {@code [B, K, h, w]}, the logits,
- * the resolved target classes (on the host and on the device) and — for gradient methods — ∂score/∂A, computed by back-propagating
- * through the head only (A is a leaf, so nothing upstream of the split is touched).
+ * the resolved target classes (on the host and on the device) and — for gradient methods — ∂score/∂A,
+ * computed by back-propagating through the head only (A is a leaf, so nothing upstream of the split is
+ * touched).
  */
 final class FeaturePass {
   final NDArray activations;
