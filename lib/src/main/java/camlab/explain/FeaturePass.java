@@ -45,8 +45,8 @@ final class FeaturePass {
       logits = model.headForGradients(leaf);
       classes = targets.resolveOnDevice(logits);
       NDArray scores = score == Score.PROBABILITY ? logits.softmax(1) : logits;
-      NDArray targetScores = scores.gather(classes.index().reshape(-1, 1), 1); // [B, 1]: y^c of each image
-      collector.backward(targetScores.sum()); // images are independent, so one backward gives every image its gradient
+      NDArray oneHot = classes.index().oneHot(model.numClasses(), scores.getDataType()); // made on the device: nothing crosses
+      collector.backward(scores.mul(oneHot).sum()); // images are independent, so one backward gives every image its gradient
     } catch (IllegalStateException e) {
       if (String.valueOf(e.getMessage()).contains("already collecting")) {
         throw new IllegalStateException("Gradient methods need their own GradientCollector, but one is already open (are you inside a"

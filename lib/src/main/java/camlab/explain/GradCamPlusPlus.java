@@ -40,8 +40,9 @@ public final class GradCamPlusPlus extends ChannelWeightedExplainer {
   @Override
   protected NDArray channelWeights(Classifier model, NDArray activations, NDArray g, NDArray classes) {
     NDArray sumA = activations.sum(new int[] {2, 3}, true); // [B, K, 1, 1]
-    NDArray denominator = g.maximum(0f).muli(sumA).addi(2f); // two fresh full-size arrays in all, updated in place
-    NDArray terms = g.maximum(0f).divi(denominator);
+    NDArray r = g.maximum(0f);
+    NDArray denominator = r.mul(sumA).addi(2f); // r and the denominator are the only full-size arrays made
+    NDArray terms = r.divi(denominator); // r is not needed any more: divide in place
     if (sumA.lt(0f).any().getBoolean()) { // a negative channel sum: 2 + ΣA·r may be 0 somewhere
       terms = NDArrays.where(denominator.neq(0f), terms, terms.zerosLike());
     }
