@@ -22,7 +22,9 @@ import java.util.Map;
  * The Java heap is written through once before the first sample (see {@link #touchHeap}), and every sample also
  * records the heap and the direct ByteBuffers, so a climb can be told apart from a leak.
  * The model's own manager must hold the same number of arrays at the end as after the warm-up (a
- * gradient method allocates the parameters' gradients once, on its first call).
+ * gradient method allocates the parameters' gradients once, on its first call). After the last sample,
+ * glibc's malloc is asked to return its free memory ({@link MemoryProbe#releaseFreeNativeMemory}) and the
+ * RSS is read once more: what the trim gives back was free memory the allocator kept, not live arrays.
  */
 public final class MemoryLoop {
   private MemoryLoop() {}
@@ -52,6 +54,8 @@ public final class MemoryLoop {
         if (i % every == 0 || i == calls) curve.add(sample(i));
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
+      boolean trimmed = MemoryProbe.releaseFreeNativeMemory();
+      double afterTrim = MemoryProbe.residentBytes() / 1e6;
       double[] mb = curve.stream().mapToDouble(p -> p[1] / 1e6).toArray();
       double first = mb[0];
       double last = mb[mb.length - 1];
@@ -68,6 +72,10 @@ public final class MemoryLoop {
       out.put("rssMaxMb", Stats.round(max, 1));
       out.put("driftPercent", Stats.round(100 * (last - first) / first, 2));
       out.put("maxAboveFirstPercent", Stats.round(100 * (max - first) / first, 2));
+      if (trimmed) {
+        out.put("rssAfterMallocTrimMb", Stats.round(afterTrim, 1));
+        out.put("driftAfterMallocTrimPercent", Stats.round(100 * (afterTrim - first) / first, 2));
+      }
       out.put("modelArraysBefore", arraysBefore);
       out.put("modelArraysAfterWarmUp", arraysAfterWarmUp);
       out.put("modelArraysAtEnd", modelArrays(model));

@@ -1,5 +1,7 @@
 package camlab.util;
 
+import com.sun.jna.Function;
+import com.sun.jna.NativeLibrary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,22 @@ public final class MemoryProbe {
   /** Peak resident set size in bytes (VmHWM). */
   public static long peakResidentBytes() {
     return statusField("VmHWM:");
+  }
+
+  /**
+   * Asks glibc's malloc to give the free memory it holds back to the system ({@code malloc_trim(0)}) and
+   * returns whether it could. Freed tensors stay in malloc's free lists and count in the RSS; after this
+   * call the RSS holds what is still allocated, which tells a bounded allocator cache from a leak. False
+   * where the C library has no {@code malloc_trim} (musl, macOS) — nothing is done there.
+   */
+  public static boolean releaseFreeNativeMemory() {
+    try {
+      Function trim = NativeLibrary.getInstance("c").getFunction("malloc_trim");
+      trim.invokeInt(new Object[] {0});
+      return true;
+    } catch (LinkageError e) { // no such library or symbol, or JNA's own native part missing
+      return false;
+    }
   }
 
   private static long statusField(String name) {
