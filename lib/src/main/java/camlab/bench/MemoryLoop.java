@@ -54,8 +54,6 @@ public final class MemoryLoop {
         if (i % every == 0 || i == calls) curve.add(sample(i));
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
-      boolean trimmed = MemoryProbe.releaseFreeNativeMemory();
-      double afterTrim = MemoryProbe.residentBytes() / 1e6;
       double[] mb = curve.stream().mapToDouble(p -> p[1] / 1e6).toArray();
       double first = mb[0];
       double last = mb[mb.length - 1];
@@ -72,7 +70,8 @@ public final class MemoryLoop {
       out.put("rssMaxMb", Stats.round(max, 1));
       out.put("driftPercent", Stats.round(100 * (last - first) / first, 2));
       out.put("maxAboveFirstPercent", Stats.round(100 * (max - first) / first, 2));
-      if (trimmed) {
+      if (MemoryProbe.releaseFreeNativeMemory()) {
+        double afterTrim = MemoryProbe.residentBytes() / 1e6;
         out.put("rssAfterMallocTrimMb", Stats.round(afterTrim, 1));
         out.put("driftAfterMallocTrimPercent", Stats.round(100 * (afterTrim - first) / first, 2));
       }
