@@ -33,6 +33,12 @@ public final class MapOps {
    */
   public static NDArray minMaxNormalize(NDArray maps) {
     checkShape(maps);
+    return HostMapOps.applies(maps) ? HostMapOps.minMaxNormalize(maps) : minMaxNormalizeOnDevice(maps);
+  }
+
+  /** {@link #minMaxNormalize} as engine calls: the path of maps on a GPU, which never leave it. */
+  static NDArray minMaxNormalizeOnDevice(NDArray maps) {
+    checkShape(maps);
     long batch = maps.getShape().get(0);
     NDArray flat = maps.reshape(batch, -1);
     NDArray min = flat.min(new int[] {1}, true);
@@ -43,15 +49,20 @@ public final class MapOps {
     for (int b = 0; b < batch; b++) {
       float lo = minMax[2 * b];
       float hi = minMax[2 * b + 1];
-      float range = hi - lo;
       // min and max propagate NaN and ±Inf, so a finite range clears a map without a pass over its pixels
-      if (!Float.isFinite(range)) checkMaps(maps);
-      boolean varies = range > CONSTANT_TOLERANCE * Math.max(Math.abs(hi), Math.abs(lo));
-      divisor[b] = varies ? range : Float.POSITIVE_INFINITY; // constant maps divide by +∞: exactly 0
+      if (!Float.isFinite(hi - lo)) checkMaps(maps);
+      divisor[b] = rangeDivisor(lo, hi);
     }
     NDArray scaled = flat.sub(min);
     scaled.divi(maps.getManager().create(divisor, new Shape(batch, 1)).toDevice(scaled.getDevice(), false));
     return scaled.reshape(maps.getShape());
+  }
+
+  /** What a map with this min and max is divided by: its range, or +∞ for a constant map (which becomes exactly 0). */
+  static float rangeDivisor(float lo, float hi) {
+    float range = hi - lo;
+    boolean varies = range > CONSTANT_TOLERANCE * Math.max(Math.abs(hi), Math.abs(lo));
+    return varies ? range : Float.POSITIVE_INFINITY;
   }
 
   /**
@@ -73,6 +84,14 @@ public final class MapOps {
    * align_corners = false, the half-pixel convention of OpenCV's resize).
    */
   public static NDArray upsampleBilinear(NDArray maps, int height, int width) {
+    checkSize(maps, height, width);
+    boolean enlarges = height >= maps.getShape().get(1) && width >= maps.getShape().get(2);
+    // shrinking is left to the engine, whose kernel then averages over the covered pixels (antialiasing)
+    return HostMapOps.applies(maps) && enlarges ? HostMapOps.upsampleBilinear(maps, height, width) : upsampleBilinearOnDevice(maps, height, width);
+  }
+
+  /** {@link #upsampleBilinear} as an engine call: the path of maps on a GPU. */
+  static NDArray upsampleBilinearOnDevice(NDArray maps, int height, int width) {
     return interpolate(maps, height, width, Image.Interpolation.BILINEAR);
   }
 
@@ -92,10 +111,7 @@ public final class MapOps {
   }
 
   private static NDArray interpolate(NDArray maps, int height, int width, Image.Interpolation mode) {
-    checkShape(maps);
-    if (height <= 0 || width <= 0) {
-      throw new IllegalArgumentException("Upsampling size must be positive; got " + height + "x" + width + ".");
-    }
+    checkSize(maps, height, width);
     NDArray nchw = maps.toType(DataType.FLOAT32, false).expandDims(1);
     NDArray up = nchw.getNDArrayInternal().interpolation(new long[] {height, width}, mode.ordinal(), false);
     return up.squeeze(1);
@@ -110,8 +126,18 @@ public final class MapOps {
       long[] badPerMap = bad.reshape(batch, -1).toType(DataType.INT64, false).sum(new int[] {1}).toLongArray();
       int first = 0;
       while (badPerMap[first] == 0) first++;
-      throw new IllegalArgumentException(
-          "Map " + first + " of the batch contains NaN or Inf values; check the model's output and the inputs (are they finite, preprocessed?).");
+      throw new IllegalArgumentException(nonFiniteMessage(first));
+    }
+  }
+
+  static String nonFiniteMessage(int map) {
+    return "Map " + map + " of the batch contains NaN or Inf values; check the model's output and the inputs (are they finite, preprocessed?).";
+  }
+
+  private static void checkSize(NDArray maps, int height, int width) {
+    checkShape(maps);
+    if (height <= 0 || width <= 0) {
+      throw new IllegalArgumentException("Upsampling size must be positive; got " + height + "x" + width + ".");
     }
   }
 

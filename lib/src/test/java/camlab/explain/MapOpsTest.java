@@ -92,4 +92,40 @@ class MapOpsTest {
     NDArray m = maps(new float[] {-1, 2, 0, -3}, 1, 2, 2);
     assertArrayEquals(new float[] {0, 2, 0, 0}, MapOps.relu(m).toFloatArray());
   }
+
+  /** The CPU path (one loop over a Java array) against the engine path that GPU maps take, on random batches. */
+  @Test
+  void hostAndEnginePathsUpsampleAlike() {
+    manager.getEngine().setRandomSeed(11);
+    int[][] sizes = {{16, 16, 64, 64}, {7, 7, 224, 224}, {5, 3, 12, 7}, {1, 2, 1, 4}, {3, 3, 3, 3}};
+    for (int[] s : sizes) {
+      NDArray m = manager.randomNormal(new Shape(3, s[0], s[1]));
+      float[] host = HostMapOps.upsampleBilinear(m, s[2], s[3]).toFloatArray();
+      float[] engine = MapOps.upsampleBilinearOnDevice(m, s[2], s[3]).toFloatArray();
+      // bit for bit where PyTorch runs its AVX2/AVX-512 kernel (fused multiply-adds); 1e-6 allows a kernel without them
+      assertArrayEquals(engine, host, 1e-6f, java.util.Arrays.toString(s));
+    }
+    NDArray m = manager.randomNormal(new Shape(2, 6, 6)); // shrinking takes the engine path in both calls
+    assertArrayEquals(MapOps.upsampleBilinearOnDevice(m, 4, 4).toFloatArray(), MapOps.upsampleBilinear(m, 4, 4).toFloatArray(), 0f);
+  }
+
+  @Test
+  void hostAndEnginePathsNormaliseAlike() {
+    manager.getEngine().setRandomSeed(12);
+    NDArray random = manager.randomNormal(new Shape(4, 16, 16)).mul(50f);
+    NDArray withConstantMap = random.concat(manager.full(new Shape(1, 16, 16), 3.5f), 0);
+    float[] host = HostMapOps.minMaxNormalize(withConstantMap).toFloatArray();
+    float[] engine = MapOps.minMaxNormalizeOnDevice(withConstantMap).toFloatArray();
+    assertArrayEquals(engine, host, 0f, "the same float32 subtraction and division, so the same bits");
+  }
+
+  @Test
+  void enginePathKeepsTheGoldenValuesAndErrors() {
+    NDArray m = maps(new float[] {1, 3, 5, 9, /* second map */ -2, -2, 0, 2}, 2, 2, 2);
+    assertArrayEquals(new float[] {0, 0.25f, 0.5f, 1, 0, 0, 0.5f, 1}, MapOps.minMaxNormalizeOnDevice(m).toFloatArray(), 1e-7f);
+    assertArrayEquals(new float[] {0, 1, 3, 4}, MapOps.upsampleBilinearOnDevice(maps(new float[] {0, 4}, 1, 1, 2), 1, 4).toFloatArray(), 1e-6f);
+    NDArray bad = maps(new float[] {1, 2, 3, 4, 1, Float.NaN, 3, 4}, 2, 2, 2);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MapOps.minMaxNormalizeOnDevice(bad));
+    assertTrue(e.getMessage().contains("Map 1"), e.getMessage());
+  }
 }
