@@ -1,5 +1,6 @@
 package camlab.explain;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.engine.PtNDArray;
@@ -47,7 +48,7 @@ final class FeaturePass {
       logits = model.headForGradients(leaf);
       classes = targets.resolveOnDevice(logits);
       NDArray scores = score == Score.PROBABILITY ? logits.softmax(1) : logits;
-      backwardFromTargets(collector, scores, classes.classes());
+      backwardFromTargets(collector, scores, classes);
     } catch (IllegalStateException e) {
       if (String.valueOf(e.getMessage()).contains("already collecting")) {
         throw new IllegalStateException("Gradient methods need their own GradientCollector, but one is already open (are you inside a"
@@ -65,20 +66,31 @@ final class FeaturePass {
    * backward pass gives each image its own gradient. On the PyTorch engine the backward pass is seeded with the
    * one-hot matrix itself (the vector–Jacobian product {@code Jᵀ·onehot}), which gives the same gradient as
    * back-propagating {@code Σ_b y[b, classes[b]]} without the product, the sum and the ones that seed it: three
-   * engine calls fewer, which is 5–7 % of a batch-1 GAP-CNN forward pass. The one-hot is written on the host from
-   * the classes already read back (B·C numbers; the maps never cross).
+   * engine calls fewer, which is 5–7 % of a batch-1 GAP-CNN forward pass.
    */
-  private static void backwardFromTargets(GradientCollector collector, NDArray scores, int[] classes) {
-    int numClasses = Math.toIntExact(scores.getShape().get(1));
-    float[] oneHot = new float[classes.length * numClasses];
-    for (int b = 0; b < classes.length; b++) oneHot[b * numClasses + classes[b]] = 1f;
-    NDArray seed = scores.getManager().create(oneHot, scores.getShape()).toType(scores.getDataType(), false)
-        .toDevice(scores.getDevice(), false);
+  private static void backwardFromTargets(GradientCollector collector, NDArray scores, Targets.Resolved classes) {
+    NDArray seed = oneHot(scores, classes);
     if (scores instanceof PtNDArray s && seed instanceof PtNDArray g) {
       JniUtils.backward(s, g, false, false);
     } else {
       collector.backward(scores.mul(seed).sum());
     }
+  }
+
+  /**
+   * The {@code [B, C]} one-hot of the classes, shaped and typed like the scores. On the CPU it is written from the
+   * classes already read back, in one call; the engine's one_hot first checks its input's range with two reductions.
+   * On a GPU it is made on the device from the class array there, so nothing goes back.
+   */
+  private static NDArray oneHot(NDArray scores, Targets.Resolved classes) {
+    int numClasses = Math.toIntExact(scores.getShape().get(1));
+    if (!scores.getDevice().getDeviceType().equals(Device.Type.CPU)) {
+      return classes.index().oneHot(numClasses, scores.getDataType());
+    }
+    int[] c = classes.classes();
+    float[] oneHot = new float[c.length * numClasses];
+    for (int b = 0; b < c.length; b++) oneHot[b * numClasses + c[b]] = 1f;
+    return scores.getManager().create(oneHot, scores.getShape()).toType(scores.getDataType(), false);
   }
 
   /** Σ_k weights[b, k] · A[b, k] for every image: {@code [B, K]} × {@code [B, K, h, w]} → {@code [B, h, w]}. */

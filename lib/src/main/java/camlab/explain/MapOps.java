@@ -33,7 +33,7 @@ public final class MapOps {
    */
   public static NDArray minMaxNormalize(NDArray maps) {
     checkShape(maps);
-    return HostMapOps.applies(maps) ? HostMapOps.minMaxNormalize(maps) : minMaxNormalizeOnDevice(maps);
+    return HostMapOps.applies(maps, maps.size()) ? HostMapOps.minMaxNormalize(maps) : minMaxNormalizeOnDevice(maps);
   }
 
   /** {@link #minMaxNormalize} as engine calls: the path of maps on a GPU, which never leave it. */
@@ -87,7 +87,9 @@ public final class MapOps {
     checkSize(maps, height, width);
     boolean enlarges = height >= maps.getShape().get(1) && width >= maps.getShape().get(2);
     // shrinking is left to the engine, whose kernel then averages over the covered pixels (antialiasing)
-    return HostMapOps.applies(maps) && enlarges ? HostMapOps.upsampleBilinear(maps, height, width) : upsampleBilinearOnDevice(maps, height, width);
+    long values = maps.getShape().get(0) * height * width;
+    return HostMapOps.applies(maps, values) && enlarges ? HostMapOps.upsampleBilinear(maps, height, width)
+        : upsampleBilinearOnDevice(maps, height, width);
   }
 
   /** {@link #upsampleBilinear} as an engine call: the path of maps on a GPU. */
