@@ -7,6 +7,7 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import camlab.model.Classifier;
+import camlab.util.HostToEngine;
 import java.util.Arrays;
 
 /**
@@ -90,7 +91,7 @@ final class FeaturePass {
     int[] c = classes.classes();
     float[] oneHot = new float[c.length * numClasses];
     for (int b = 0; b < c.length; b++) oneHot[b * numClasses + c[b]] = 1f;
-    return scores.getManager().create(oneHot, scores.getShape()).toType(scores.getDataType(), false);
+    return HostToEngine.floats(scores.getManager(), oneHot, scores.getShape()).toType(scores.getDataType(), false);
   }
 
   /** Σ_k weights[b, k] · A[b, k] for every image: {@code [B, K]} × {@code [B, K, h, w]} → {@code [B, h, w]}. */

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import camlab.util.HostToEngine;
 
 /**
  * {@link MapOps}' bilinear upsampling and min–max normalisation for maps in CPU memory, as one loop over a
@@ -64,7 +65,7 @@ final class HostMapOps {
         }
       }
     }
-    return maps.getManager().create(out, new Shape(batch, height, width));
+    return HostToEngine.floats(maps.getManager(), out, new Shape(batch, height, width));
   }
 
   /** Min–max normalisation per map, with {@link MapOps#minMaxNormalize}'s rules for constant and non-finite maps. */
@@ -86,7 +87,7 @@ final class HostMapOps {
       float divisor = MapOps.rangeDivisor(lo, hi);
       for (int i = from; i < from + size; i++) v[i] = (v[i] - lo) / divisor;
     }
-    return maps.getManager().create(v, maps.getShape());
+    return HostToEngine.floats(maps.getManager(), v, maps.getShape());
   }
 
   /** The source pixels and weights of each output index along one axis (PyTorch's compute_indices_weights_linear). */
