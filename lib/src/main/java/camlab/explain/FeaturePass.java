@@ -67,7 +67,7 @@ final class FeaturePass {
    * backward pass gives each image its own gradient. On the PyTorch engine the backward pass is seeded with the
    * one-hot matrix itself (the vector–Jacobian product {@code Jᵀ·onehot}), which gives the same gradient as
    * back-propagating {@code Σ_b y[b, classes[b]]} without the product, the sum and the ones that seed it: three
-   * engine calls fewer, which is 5–7 % of a batch-1 GAP-CNN forward pass.
+   * engine calls fewer (about 1.5 % of a batch-1 GAP-CNN forward pass in the bench).
    */
   private static void backwardFromTargets(GradientCollector collector, NDArray scores, Targets.Resolved classes) {
     NDArray seed = oneHot(scores, classes);

@@ -35,11 +35,12 @@ final class HostMapOps {
   }
 
   /**
-   * Bilinear enlargement ({@code height ≥ h}, {@code width ≥ w}) with half-pixel centres (align_corners = false), as PyTorch's CPU kernel computes it:
-   * along each axis, output index o reads input position {@code s = (in/out)·(o + ½) − ½} (negative positions
-   * clamp to 0) from pixels {@code i0 = min(⌊s⌋, in − 1)} and {@code i1 = min(i0 + 1, in − 1)} with weights
-   * {@code 1 − λ} and {@code λ = s − i0}; a pixel is {@code (x[y0,x0]·u0 + x[y0,x1]·u1)·v0 + (x[y1,x0]·u0 + x[y1,x1]·u1)·v1},
-   * each "a·b + c·d" a fused {@code fma(c, d, a·b)}.
+   * Bilinear enlargement ({@code height ≥ h}, {@code width ≥ w}) with half-pixel centres (align_corners = false),
+   * as PyTorch's CPU kernel computes it: along each axis, output index o reads input position
+   * {@code s = (in/out)·(o + ½) − ½} (negative positions clamp to 0) from pixels {@code i0 = min(⌊s⌋, in − 1)} and
+   * {@code i1 = min(i0 + 1, in − 1)} with weights {@code 1 − λ} and {@code λ = s − i0}; a pixel is
+   * {@code (x[y0,x0]·u0 + x[y0,x1]·u1)·v0 + (x[y1,x0]·u0 + x[y1,x1]·u1)·v1}, each "a·b + c·d" a fused
+   * {@code fma(c, d, a·b)}.
    */
   static NDArray upsampleBilinear(NDArray maps, int height, int width) {
     long[] s = maps.getShape().getShape();
