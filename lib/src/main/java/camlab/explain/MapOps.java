@@ -4,6 +4,7 @@ import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import camlab.util.HostToEngine;
 
 /**
  * The post-processing steps of a batch of class maps, each on {@code [B, h, w]} float32 arrays.
@@ -54,7 +55,7 @@ public final class MapOps {
       divisor[b] = rangeDivisor(lo, hi);
     }
     NDArray scaled = flat.sub(min);
-    scaled.divi(maps.getManager().create(divisor, new Shape(batch, 1)).toDevice(scaled.getDevice(), false));
+    scaled.divi(HostToEngine.floats(maps.getManager(), divisor, new Shape(batch, 1)).toDevice(scaled.getDevice(), false));
     return scaled.reshape(maps.getShape());
   }
 
