@@ -42,7 +42,7 @@ public abstract class ChannelWeightedExplainer implements Explainer {
       NDArray weights = channelWeights(model, pass[0].activations, pass[0].gradients, pass[0].classIndex);
       NDArray sum = FeaturePass.weightedSum(weights, pass[0].activations);
       pass[0].logits.attach(owner);
-      return relu() ? sum.maximum(0f) : sum;
+      return relu() ? MapOps.relu(sum) : sum;
     });
     return new ActivationMaps(name(), maps, pass[0].classes, pass[0].logits);
   }

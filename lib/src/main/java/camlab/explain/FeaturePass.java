@@ -7,6 +7,7 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import camlab.model.Classifier;
+import camlab.model.GlobalAveragePooling;
 import camlab.util.HostToEngine;
 import java.util.Arrays;
 
@@ -102,7 +103,7 @@ final class FeaturePass {
 
   /** Mean over the h·w positions of each channel: {@code [B, K, h, w]} → {@code [B, K]}. */
   static NDArray spatialMean(NDArray x) {
-    return x.mean(new int[] {3}).mean(new int[] {2});
+    return GlobalAveragePooling.pool(x);
   }
 
   @Override

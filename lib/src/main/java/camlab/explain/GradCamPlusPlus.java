@@ -40,10 +40,10 @@ public final class GradCamPlusPlus extends ChannelWeightedExplainer {
   @Override
   protected NDArray channelWeights(Classifier model, NDArray activations, NDArray g, NDArray classes) {
     NDArray sumA = activations.sum(new int[] {2, 3}, true); // [B, K, 1, 1]
-    NDArray r = g.maximum(0f);
+    NDArray r = MapOps.relu(g);
     NDArray denominator = r.mul(sumA).addi(2f); // r and the denominator are the only full-size arrays made
     NDArray terms = r.divi(denominator); // r is not needed any more: divide in place
-    if (sumA.lt(0f).any().getBoolean()) { // a negative channel sum: 2 + ΣA·r may be 0 somewhere
+    if (sumA.min().getFloat() < 0f) { // a negative channel sum: 2 + ΣA·r may be 0 somewhere
       terms = NDArrays.where(denominator.neq(0f), terms, terms.zerosLike());
     }
     return terms.sum(new int[] {2, 3});

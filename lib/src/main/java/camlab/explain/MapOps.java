@@ -4,6 +4,7 @@ import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import camlab.util.HostToEngine;
 
 /**
@@ -19,9 +20,13 @@ public final class MapOps {
 
   private MapOps() {}
 
-  /** ReLU(M) = max(M, 0): keeps only the evidence for the class. */
+  /**
+   * ReLU(M) = max(M, 0): keeps only the evidence for the class. The engine's relu, not {@code maximum(0f)}: DJL turns
+   * every scalar operand into a new array, and right after a forward pass that costs ~30 µs (1 % of a batch-1
+   * GAP-CNN forward pass).
+   */
   public static NDArray relu(NDArray maps) {
-    return maps.maximum(0f);
+    return Activation.relu(maps);
   }
 
   /**
