@@ -48,20 +48,25 @@ public final class MapOps {
     long batch = maps.getShape().get(0);
     NDArray flat = maps.reshape(batch, -1);
     NDArray min = flat.min(new int[] {1}, true);
-    // the per-map decisions need 2·B numbers, not the maps: read them back in one copy ([B, 2]: min, max) and
-    // decide on the host, which costs fewer engine calls than the same arithmetic on [B, 1] arrays
-    float[] minMax = min.concat(flat.max(new int[] {1}, true), 1).toFloatArray();
+    NDArray max = flat.max(new int[] {1}, true);
+    // the per-map decisions need 2·B numbers, not the maps: read them back and decide on the host, which costs
+    // fewer engine calls than the same arithmetic on [B, 1] arrays (two plain copies: a concat first costs more)
+    float[] lo = min.toFloatArray();
+    float[] hi = max.toFloatArray();
     float[] divisor = new float[(int) batch];
+    boolean allVary = true;
     for (int b = 0; b < batch; b++) {
-      float lo = minMax[2 * b];
-      float hi = minMax[2 * b + 1];
       // min and max propagate NaN and ±Inf, so a finite range clears a map without a pass over its pixels
-      if (!Float.isFinite(hi - lo)) checkMaps(maps);
-      divisor[b] = rangeDivisor(lo, hi);
+      if (!Float.isFinite(hi[b] - lo[b])) checkMaps(maps);
+      divisor[b] = rangeDivisor(lo[b], hi[b]);
+      allVary &= Float.isFinite(divisor[b]);
     }
     NDArray scaled = flat.sub(min);
-    scaled.divi(HostToEngine.floats(maps.getManager(), divisor, new Shape(batch, 1)).toDevice(scaled.getDevice(), false));
-    return scaled.reshape(maps.getShape());
+    // the usual case, no constant map: the ranges are max − min on the device, the same float subtraction as on the
+    // host, and no array has to be made from Java numbers (~60 µs at batch 32 after a forward pass)
+    NDArray divisors = allVary ? max.sub(min)
+        : HostToEngine.floats(maps.getManager(), divisor, new Shape(batch, 1)).toDevice(scaled.getDevice(), false);
+    return scaled.divi(divisors).reshape(maps.getShape());
   }
 
   /** What a map with this min and max is divided by: its range, or +∞ for a constant map (which becomes exactly 0). */
