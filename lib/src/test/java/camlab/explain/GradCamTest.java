@@ -11,8 +11,10 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import camlab.model.Architectures;
 import camlab.model.Classifier;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GradCamTest {
@@ -127,7 +129,7 @@ class GradCamTest {
         }
       }
       GradCam gradCam = new GradCam();
-      gradCam.explain(model, images); // warm-up: parameter gradients are allocated once
+      gradCam.explain(model, images); // warm-up
       int modelArrays = model.model().getNDManager().getManagedArrays().size();
       int callerArrays = m.getManagedArrays().size();
       for (int i = 0; i < 1000; i++) {
@@ -139,6 +141,33 @@ class GradCamTest {
       }
       assertEquals(modelArrays, model.model().getNDManager().getManagedArrays().size());
       assertEquals(callerArrays, m.getManagedArrays().size());
+    }
+  }
+
+  @Test
+  void explainingNeitherTouchesNorDetachesTheParametersGradients() {
+    Engine.getInstance().setRandomSeed(9);
+    try (Classifier model = Architectures.gapCnn(64, names(10), null); NDManager m = NDManager.newBaseManager()) {
+      NDArray images = m.randomUniform(0, 1, new Shape(2, 1, 64, 64));
+      NDArray w = model.linearClassWeights().orElseThrow();
+      try (GradientCollector training = Engine.getInstance().newGradientCollector()) {
+        training.backward(model.logits(images).sum()); // what a training step accumulates before the optimizer runs
+      }
+      float[] accumulated = w.getGradient().toFloatArray();
+      for (Explainer e : new Explainer[] {new GradCam(), new GradCamPlusPlus(), new GradCam(Score.PROBABILITY)}) {
+        e.explain(model, images);
+        assertArrayEquals(accumulated, w.getGradient().toFloatArray(), 0f, e.name() + " added into the Linear weight's gradient");
+        assertTrue(w.hasGradient(), e.name() + " left the Linear weight without a gradient: training would stop updating it");
+      }
+      Classifier early = model.splitAt("conv3"); // the head now holds conv4's weights too
+      List<NDArray> headParameters = early.headBlock().getParameters().values().stream().map(p -> p.getArray())
+          .filter(NDArray::hasGradient).toList(); // not the batch norms' running statistics
+      assertTrue(headParameters.size() > 1, "conv4's weights are in the head");
+      List<float[]> before = headParameters.stream().map(p -> p.getGradient().toFloatArray()).toList();
+      new GradCam().explain(early, images);
+      for (int i = 0; i < headParameters.size(); i++) {
+        assertArrayEquals(before.get(i), headParameters.get(i).getGradient().toFloatArray(), 0f, "parameter " + i + " of the head");
+      }
     }
   }
 }
