@@ -21,8 +21,9 @@ import java.util.Map;
  * warm-up is over. A leak shows as drift: {@code drift = (last − first) / first} over the sampled curve.
  * The Java heap is written through once before the first sample (see {@link #touchHeap}), and every sample also
  * records the heap and the direct ByteBuffers, so a climb can be told apart from a leak.
- * The model's own manager must hold the same number of arrays at the end as after the warm-up (a
- * gradient method allocates the parameters' gradients once, on its first call). After the last sample,
+ * The model's own manager must hold the same number of arrays before, after the warm-up and at the end. A
+ * leak grows with the calls, so the drift over the second half of the loop is reported too: the allocator's
+ * warm-up is over by then, a leak is not. After the last sample,
  * glibc's malloc is asked to return its free memory ({@link MemoryProbe#releaseFreeNativeMemory}) and the
  * RSS is read once more: what the trim gives back was free memory the allocator kept, not live arrays.
  */
@@ -57,6 +58,7 @@ public final class MemoryLoop {
       double[] mb = curve.stream().mapToDouble(p -> p[1] / 1e6).toArray();
       double first = mb[0];
       double last = mb[mb.length - 1];
+      double middle = mb[mb.length / 2]; // the sample closest to call calls/2
       double max = java.util.Arrays.stream(mb).max().orElse(0);
       double min = java.util.Arrays.stream(mb).min().orElse(0);
       out.put("methods", methods.stream().map(Explainer::name).toList());
@@ -70,6 +72,8 @@ public final class MemoryLoop {
       out.put("rssMaxMb", Stats.round(max, 1));
       out.put("driftPercent", Stats.round(100 * (last - first) / first, 2));
       out.put("maxAboveFirstPercent", Stats.round(100 * (max - first) / first, 2));
+      out.put("secondHalfFromCall", curve.get(mb.length / 2)[0]);
+      out.put("driftSecondHalfPercent", Stats.round(100 * (last - middle) / middle, 2));
       if (MemoryProbe.releaseFreeNativeMemory()) {
         double afterTrim = MemoryProbe.residentBytes() / 1e6;
         out.put("rssAfterMallocTrimMb", Stats.round(afterTrim, 1));

@@ -131,6 +131,8 @@ final class BenchCommand implements Main.Command {
           (Double) m.get("seconds"));
       System.out.printf("  RSS first %.1f MB, last %.1f MB, min %.1f MB, max %.1f MB: drift %+.2f %% (target within 5 %%)%n",
           m.get("rssFirstMb"), m.get("rssLastMb"), m.get("rssMinMb"), m.get("rssMaxMb"), (Double) m.get("driftPercent"));
+      System.out.printf("  second half (from call %s on): drift %+.2f %% (a leak keeps growing here; the allocator's warm-up does not)%n",
+          m.get("secondHalfFromCall"), (Double) m.get("driftSecondHalfPercent"));
       if (m.containsKey("rssAfterMallocTrimMb")) {
         System.out.printf("  after malloc_trim(0) at the end: RSS %.1f MB, %+.2f %% of the first sample (the rest was free memory malloc kept)%n",
             m.get("rssAfterMallocTrimMb"), (Double) m.get("driftAfterMallocTrimPercent"));

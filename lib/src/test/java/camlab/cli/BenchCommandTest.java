@@ -80,6 +80,11 @@ class BenchCommandTest {
     assertEquals(0, curve.get(0).getAsJsonArray().get(0).getAsInt());
     assertEquals(30, curve.get(curve.size() - 1).getAsJsonArray().get(0).getAsInt());
     assertEquals(memory.get("modelArraysAfterWarmUp").getAsInt(), memory.get("modelArraysAtEnd").getAsInt());
+    assertEquals(memory.get("modelArraysBefore").getAsInt(), memory.get("modelArraysAtEnd").getAsInt());
+    JsonArray middle = curve.get(curve.size() / 2).getAsJsonArray();
+    assertEquals(middle.get(0).getAsInt(), memory.get("secondHalfFromCall").getAsInt());
+    double secondHalf = 100 * (memory.get("rssLastMb").getAsDouble() - middle.get(1).getAsDouble()) / middle.get(1).getAsDouble();
+    assertEquals(secondHalf, memory.get("driftSecondHalfPercent").getAsDouble(), 0.05, "from the rounded curve");
     if (Files.exists(Path.of("/etc/debian_version"))) { // glibc: the allocator's free memory is handed back once at the end
       assertTrue(memory.get("rssAfterMallocTrimMb").getAsDouble() > 0, memory.toString());
     }
