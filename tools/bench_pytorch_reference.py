@@ -15,7 +15,7 @@ with a forward pass, the order alternating, ratio = median of per-repetition met
                    parameter gets its gradient), then NumPy: weights = mean of the gradients, ReLU(sum w A)
   gradcam++        pytorch-grad-cam's GradCAMPlusPlus weights (in NumPy) on the same hooked backward
   gradcam-split    for comparison: what CamLab does, in PyTorch (features under no_grad, a leaf, backward
-                   through the head only)
+                   through the head only, and only to the leaf: torch.autograd.grad, no parameter gradients)
   upsample+normalize  bilinear resize of the batch of maps to the input size + per-map min-max, in torch
 and the GAP-CNN's training throughput (Adam, softmax cross-entropy) vs its inference throughput at batch 64.
 
@@ -153,8 +153,8 @@ def gradcam_split(model, x):
     leaf = a.detach().requires_grad_()
     logits = model.head(leaf)
     classes = logits.argmax(1)
-    logits.gather(1, classes[:, None]).sum().backward()
-    weights = leaf.grad.mean(dim=(2, 3))
+    (gradients,) = torch.autograd.grad(logits.gather(1, classes[:, None]).sum(), leaf)
+    weights = gradients.mean(dim=(2, 3))
     with torch.no_grad():
         return torch.relu(torch.einsum("bk,bkhw->bhw", weights, a))
 
