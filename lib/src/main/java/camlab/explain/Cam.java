@@ -40,7 +40,7 @@ public final class Cam extends ChannelWeightedExplainer {
 
   @Override
   protected NDArray channelWeights(Classifier model, NDArray activations, NDArray gradients, NDArray classes) {
-    return rows(classWeights(model), classes, activations);
+    return rows(classWeights(model), classes); // W, the classes and A all come from this model, on its device
   }
 
   private static NDArray classWeights(Classifier model) {
@@ -51,14 +51,12 @@ public final class Cam extends ChannelWeightedExplainer {
   }
 
   /**
-   * Row {@code classes[b]} of W for every image, {@code [B, K]}, created in the class index's manager (never in W's).
-   * An embedding lookup is exactly that row copy in one engine call. Indexing with an NDIndex did the same in 25 µs
-   * instead of 16 at batch 1, and 142 µs instead of 42 at batch 32 (after a GAP-CNN forward pass).
+   * Row {@code classes[b]} of W for every image, {@code [B, K]}, created in the class index's manager (never in W's);
+   * both on the same device. An embedding lookup is exactly that row copy in one engine call. Indexing with an NDIndex
+   * did the same in 25 µs instead of 16 at batch 1, and 142 µs instead of 42 at batch 32 (after a GAP-CNN forward pass).
    */
-  private static NDArray rows(NDArray classWeights, NDArray classes, NDArray activations) {
-    NDArray index = classes.toDevice(classWeights.getDevice(), false);
-    return index.getNDArrayInternal().embedding(index, classWeights, SparseFormat.DENSE).singletonOrThrow()
-        .toDevice(activations.getDevice(), false);
+  private static NDArray rows(NDArray classWeights, NDArray classes) {
+    return classes.getNDArrayInternal().embedding(classes, classWeights, SparseFormat.DENSE).singletonOrThrow();
   }
 
   /**
@@ -88,8 +86,8 @@ public final class Cam extends ChannelWeightedExplainer {
       }
     }
     return Scoped.compute(features, scratch -> {
-      NDArray index = scratch.create(Arrays.stream(classes).asLongStream().toArray()).toDevice(features.getDevice(), false);
-      return FeaturePass.weightedSum(rows(classWeights, index, features), features);
+      NDArray index = scratch.create(Arrays.stream(classes).asLongStream().toArray()).toDevice(classWeights.getDevice(), false);
+      return FeaturePass.weightedSum(rows(classWeights, index).toDevice(features.getDevice(), false), features);
     });
   }
 

@@ -45,6 +45,7 @@ public final class Classifier implements AutoCloseable {
   private final boolean scripted;
   private final ParameterStore parameters;
   private Optional<NDArray> scriptedWeights; // found and verified once, on first use
+  private Optional<Parameter> linearWeight; // the head's structure is checked once; the array is read on every call
 
   private Classifier(String architecture, List<Model> models, List<String> stageNames, List<Block> stages, Block originalHead,
       int split, Shape inputShape, List<String> classNames, boolean scripted) {
@@ -202,12 +203,17 @@ public final class Classifier implements AutoCloseable {
       if (scriptedWeights == null) scriptedWeights = ScriptedLinearHead.find(this);
       return scriptedWeights;
     }
+    if (linearWeight == null) linearWeight = findLinearWeight();
+    return linearWeight.map(Parameter::getArray); // loading weights may replace the array, never the parameter
+  }
+
+  private Optional<Parameter> findLinearWeight() {
     List<Block> layers = headLayers();
     if (layers.isEmpty() || !(layers.get(layers.size() - 1) instanceof Linear linear)) return Optional.empty();
     for (Block b : layers.subList(0, layers.size() - 1)) {
       if (!(b instanceof GlobalAveragePooling)) return Optional.empty();
     }
-    return Optional.of(linear.getParameters().get("weight").getArray());
+    return Optional.of(linear.getParameters().get("weight"));
   }
 
   /** The head's layers, nested sequential blocks flattened, in order. */
