@@ -2,6 +2,7 @@ package camlab.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.LambdaBlock;
 
 /**
@@ -22,9 +23,13 @@ public final class GlobalAveragePooling extends LambdaBlock {
       throw new IllegalArgumentException("Global average pooling needs [batch, channels, height, width] activations; got "
           + activations.getShape() + ".");
     }
-    long positions = activations.getShape().get(2) * activations.getShape().get(3);
+    float positions = activations.getShape().get(2) * activations.getShape().get(3);
     // One reduction over both axes, not two one-axis means (DJL's PyTorch mean takes one axis): at batch 32 the
     // GAP-CNN's head runs 1.1 → 0.8 ms forward and 1.2 → 0.7 ms backward (a sum's gradient is a view).
-    return activations.sum(new int[] {2, 3}).divi(positions);
+    // The divisor is an array the engine owns (full), not a Java number: DJL puts a number in a direct buffer that
+    // the engine only borrows, and the backward pass reads the divisor again after that buffer may have been freed.
+    try (NDArray area = activations.getManager().full(new Shape(), positions)) {
+      return activations.sum(new int[] {2, 3}).divi(area);
+    }
   }
 }
