@@ -49,7 +49,7 @@ final class FeaturePass {
       logits = model.headForGradients(leaf);
       classes = targets.resolveOnDevice(logits);
       NDArray scores = score == Score.PROBABILITY ? logits.softmax(1) : logits;
-      backwardFromTargets(collector, scores, classes);
+      backwardFromTargets(collector, scores, classes, model.device());
     } catch (IllegalStateException e) {
       if (String.valueOf(e.getMessage()).contains("already collecting")) {
         throw new IllegalStateException("Gradient methods need their own GradientCollector, but one is already open (are you inside a"
@@ -69,8 +69,8 @@ final class FeaturePass {
    * back-propagating {@code Σ_b y[b, classes[b]]} without the product, the sum and the ones that seed it: three
    * engine calls fewer (about 1.5 % of a batch-1 GAP-CNN forward pass in the bench).
    */
-  private static void backwardFromTargets(GradientCollector collector, NDArray scores, Targets.Resolved classes) {
-    NDArray seed = oneHot(scores, classes);
+  private static void backwardFromTargets(GradientCollector collector, NDArray scores, Targets.Resolved classes, Device device) {
+    NDArray seed = oneHot(scores, classes, device);
     if (scores instanceof PtNDArray s && seed instanceof PtNDArray g) {
       JniUtils.backward(s, g, false, false);
     } else {
@@ -81,11 +81,12 @@ final class FeaturePass {
   /**
    * The {@code [B, C]} one-hot of the classes, shaped and typed like the scores. On the CPU it is written from the
    * classes already read back, in one call; the engine's one_hot first checks its input's range with two reductions.
-   * On a GPU it is made on the device from the class array there, so nothing goes back.
+   * On a GPU it is made on the device from the class array there, so nothing goes back. {@code device} is the model's,
+   * where the scores are: known in Java, where asking a fresh array for its device is an engine call.
    */
-  private static NDArray oneHot(NDArray scores, Targets.Resolved classes) {
+  private static NDArray oneHot(NDArray scores, Targets.Resolved classes, Device device) {
     int numClasses = Math.toIntExact(scores.getShape().get(1));
-    if (!scores.getDevice().getDeviceType().equals(Device.Type.CPU)) {
+    if (!device.getDeviceType().equals(Device.Type.CPU)) {
       return classes.index().oneHot(numClasses, scores.getDataType());
     }
     int[] c = classes.classes();

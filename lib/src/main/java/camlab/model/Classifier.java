@@ -13,7 +13,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import camlab.util.Devices;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +45,7 @@ public final class Classifier implements AutoCloseable {
   private final ParameterStore parameters;
   private Optional<NDArray> scriptedWeights; // found and verified once, on first use
   private Optional<Parameter> linearWeight; // the head's structure is checked once; the array is read on every call
+  private List<Parameter> headParameters; // likewise: the block tree is walked once, the arrays are read per call
 
   private Classifier(String architecture, List<Model> models, List<String> stageNames, List<Block> stages, Block originalHead,
       int split, Shape inputShape, List<String> classNames, boolean scripted) {
@@ -165,9 +165,10 @@ public final class Classifier implements AutoCloseable {
    * autograd otherwise (export them with {@code torch.jit.trace} after {@code model.eval()}).
    */
   public NDArray headForGradients(NDArray leaf) {
+    if (headParameters == null) headParameters = head.getParameters().values();
     List<NDArray> frozen = new ArrayList<>();
-    for (Pair<String, Parameter> parameter : head.getParameters()) {
-      NDArray value = parameter.getValue().getArray();
+    for (Parameter parameter : headParameters) {
+      NDArray value = parameter.getArray();
       if (value.hasGradient()) {
         value.setRequiresGradient(false);
         frozen.add(value);
