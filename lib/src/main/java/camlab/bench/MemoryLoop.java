@@ -66,6 +66,7 @@ public final class MemoryLoop {
       out.put("warmupCalls", warmup);
       out.put("calls", calls);
       out.put("seconds", Stats.round(seconds, 1));
+      out.put("nativeHeapTrimIntervalMs", MemoryProbe.nativeHeapTrimIntervalMs());
       out.put("rssFirstMb", Stats.round(first, 1));
       out.put("rssLastMb", Stats.round(last, 1));
       out.put("rssMinMb", Stats.round(min, 1));

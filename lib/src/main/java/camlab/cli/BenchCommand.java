@@ -129,6 +129,9 @@ final class BenchCommand implements Main.Command {
       Map<String, Object> m = MemoryLoop.run(gap, List.of(new Cam(), new GradCam(), new GradCamPlusPlus()), 8, calls, warmup, 50);
       System.out.printf("memory: %d explain calls (%s, batch 8) after %d warm-up calls in %.0f s%n", calls, m.get("methods"), warmup,
           (Double) m.get("seconds"));
+      long trimMs = (Long) m.get("nativeHeapTrimIntervalMs");
+      System.out.println(trimMs > 0 ? "  the JVM hands freed native memory back every " + trimMs + " ms (-XX:TrimNativeHeapInterval)"
+          : "  the JVM does not trim the native heap (-XX:TrimNativeHeapInterval is off, or this JDK is older than 17.0.9)");
       System.out.printf("  RSS first %.1f MB, last %.1f MB, min %.1f MB, max %.1f MB: drift %+.2f %% (target within 5 %%)%n",
           m.get("rssFirstMb"), m.get("rssLastMb"), m.get("rssMinMb"), m.get("rssMaxMb"), (Double) m.get("driftPercent"));
       System.out.printf("  second half (from call %s on): drift %+.2f %% (a leak keeps growing here; the allocator's warm-up does not)%n",

@@ -2,7 +2,9 @@ package camlab.util;
 
 import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -33,6 +35,19 @@ public final class MemoryProbe {
       return true;
     } catch (LinkageError e) { // no such library or symbol, or JNA's own native part missing
       return false;
+    }
+  }
+
+  /**
+   * How often the JVM itself trims the native heap ({@code -XX:TrimNativeHeapInterval}, JDK 17.0.9 and later), in
+   * milliseconds: 0 when it does not (the flag is off, or this JDK does not have it).
+   */
+  public static long nativeHeapTrimIntervalMs() {
+    try {
+      HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+      return vm == null ? 0 : Long.parseLong(vm.getVMOption("TrimNativeHeapInterval").getValue());
+    } catch (IllegalArgumentException e) { // no such option (older JDK); NumberFormatException is one too
+      return 0;
     }
   }
 

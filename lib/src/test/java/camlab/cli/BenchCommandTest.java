@@ -75,6 +75,7 @@ class BenchCommandTest {
     assertEquals(30, memory.get("calls").getAsInt());
     assertEquals(Set.of("cam", "gradcam", "gradcam++"), Set.copyOf(memory.getAsJsonArray("methods").asList().stream().map(JsonElement::getAsString).toList()));
     assertTrue(memory.get("rssFirstMb").getAsDouble() > 0);
+    assertEquals(5000, memory.get("nativeHeapTrimIntervalMs").getAsLong(), "the build's JVM flags trim the native heap");
     assertTrue(memory.get("rssMaxMb").getAsDouble() >= memory.get("rssLastMb").getAsDouble());
     JsonArray curve = memory.getAsJsonArray("curve");
     assertEquals(0, curve.get(0).getAsJsonArray().get(0).getAsInt());

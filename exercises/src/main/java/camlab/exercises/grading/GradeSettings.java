@@ -67,7 +67,7 @@ public record GradeSettings(Duration timeout, int heapMb, int memoryMb, int outp
    * The flags every DJL JVM of this build needs, from the POM's {@code camlab.jvmArgs}: the system property
    * when the build passes it (surefire, failsafe), else the library's {@code camlab/jvm.options} resource
    * (filtered from the same property), else the flags this JVM itself was started with that matter to
-   * DJL ({@code -D...}, direct-memory cap, module opens). Heap, agent and debugger flags are never passed on.
+   * DJL ({@code -D...}, direct-memory cap, native-heap trimming, module opens). Heap, agent and debugger flags are never passed on.
    */
   static List<String> jvmFlagsOfThisSetup() {
     String configured = System.getProperty("camlab.jvmArgs");
@@ -77,7 +77,8 @@ public record GradeSettings(Duration timeout, int heapMb, int memoryMb, int outp
     }
     List<String> inherited = new ArrayList<>();
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (arg.startsWith("-D") || arg.startsWith("-XX:MaxDirectMemorySize=") || arg.startsWith("--add-opens")
+      if (arg.startsWith("-D") || arg.startsWith("-XX:MaxDirectMemorySize=") || arg.startsWith("-XX:TrimNativeHeapInterval=")
+          || arg.equals("-XX:+IgnoreUnrecognizedVMOptions") || arg.startsWith("--add-opens")
           || arg.startsWith("--add-exports") || arg.startsWith("--enable-native-access")) {
         inherited.add(arg);
       }

@@ -31,6 +31,7 @@ class GradeSettingsTest {
     // surefire gets camlab.jvmArgs from the POM: the grading JVMs must get DJL's settings from there
     assertTrue(GradeSettings.jvmFlagsOfThisSetup().contains("-Dai.djl.offline=true"), GradeSettings.jvmFlagsOfThisSetup()::toString);
     assertTrue(GradeSettings.jvmFlagsOfThisSetup().stream().anyMatch(f -> f.startsWith("-XX:MaxDirectMemorySize=")));
+    assertTrue(GradeSettings.jvmFlagsOfThisSetup().contains("-XX:TrimNativeHeapInterval=5000"), GradeSettings.jvmFlagsOfThisSetup()::toString);
   }
 
   @Test

@@ -50,6 +50,7 @@ class KernelInstallerTest {
     assertTrue(argv.contains("-Djava.awt.headless=true"));
     assertTrue(argv.contains("-Dai.djl.offline=true"));
     assertTrue(argv.contains("-XX:MaxDirectMemorySize=512m"));
+    assertTrue(argv.contains("-XX:TrimNativeHeapInterval=5000"), "a kernel lives long: it hands freed native memory back");
     String cache = argv.stream().filter(a -> a.startsWith("-DDJL_CACHE_DIR=")).findFirst().orElseThrow();
     assertTrue(Path.of(cache.substring("-DDJL_CACHE_DIR=".length())).isAbsolute(), cache);
     assertTrue(argv.indexOf("-Xmx3g") > argv.indexOf("-Djava.awt.headless=true"), "user options come last, so they win");
