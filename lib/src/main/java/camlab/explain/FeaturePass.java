@@ -7,6 +7,7 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import camlab.model.Classifier;
+import camlab.model.SpatialReduction;
 import camlab.util.HostToEngine;
 import java.util.Arrays;
 
@@ -101,15 +102,9 @@ final class FeaturePass {
     return weights.expandDims(1).matMul(activations.reshape(s[0], s[1], s[2] * s[3])).reshape(s[0], s[2], s[3]);
   }
 
-  /**
-   * Mean over the h·w positions of each channel: {@code [B, K, h, w]} → {@code [B, K]}. The same average as
-   * {@link camlab.model.GlobalAveragePooling#pool} (up to rounding), as one mean over a flattened view: nothing is
-   * back-propagated through it here (the head's GAP sums, because a sum's backward pass is cheaper), and a mean
-   * needs no scalar operand, which DJL would turn into a new array.
-   */
+  /** Mean over the h·w positions of each channel: {@code [B, K, h, w]} → {@code [B, K]} (see {@link SpatialReduction}). */
   static NDArray spatialMean(NDArray x) {
-    long[] s = x.getShape().getShape();
-    return x.reshape(s[0], s[1], s[2] * s[3]).mean(new int[] {2});
+    return SpatialReduction.mean(x);
   }
 
   @Override

@@ -2,7 +2,9 @@ package camlab.explain;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.types.Shape;
 import camlab.model.Classifier;
+import camlab.model.SpatialReduction;
 
 /**
  * Grad-CAM++ (Chattopadhay, Sarkar, Howlader, Balasubramanian — WACV 2018), in the closed form for an
@@ -39,13 +41,14 @@ public final class GradCamPlusPlus extends ChannelWeightedExplainer {
    */
   @Override
   protected NDArray channelWeights(Classifier model, NDArray activations, NDArray g, NDArray classes) {
-    NDArray sumA = activations.sum(new int[] {2, 3}, true); // [B, K, 1, 1]
+    Shape shape = activations.getShape();
+    NDArray sumA = SpatialReduction.sum(activations).reshape(shape.get(0), shape.get(1), 1, 1);
     NDArray r = MapOps.relu(g);
     NDArray denominator = r.mul(sumA).addi(2f); // r and the denominator are the only full-size arrays made
     NDArray terms = r.divi(denominator); // r is not needed any more: divide in place
     if (sumA.min().getFloat() < 0f) { // a negative channel sum: 2 + ΣA·r may be 0 somewhere
       terms = NDArrays.where(denominator.neq(0f), terms, terms.zerosLike());
     }
-    return terms.sum(new int[] {2, 3});
+    return SpatialReduction.sum(terms);
   }
 }

@@ -1,0 +1,73 @@
+package camlab.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SpatialReductionTest {
+  /** Small batches go through the matrix-vector product, large ones through the engine's sum: both are checked. */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 40})
+  void sumAndMeanMatchAPlainLoopInDoubles(int batch) {
+    int channels = 64;
+    int h = 7;
+    int w = 9;
+    assertEquals(batch == 1, (long) batch * channels * h * w <= SpatialReduction.MAX_PRODUCT_VALUES, "one case per path");
+    try (NDManager manager = NDManager.newBaseManager()) {
+      manager.getEngine().setRandomSeed(7);
+      NDArray x = manager.randomNormal(2f, 3f, new Shape(batch, channels, h, w), DataType.FLOAT32);
+      float[] values = x.toFloatArray();
+      float[] sums = new float[batch * channels];
+      float[] means = new float[batch * channels];
+      for (int c = 0; c < batch * channels; c++) {
+        double s = 0;
+        for (int p = 0; p < h * w; p++) s += values[c * h * w + p];
+        sums[c] = (float) s;
+        means[c] = (float) (s / (h * w));
+      }
+      NDArray sum = SpatialReduction.sum(x);
+      NDArray mean = SpatialReduction.mean(x);
+      assertEquals(new Shape(batch, channels), sum.getShape());
+      assertEquals(new Shape(batch, channels), mean.getShape());
+      assertArrayEquals(sums, sum.toFloatArray(), 3e-5f * h * w, "Σ over 63 positions of N(2, 3) numbers");
+      assertArrayEquals(means, mean.toFloatArray(), 3e-5f, "mean");
+      assertSame(manager, sum.getManager());
+    }
+  }
+
+  @Test
+  void theConstantsAreMadeOncePerSize() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      NDArray x = manager.ones(new Shape(2, 5, 3, 3));
+      SpatialReduction.mean(x);
+      SpatialReduction.sum(x);
+      int constants = SpatialReduction.constantCount();
+      for (int i = 0; i < 10; i++) {
+        try (NDManager call = manager.newSubManager()) {
+          NDArray y = call.ones(new Shape(2, 5, 3, 3));
+          assertArrayEquals(new float[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, SpatialReduction.mean(y).toFloatArray(), 0f);
+          assertArrayEquals(new float[] {9, 9, 9, 9, 9, 9, 9, 9, 9, 9}, SpatialReduction.sum(y).toFloatArray(), 0f);
+        }
+      }
+      assertEquals(constants, SpatialReduction.constantCount(), "no new constant for a size seen before");
+    }
+  }
+
+  @Test
+  void rejectsArraysThatAreNotBatchesOfChannels() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SpatialReduction.mean(manager.ones(new Shape(4, 4))));
+      assertTrue(e.getMessage().contains("[batch, channels, height, width]") && e.getMessage().contains("(4, 4)"), e.getMessage());
+    }
+  }
+}
