@@ -95,7 +95,7 @@ public final class MemoryLoop {
     try (NDManager call = x.getManager().newSubManager()) {
       NDArray images = x.duplicate();
       images.attach(call);
-      ActivationMaps maps = method.explain(model, images).upsample(height, width).normalize(ActivationMaps.Normalization.MIN_MAX);
+      ActivationMaps maps = method.explain(model, images).upsampleThenNormalize(height, width, ActivationMaps.Normalization.MIN_MAX);
       maps.maps().getFloat(0, 0, 0); // wait for the result (asynchronous devices)
     }
   }

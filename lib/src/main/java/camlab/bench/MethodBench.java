@@ -53,7 +53,7 @@ public final class MethodBench {
           new PairedTiming.Pair("conv1x1", ninForward, explain(new Conv1x1Maps(), nin, x)),
           new PairedTiming.Pair("acol", acolForward, explain(new AcolMaps(), acol, x)),
           new PairedTiming.Pair("upsample+normalize", forward,
-              () -> scoped(raw.maps(), () -> wait(raw.upsample(h, w).normalize(ActivationMaps.Normalization.MIN_MAX).maps()))));
+              () -> scoped(raw.maps(), () -> wait(raw.upsampleThenNormalize(h, w, ActivationMaps.Normalization.MIN_MAX).maps()))));
       Map<String, PairedTiming.Samples> s = PairedTiming.run(pairs, reps, warmup, PairedTiming.MIN_WARMUP_SECONDS);
       List<Row> rows = new ArrayList<>();
       double[] baseForward = concat(s.get("cam").forwardMs(), s.get("gradcam").forwardMs(), s.get("gradcam++").forwardMs(),

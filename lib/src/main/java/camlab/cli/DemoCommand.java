@@ -62,7 +62,7 @@ final class DemoCommand implements Main.Command {
           try (NDManager batchScope = manager.newSubManager()) {
             NDList batch = test.batch(batchScope, from, to);
             ActivationMaps maps = cam.explain(trained.classifier(), batch.get(0))
-                .upsample(size, size).normalize(ActivationMaps.Normalization.MIN_MAX);
+                .upsampleThenNormalize(size, size, ActivationMaps.Normalization.MIN_MAX);
             float[][] host = maps.flatMaps();
             int[] predicted = maps.classes();
             NDArray probabilities = maps.logits().softmax(1).max(new int[] {1});

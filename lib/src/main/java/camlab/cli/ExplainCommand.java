@@ -163,7 +163,7 @@ final class ExplainCommand implements Main.Command {
     int h = (int) inputs.getShape().get(2);
     int w = (int) inputs.getShape().get(3);
     int scale = Math.max(1, 256 / Math.max(h, w));
-    float[][] upsampled = maps.upsample(h, w).normalize(ActivationMaps.Normalization.MIN_MAX).flatMaps();
+    float[][] upsampled = maps.upsampleThenNormalize(h, w, ActivationMaps.Normalization.MIN_MAX).flatMaps();
     NDArray grey = inputs.mean(new int[] {1});
     NDArray lo = grey.min();
     NDArray range = grey.max().sub(lo).maximum(1e-12f);

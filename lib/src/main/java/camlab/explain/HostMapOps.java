@@ -43,6 +43,25 @@ final class HostMapOps {
    * {@code fma(c, d, a·b)}.
    */
   static NDArray upsampleBilinear(NDArray maps, int height, int width) {
+    return HostToEngine.floats(maps.getManager(), upsampled(maps, height, width), upsampledShape(maps, height, width));
+  }
+
+  /**
+   * {@link #upsampleBilinear} then {@link #minMaxNormalize} in one pass: the upsampled maps are normalised where they
+   * are, in Java, so they make one trip back to the engine instead of going there, coming back and going again.
+   * The same float operations in the same order: the same maps, bit for bit.
+   */
+  static NDArray upsampleBilinearThenMinMax(NDArray maps, int height, int width) {
+    float[] values = upsampled(maps, height, width);
+    minMaxInPlace(values, (int) maps.getShape().get(0), height * width);
+    return HostToEngine.floats(maps.getManager(), values, upsampledShape(maps, height, width));
+  }
+
+  private static Shape upsampledShape(NDArray maps, int height, int width) {
+    return new Shape(maps.getShape().get(0), height, width);
+  }
+
+  private static float[] upsampled(NDArray maps, int height, int width) {
     long[] s = maps.getShape().getShape();
     int batch = (int) s[0];
     int h = (int) s[1];
@@ -66,15 +85,19 @@ final class HostMapOps {
         }
       }
     }
-    return HostToEngine.floats(maps.getManager(), out, new Shape(batch, height, width));
+    return out;
   }
 
   /** Min–max normalisation per map, with {@link MapOps#minMaxNormalize}'s rules for constant and non-finite maps. */
   static NDArray minMaxNormalize(NDArray maps) {
     long[] s = maps.getShape().getShape();
-    int batch = (int) s[0];
-    int size = (int) (s[1] * s[2]);
-    float[] v = maps.toFloatArray();
+    float[] values = maps.toFloatArray();
+    minMaxInPlace(values, (int) s[0], (int) (s[1] * s[2]));
+    return HostToEngine.floats(maps.getManager(), values, maps.getShape());
+  }
+
+  /** Normalises each of the {@code batch} maps of {@code size} values in {@code v}, in place. */
+  private static void minMaxInPlace(float[] v, int batch, int size) {
     for (int b = 0; b < batch; b++) {
       int from = b * size;
       float lo = Float.POSITIVE_INFINITY;
@@ -88,7 +111,6 @@ final class HostMapOps {
       float divisor = MapOps.rangeDivisor(lo, hi);
       for (int i = from; i < from + size; i++) v[i] = (v[i] - lo) / divisor;
     }
-    return HostToEngine.floats(maps.getManager(), v, maps.getShape());
   }
 
   /** The source pixels and weights of each output index along one axis (PyTorch's compute_indices_weights_linear). */

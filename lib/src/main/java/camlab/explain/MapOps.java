@@ -96,11 +96,24 @@ public final class MapOps {
    */
   public static NDArray upsampleBilinear(NDArray maps, int height, int width) {
     checkSize(maps, height, width);
-    boolean enlarges = height >= maps.getShape().get(1) && width >= maps.getShape().get(2);
-    // shrinking is left to the engine, whose kernel then averages over the covered pixels (antialiasing)
-    long values = maps.getShape().get(0) * height * width;
-    return HostMapOps.applies(maps, values) && enlarges ? HostMapOps.upsampleBilinear(maps, height, width)
+    return upsamplesOnHost(maps, height, width) ? HostMapOps.upsampleBilinear(maps, height, width)
         : upsampleBilinearOnDevice(maps, height, width);
+  }
+
+  /**
+   * {@code minMaxNormalize(upsampleBilinear(maps, height, width))}, the same maps bit for bit. Where the upsampling runs
+   * on the host, so does the normalisation, in the same pass: the maps go to the engine once, not twice.
+   */
+  public static NDArray upsampleBilinearThenMinMax(NDArray maps, int height, int width) {
+    checkSize(maps, height, width);
+    return upsamplesOnHost(maps, height, width) ? HostMapOps.upsampleBilinearThenMinMax(maps, height, width)
+        : minMaxNormalize(upsampleBilinearOnDevice(maps, height, width));
+  }
+
+  /** Small enlargements of CPU maps; shrinking is left to the engine, whose kernel averages the covered pixels. */
+  private static boolean upsamplesOnHost(NDArray maps, int height, int width) {
+    boolean enlarges = height >= maps.getShape().get(1) && width >= maps.getShape().get(2);
+    return enlarges && HostMapOps.applies(maps, maps.getShape().get(0) * height * width);
   }
 
   /** {@link #upsampleBilinear} as an engine call: the path of maps on a GPU. */

@@ -89,6 +89,20 @@ class CamTest {
   }
 
   @Test
+  void upsamplingThenNormalisingAtOnceIsTheTwoStepsWithTheSameRecord() {
+    try (Classifier model = Architectures.gapCnn(64, names(10), null); NDManager m = NDManager.newBaseManager()) {
+      ActivationMaps raw = new Cam().explain(model, m.randomUniform(0, 1, new Shape(2, 1, 64, 64)));
+      for (ActivationMaps.Normalization n : ActivationMaps.Normalization.values()) {
+        ActivationMaps twoSteps = raw.relu().upsample(64, 64).normalize(n);
+        ActivationMaps atOnce = raw.relu().upsampleThenNormalize(64, 64, n);
+        assertArrayEquals(twoSteps.maps().toFloatArray(), atOnce.maps().toFloatArray(), 0f, n.name());
+        assertEquals(twoSteps.steps(), atOnce.steps());
+        assertEquals(m, atOnce.manager());
+      }
+    }
+  }
+
+  @Test
   void mapsSurviveTheClosingOfTemporaryManagers() {
     try (Classifier model = Architectures.gapCnn(64, names(10), null); NDManager m = NDManager.newBaseManager()) {
       NDArray images = m.randomUniform(0, 1, new Shape(2, 1, 64, 64));

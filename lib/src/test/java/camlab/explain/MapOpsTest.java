@@ -122,6 +122,27 @@ class MapOpsTest {
     }
   }
 
+  /** One pass on the host, or the engine for shrinking and large batches: always the two steps' maps, bit for bit. */
+  @Test
+  void upsamplingThenNormalisingAtOnceGivesTheTwoStepsMaps() {
+    manager.getEngine().setRandomSeed(13);
+    NDArray small = manager.randomNormal(new Shape(3, 16, 16)).mul(20f);
+    NDArray withConstantMap = small.concat(manager.full(new Shape(1, 16, 16), -1.5f), 0);
+    NDArray large = manager.randomNormal(new Shape(20, 16, 16)); // 20 × 64 × 64 values: above HostMapOps.MAX_VALUES
+    int[][] cases = {{64, 64}, {64, 64}, {64, 64}, {8, 8}};
+    NDArray[] inputs = {small, withConstantMap, large, small};
+    for (int i = 0; i < inputs.length; i++) {
+      float[] twoSteps = MapOps.minMaxNormalize(MapOps.upsampleBilinear(inputs[i], cases[i][0], cases[i][1])).toFloatArray();
+      float[] atOnce = MapOps.upsampleBilinearThenMinMax(inputs[i], cases[i][0], cases[i][1]).toFloatArray();
+      assertArrayEquals(twoSteps, atOnce, 0f, "case " + i);
+    }
+    assertArrayEquals(new float[4096], java.util.Arrays.copyOfRange(
+        MapOps.upsampleBilinearThenMinMax(withConstantMap, 64, 64).toFloatArray(), 3 * 4096, 4 * 4096), 0f, "a constant map becomes zeros");
+    NDArray bad = maps(new float[] {1, 2, 3, 4, 1, Float.NaN, 3, 4}, 2, 2, 2);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MapOps.upsampleBilinearThenMinMax(bad, 4, 4));
+    assertTrue(e.getMessage().contains("Map 1"), e.getMessage());
+  }
+
   @Test
   void enginePathKeepsTheGoldenValuesAndErrors() {
     NDArray m = maps(new float[] {1, 3, 5, 9, /* second map */ -2, -2, 0, 2}, 2, 2, 2);
