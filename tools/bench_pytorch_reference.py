@@ -266,32 +266,33 @@ def machine(threads):
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--json")
-    p.add_argument("--reps", type=int, default=15)
+    p.add_argument("--reps", type=int, help="repetitions (default as camlab bench: 150 GAP-CNN, 15 ResNet-18)")
     p.add_argument("--warmup", type=int, default=2)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--models", default="gap-cnn,resnet18")
     p.add_argument("--batches", default="1,32")
     a = p.parse_args()
+    gap_reps, resnet_reps = a.reps or 150, a.reps or 15
     torch.set_num_threads(a.threads)
     torch.set_num_interop_threads(a.threads)
     torch.manual_seed(1)
     families = a.models.split(",")
     batches = [int(b) for b in a.batches.split(",")]
     out = {"command": "bench_pytorch_reference.py " + " ".join(os.sys.argv[1:]), "machine": machine(a.threads),
-           "weights": "random (timing does not depend on training)", "reps": a.reps, "warmup": a.warmup,
+           "weights": "random (timing does not depend on training)", "reps": {"gap-cnn": gap_reps, "resnet18": resnet_reps}, "warmup": a.warmup,
            "resnet18Batch32": "ceil(reps / 3) reps, at most 1 warm-up round (as camlab bench)"}
     rows = []
     tr = None
     if "gap-cnn" in families:
         model = gap_cnn()
         for b in batches:
-            rows += bench_family("gap-cnn", model, (1, 64, 64), b, a.reps, a.warmup)
-        tr = training(a.reps, a.warmup)
+            rows += bench_family("gap-cnn", model, (1, 64, 64), b, gap_reps, a.warmup)
+        tr = training(gap_reps, a.warmup)
     if "resnet18" in families:
         model = resnet18()
         for b in batches:
             big = b >= 32
-            rows += bench_family("resnet18", model, (3, 224, 224), b, (a.reps + 2) // 3 if big else a.reps,
+            rows += bench_family("resnet18", model, (3, 224, 224), b, (resnet_reps + 2) // 3 if big else resnet_reps,
                                  min(1, a.warmup) if big else a.warmup)
     print(f"{'model':>9} {'batch':>5} {'what':>20} {'ms':>10} {'x forward':>10} {'images/s':>10}  target")
     for r in rows:
