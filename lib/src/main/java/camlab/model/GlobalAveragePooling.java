@@ -22,7 +22,7 @@ public final class GlobalAveragePooling extends LambdaBlock {
       throw new IllegalArgumentException("Global average pooling needs [batch, channels, height, width] activations; got "
           + activations.getShape() + ".");
     }
-    // a matrix-vector product, not the engine's mean: see SpatialReduction (and never a Java-number divisor: DJL
+    // a matrix product, not the engine's mean: see SpatialReduction (and never a Java-number divisor: DJL
     // puts it in a direct buffer the engine only borrows, and the backward pass could read it after it was freed)
     return SpatialReduction.mean(activations);
   }

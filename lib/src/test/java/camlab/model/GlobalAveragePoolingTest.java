@@ -16,12 +16,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class GlobalAveragePoolingTest {
   /**
-   * The backward pass divides by h·w again, with the divisor the forward pass saved. A divisor made from a Java
+   * The backward pass scales by 1/(h·w) again, with the constant the forward pass saved. A constant made from a Java
    * number lives in a direct buffer that DJL's array keeps only until it is closed, so after a collection the graph
-   * would read freed memory (here: memory refilled with 10⁹). The divisor must be memory the engine owns.
+   * would read freed memory (here: memory refilled with 10⁹). The constant must be memory the engine owns.
    */
   @ParameterizedTest
-  @ValueSource(ints = {2, 3 * 64 * 4}) // small: the matrix-vector product; above SpatialReduction's limit: the engine's sum
+  @ValueSource(ints = {2, 3 * 64 * 4}) // small: the matrix product; above SpatialReduction's limit: the engine's sum
   void backwardPassStillDividesByTheAreaAfterAGarbageCollection(int batch) throws InterruptedException {
     try (NDManager manager = NDManager.newBaseManager()) {
       NDArray activations = manager.randomNormal(new Shape(batch, 3, 16, 16));

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SpatialReductionTest {
-  /** Small batches go through the matrix-vector product, large ones through the engine's sum: both are checked. */
+  /** Small batches go through the matrix product, large ones through the engine's sum: both are checked. */
   @ParameterizedTest
   @ValueSource(ints = {1, 40})
   void sumAndMeanMatchAPlainLoopInDoubles(int batch) {
