@@ -99,6 +99,10 @@ class CamTest {
         assertEquals(twoSteps.steps(), atOnce.steps());
         assertEquals(m, atOnce.manager());
       }
+      ActivationMaps maps = raw.relu().upsampleThenNormalize(64, 64, ActivationMaps.Normalization.MIN_MAX);
+      assertEquals(List.of("relu", "bilinear 64x64", "min-max"), maps.steps());
+      assertTrue(maps.toString().endsWith(" after relu → bilinear 64x64 → min-max"), maps.toString());
+      assertTrue(raw.steps().isEmpty() && raw.toString().endsWith("(raw)"), "a step makes new maps; the raw ones stay raw");
     }
   }
 
