@@ -82,7 +82,10 @@ public final class Targets {
   }
 
   private static int[] top1Classes(NDArray argmax) {
-    return Arrays.stream(argmax.toLongArray()).mapToInt(Math::toIntExact).toArray();
+    long[] indices = argmax.toLongArray();
+    int[] classes = new int[indices.length];
+    for (int i = 0; i < indices.length; i++) classes[i] = Math.toIntExact(indices[i]); // a loop: a stream's code is cold after a forward pass
+    return classes;
   }
 
   /** The given classes, one per image of the batch. */

@@ -177,7 +177,7 @@ public final class Classifier implements AutoCloseable {
     try {
       return runHead(leaf, scripted);
     } finally {
-      frozen.forEach(value -> value.setRequiresGradient(true));
+      for (NDArray value : frozen) value.setRequiresGradient(true);
     }
   }
 
