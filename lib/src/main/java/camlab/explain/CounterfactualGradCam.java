@@ -2,6 +2,7 @@ package camlab.explain;
 
 import ai.djl.ndarray.NDArray;
 import camlab.model.Classifier;
+import camlab.model.SpatialReduction;
 
 /**
  * Counterfactual Grad-CAM (Selvaraju et al., §5.2): the gradients are negated before pooling, so the map
@@ -27,6 +28,6 @@ public final class CounterfactualGradCam extends ChannelWeightedExplainer {
 
   @Override
   protected NDArray channelWeights(Classifier model, NDArray activations, NDArray gradients, NDArray classes) {
-    return FeaturePass.spatialMean(gradients).neg();
+    return SpatialReduction.mean(gradients).neg();
   }
 }

@@ -7,7 +7,6 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import camlab.model.Classifier;
-import camlab.model.SpatialReduction;
 import camlab.util.HostToEngine;
 import java.util.Arrays;
 
@@ -100,11 +99,6 @@ final class FeaturePass {
   static NDArray weightedSum(NDArray weights, NDArray activations) {
     long[] s = activations.getShape().getShape();
     return weights.expandDims(1).matMul(activations.reshape(s[0], s[1], s[2] * s[3])).reshape(s[0], s[2], s[3]);
-  }
-
-  /** Mean over the h·w positions of each channel: {@code [B, K, h, w]} → {@code [B, K]} (see {@link SpatialReduction}). */
-  static NDArray spatialMean(NDArray x) {
-    return SpatialReduction.mean(x);
   }
 
   @Override

@@ -2,6 +2,7 @@ package camlab.explain;
 
 import ai.djl.ndarray.NDArray;
 import camlab.model.Classifier;
+import camlab.model.SpatialReduction;
 
 /**
  * Grad-CAM (Selvaraju et al. — ICCV 2017). Channel weights are the spatially averaged gradients of the
@@ -45,6 +46,6 @@ public final class GradCam extends ChannelWeightedExplainer {
 
   @Override
   protected NDArray channelWeights(Classifier model, NDArray activations, NDArray gradients, NDArray classes) {
-    return FeaturePass.spatialMean(gradients);
+    return SpatialReduction.mean(gradients);
   }
 }
