@@ -128,7 +128,7 @@ class MapOpsTest {
     manager.getEngine().setRandomSeed(13);
     NDArray small = manager.randomNormal(new Shape(3, 16, 16)).mul(20f);
     NDArray withConstantMap = small.concat(manager.full(new Shape(1, 16, 16), -1.5f), 0);
-    NDArray large = manager.randomNormal(new Shape(20, 16, 16)); // 20 × 64 × 64 values: above HostMapOps.MAX_VALUES
+    NDArray large = manager.randomNormal(new Shape(40, 16, 16)); // 40 × 64 × 64 values: above HostMapOps.MAX_VALUES
     int[][] cases = {{64, 64}, {64, 64}, {64, 64}, {8, 8}};
     NDArray[] inputs = {small, withConstantMap, large, small};
     for (int i = 0; i < inputs.length; i++) {
@@ -138,9 +138,14 @@ class MapOpsTest {
     }
     assertArrayEquals(new float[4096], java.util.Arrays.copyOfRange(
         MapOps.upsampleBilinearThenMinMax(withConstantMap, 64, 64).toFloatArray(), 3 * 4096, 4 * 4096), 0f, "a constant map becomes zeros");
-    NDArray bad = maps(new float[] {1, 2, 3, 4, 1, Float.NaN, 3, 4}, 2, 2, 2);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MapOps.upsampleBilinearThenMinMax(bad, 4, 4));
-    assertTrue(e.getMessage().contains("Map 1"), e.getMessage());
+    // the host loop tests min and max once per map: a NaN, +Inf or -Inf anywhere in map 1 must still be named
+    for (float nonFinite : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+      NDArray bad = maps(new float[] {1, 2, 3, 4, 1, 2, 3, nonFinite}, 2, 2, 2);
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MapOps.upsampleBilinearThenMinMax(bad, 4, 4));
+      assertTrue(e.getMessage().contains("Map 1"), nonFinite + ": " + e.getMessage());
+      e = assertThrows(IllegalArgumentException.class, () -> HostMapOps.minMaxNormalize(bad));
+      assertTrue(e.getMessage().contains("Map 1"), nonFinite + ": " + e.getMessage());
+    }
   }
 
   @Test
