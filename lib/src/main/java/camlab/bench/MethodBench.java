@@ -54,7 +54,7 @@ public final class MethodBench {
           new PairedTiming.Pair("acol", acolForward, explain(new AcolMaps(), acol, x)),
           new PairedTiming.Pair("upsample+normalize", forward,
               () -> scoped(raw.maps(), () -> wait(raw.upsampleThenNormalize(h, w, ActivationMaps.Normalization.MIN_MAX).maps()))));
-      Map<String, PairedTiming.Samples> s = PairedTiming.run(pairs, reps, warmup, PairedTiming.MIN_WARMUP_SECONDS);
+      Map<String, PairedTiming.Samples> s = PairedTiming.run(pairs, reps, warmup, PairedTiming.methodWarmupSeconds());
       List<Row> rows = new ArrayList<>();
       double[] baseForward = concat(s.get("cam").forwardMs(), s.get("gradcam").forwardMs(), s.get("gradcam++").forwardMs(),
           s.get("upsample+normalize").forwardMs());

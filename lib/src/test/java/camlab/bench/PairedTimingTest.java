@@ -33,6 +33,17 @@ class PairedTimingTest {
     assertTrue(seconds >= 0.2 && calls[0] > 10, seconds + " s, " + calls[0] + " forward calls");
   }
 
+  @Test
+  void theFirstBenchmarksOfAJvmWarmUpUntilTheJitHasHadItsTime() {
+    assertEquals(PairedTiming.JIT_WARMUP_SECONDS, PairedTiming.warmupSeconds(0));
+    assertEquals(PairedTiming.JIT_WARMUP_SECONDS - 8, PairedTiming.warmupSeconds(8), 1e-12);
+    assertEquals(PairedTiming.MIN_WARMUP_SECONDS, PairedTiming.warmupSeconds(PairedTiming.JIT_WARMUP_SECONDS - 1));
+    assertEquals(PairedTiming.MIN_WARMUP_SECONDS, PairedTiming.warmupSeconds(600));
+    double first = PairedTiming.methodWarmupSeconds();
+    assertTrue(first >= PairedTiming.MIN_WARMUP_SECONDS && first <= PairedTiming.JIT_WARMUP_SECONDS, "first: " + first);
+    assertTrue(PairedTiming.methodWarmupSeconds() <= first, "the JIT's share shrinks as the JVM's benchmarks go on");
+  }
+
   private static void sleepMillis(long ms) {
     try {
       Thread.sleep(ms);
