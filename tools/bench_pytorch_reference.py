@@ -175,7 +175,10 @@ def millis(fn):
 
 
 def paired(pairs, reps, warmup):
-    """Same protocol as camlab.bench.PairedTiming: warm-up rounds, then back-to-back pairs, order alternating."""
+    """Same protocol as camlab.bench.PairedTiming: warm-up rounds, then back-to-back pairs, order alternating.
+
+    Without PairedTiming's minimum warm-up time (20 s for a JVM's first benchmark, 5 s after): that waits for
+    HotSpot's JIT compiler, and CPython has none."""
     for _ in range(warmup):
         for _, f, m in pairs:
             f()
