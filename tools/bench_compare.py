@@ -15,6 +15,14 @@ def load(path):
         return json.load(f)
 
 
+def millis(row):
+    """The median ms, with enough decimals for a sub-millisecond row (one decimal printed 0.05 ms as 0.0)."""
+    if row is None:
+        return "—"
+    ms = row["ms"]
+    return f"{ms:.1f}" if ms >= 100 else f"{ms:.2f}" if ms >= 1 else f"{ms:.3f}"
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit("usage: bench_compare.py CAMLAB_JSON PYTORCH_JSON")
@@ -29,7 +37,7 @@ def main():
         a, b = mine.get(k), theirs.get(k)
         cell = lambda r, f, d: "—" if r is None else f"{r[f]:.{d}f}"
         target = (a or b).get("target")
-        print(f"| {k[0]} | {k[1]} | {k[2]} | {cell(a, 'ms', 1)} | {cell(a, 'ratioToForward', 3)} | {cell(b, 'ms', 1)} | "
+        print(f"| {k[0]} | {k[1]} | {k[2]} | {millis(a)} | {cell(a, 'ratioToForward', 3)} | {millis(b)} | "
               f"{cell(b, 'ratioToForward', 3)} | {'' if target is None else '≤ ' + str(target)} |")
     for name, j in (("CamLab", ours), ("PyTorch", ref)):
         t = j.get("training")
