@@ -43,7 +43,8 @@ final class HostMapOps {
    * {@code (x[y0,x0]·u0 + x[y0,x1]·u1)·v0 + (x[y1,x0]·u0 + x[y1,x1]·u1)·v1}, each "a·b + c·d" a fused
    * {@code fma(c, d, a·b)}. Computed rows first: each input row is interpolated along x once, and an output row
    * blends two of those rows — the same operations on the same values as the formula, so the same bits, with less
-   * arithmetic (2.5 operations per pixel instead of 6 for a 4× enlargement) and a vectorisable inner loop (16×16 → 64×64, 32 maps: 0.13 instead of 0.28 ms).
+   * arithmetic (2.5 operations per pixel instead of 6 for a 4× enlargement) and an inner loop over consecutive
+   * values (32 maps 16×16 → 64×64: 0.13 instead of 0.28 ms).
    */
   static NDArray upsampleBilinear(NDArray maps, int height, int width) {
     return HostToEngine.floats(maps.getManager(), upsampled(maps, height, width), upsampledShape(maps, height, width));
@@ -112,7 +113,7 @@ final class HostMapOps {
         hi = Math.max(hi, v[i]);
       }
       // Math.min and max carry a NaN through and an infinity lands in lo or hi, so one test after the loop finds any
-      // non-finite value; a test per value kept the loop from being vectorised (twice as slow)
+      // non-finite value; a test per value made the loop twice as slow (32 maps of 64×64: 0.14 against 0.07 ms)
       if (!Float.isFinite(lo) || !Float.isFinite(hi)) throw new IllegalArgumentException(MapOps.nonFiniteMessage(b));
       float divisor = MapOps.rangeDivisor(lo, hi);
       for (int i = from; i < from + size; i++) v[i] = (v[i] - lo) / divisor;
