@@ -47,6 +47,30 @@ class CamTest {
     }
   }
 
+  /** Random features and weights against a loop in doubles: one image (a plain matrix product) and a batch. */
+  @Test
+  void classMapsMatchALoopForOneImageAndForABatch() {
+    Engine.getInstance().setRandomSeed(5);
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray weights = m.randomNormal(new Shape(6, 5));
+      float[] w = weights.toFloatArray();
+      for (int batch : new int[] {1, 3}) {
+        NDArray features = m.randomNormal(new Shape(batch, 5, 3, 4));
+        float[] a = features.toFloatArray();
+        int[] classes = batch == 1 ? new int[] {4} : new int[] {4, 0, 5};
+        float[] maps = Cam.classActivationMaps(features, weights, classes).toFloatArray();
+        assertEquals(batch * 12, maps.length);
+        for (int b = 0; b < batch; b++) {
+          for (int p = 0; p < 12; p++) {
+            double sum = 0;
+            for (int k = 0; k < 5; k++) sum += (double) w[classes[b] * 5 + k] * a[(b * 5 + k) * 12 + p];
+            assertEquals(sum, maps[b * 12 + p], 1e-5, "batch " + batch + ", image " + b + ", position " + p);
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void spatialMeanOfEveryClassMapIsItsLogitAndBatchEqualsSingleImages() {
     Engine.getInstance().setRandomSeed(3);
