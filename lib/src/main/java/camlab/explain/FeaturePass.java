@@ -98,8 +98,8 @@ final class FeaturePass {
   /**
    * Σ_k weights[b, k] · A[b, k] for every image: {@code [B, K]} × {@code [B, K, h, w]} → {@code [B, h, w]}, a batched
    * matrix product {@code [B, 1, K] · [B, K, h·w]}. One image takes a plain one, {@code [1, K] · [K, h·w]}: at the
-   * GAP-CNN's size (K = 128, h·w = 256) it costs ~15 µs less than the batched product of one (0.7 % of the forward
-   * pass), and one engine call fewer.
+   * GAP-CNN's size (K = 128, h·w = 256) it costs 13–17 µs less than the batched product of one (about 0.8 % of the
+   * forward pass), and one engine call fewer.
    */
   static NDArray weightedSum(NDArray weights, NDArray activations) {
     long[] s = activations.getShape().getShape();
