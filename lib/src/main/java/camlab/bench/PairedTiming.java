@@ -47,8 +47,10 @@ public final class PairedTiming {
    */
   public static final double JIT_WARMUP_SECONDS = 20;
 
-  private static long firstWarmupStart;
-  private static boolean warmingStarted;
+  /** When the JVM's first method benchmark asked for its warm-up: a class is initialised once, on first use. */
+  private static final class FirstWarmup {
+    static final long START = System.nanoTime();
+  }
 
   private PairedTiming() {}
 
@@ -56,13 +58,9 @@ public final class PairedTiming {
    * The minimum warm-up for the next method benchmark: {@link #MIN_WARMUP_SECONDS}, or more while the JVM's first
    * method benchmark began less than {@link #JIT_WARMUP_SECONDS} ago.
    */
-  public static synchronized double methodWarmupSeconds() {
-    long now = System.nanoTime();
-    if (!warmingStarted) {
-      firstWarmupStart = now;
-      warmingStarted = true;
-    }
-    return warmupSeconds((now - firstWarmupStart) / 1e9);
+  public static double methodWarmupSeconds() {
+    long start = FirstWarmup.START; // read before the clock, so the first call measures 0 s, not less
+    return warmupSeconds((System.nanoTime() - start) / 1e9);
   }
 
   static double warmupSeconds(double secondsSinceFirstWarmup) {
