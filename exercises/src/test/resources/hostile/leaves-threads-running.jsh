@@ -1,5 +1,6 @@
 // EXERCISE 2.1 — Class activation map (3 points)
 // expect: PASS (a correct answer whose stray thread must not keep the grading JVM alive)
+// sandbox: PASS
 NDArray classActivationMap(NDArray features, NDArray classWeights) {
     Thread sleeper = new Thread(() -> {
         while (true) {

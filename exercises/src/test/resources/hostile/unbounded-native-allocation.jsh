@@ -1,5 +1,6 @@
 // EXERCISE 2.1 — Class activation map (3 points)
 // expect: MB of memory
+// sandbox: FAIL MB of memory
 List<NDArray> hoard = new ArrayList<>();
 
 NDArray classActivationMap(NDArray features, NDArray classWeights) {

@@ -7,6 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import camlab.exercises.sandbox.CellCompiler;
+import camlab.exercises.sandbox.CellSignature;
+
 /**
  * The method an exercise cell must define, given as a one-method interface.
  *
@@ -46,6 +49,18 @@ public record Contract(Class<?> type, Method method) {
 
   /** {@code java.util.List<ai.djl.ndarray.NDArray>} → {@code List<NDArray>}. */
   public static String simpleName(String typeName) {
-    return typeName.replaceAll("\\b(?:[a-z_][\\w]*\\.)+", "").replace('$', '.');
+    return CellCompiler.simpleName(typeName);
+  }
+
+  /** The method as a cell JVM checks it, in the cell compiled as {@code cellClass} for exercise {@code exerciseId}. */
+  public CellSignature cellSignature(String cellClass, String exerciseId) {
+    List<String> parameters = Arrays.stream(method.getParameterTypes()).map(Contract::javacName).toList();
+    return new CellSignature(cellClass, exerciseId, method.getName(), parameters,
+        javacName(method.getReturnType()), signature());
+  }
+
+  /** The erased type as javac prints it: {@code float[][]}, {@code camlab.model.Classifier}, nested classes with dots. */
+  private static String javacName(Class<?> type) {
+    return type.getTypeName().replace('$', '.');
   }
 }

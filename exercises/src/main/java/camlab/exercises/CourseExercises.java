@@ -15,25 +15,62 @@ import camlab.exercises.graders.trust.*;
  * Notebook markers and {@code solutions/} sections must agree with it (checked in {@code ./mvnw verify}).
  */
 public final class CourseExercises {
+  /** The library's explainers: each computes whole class activation maps, so the map exercises may not call them. */
+  private static final List<String> EXPLAINERS = List.of("camlab.explain.Cam", "camlab.explain.GradCam",
+      "camlab.explain.GradCamPlusPlus", "camlab.explain.CounterfactualGradCam", "camlab.explain.ChannelWeightedExplainer",
+      "camlab.explain.FeaturePass", "camlab.explain.Explainer", "camlab.explain.Explainers", "camlab.explain.Conv1x1Maps",
+      "camlab.explain.AcolMaps");
+  /** Global average pooling, the library's and DJL's. */
+  private static final List<String> POOLING = List.of("camlab.model.GlobalAveragePooling", "camlab.model.SpatialReduction",
+      "ai.djl.nn.pooling.Pool#globalAvgPool*", "ai.djl.nn.pooling.Pool#avgPool*");
+  /** Min–max normalisation and bilinear upsampling of maps. */
+  private static final List<String> MAP_OPS = List.of("camlab.explain.HostMapOps", "camlab.explain.ActivationMaps#normalize",
+      "camlab.explain.ActivationMaps#upsample*");
+  /** ACoL's erasing and fusing. */
+  private static final List<String> ACOL = List.of("camlab.model.AcolHead", "camlab.explain.AcolMaps");
+
   private static final ExerciseRegistry REGISTRY = new ExerciseRegistry(List.of(
-      new Exercise("1.1", "Global average pooling", 2, "01-gap.ipynb", Contract.of(GlobalAveragePool.class), GlobalAveragePoolGrader.class),
-      new Exercise("1.2", "Parameters of the two heads", 3, "01-gap.ipynb", Contract.of(HeadParameterCounts.class), HeadParameterCountsGrader.class),
-      new Exercise("2.1", "Class activation map", 3, "02-cam.ipynb", Contract.of(ClassActivationMap.class), ClassActivationMapGrader.class),
-      new Exercise("2.2", "Min-max normalisation", 2, "02-cam.ipynb", Contract.of(MinMaxNormalize.class), MinMaxNormalizeGrader.class),
-      new Exercise("2.3", "Bilinear upsampling", 3, "02-cam.ipynb", Contract.of(BilinearUpsample.class), BilinearUpsampleGrader.class),
-      new Exercise("3.1", "Grad-CAM channel weights", 3, "03-grad-cam.ipynb", Contract.of(GradCamWeights.class), GradCamWeightsGrader.class),
-      new Exercise("3.2", "Grad-CAM map", 2, "03-grad-cam.ipynb", Contract.of(GradCamMap.class), GradCamMapGrader.class),
-      new Exercise("3.3", "Counterfactual map", 2, "03-grad-cam.ipynb", Contract.of(CounterfactualMap.class), CounterfactualMapGrader.class),
-      new Exercise("4.1", "Erasing mask", 3, "04-acol.ipynb", Contract.of(ErasingMask.class), ErasingMaskGrader.class),
-      new Exercise("4.2", "Erasing the features", 2, "04-acol.ipynb", Contract.of(EraseFeatures.class), EraseFeaturesGrader.class),
-      new Exercise("4.3", "Fusing the two maps", 2, "04-acol.ipynb", Contract.of(FuseMaps.class), FuseMapsGrader.class),
-      new Exercise("5.1", "1x1 convolution as a matrix product", 3, "05-conv1x1-maps.ipynb", Contract.of(Conv1x1.class), Conv1x1Grader.class),
-      new Exercise("5.2", "Logits from class maps", 2, "05-conv1x1-maps.ipynb", Contract.of(LogitsFromClassMaps.class), LogitsFromClassMapsGrader.class),
-      new Exercise("6.1", "IoU of two boxes", 2, "06-localization.ipynb", Contract.of(BoxIou.class), BoxIouGrader.class),
-      new Exercise("6.2", "Box of the largest connected component", 3, "06-localization.ipynb", Contract.of(LargestComponentBox.class), LargestComponentBoxGrader.class),
-      new Exercise("6.3", "MaxBoxAcc over thresholds", 3, "06-localization.ipynb", Contract.of(MaxBoxAccuracy.class), MaxBoxAccuracyGrader.class),
-      new Exercise("7.1", "Deletion AUC", 2, "07-trust.ipynb", Contract.of(DeletionAuc.class), DeletionAucGrader.class),
-      new Exercise("7.2", "Spearman rank correlation", 3, "07-trust.ipynb", Contract.of(SpearmanCorrelation.class), SpearmanCorrelationGrader.class)));
+      new Exercise("1.1", "Global average pooling", 2, "01-gap.ipynb", Contract.of(GlobalAveragePool.class), GlobalAveragePoolGrader.class,
+          POOLING),
+      new Exercise("1.2", "Parameters of the two heads", 3, "01-gap.ipynb", Contract.of(HeadParameterCounts.class),
+          HeadParameterCountsGrader.class),
+      new Exercise("2.1", "Class activation map", 3, "02-cam.ipynb", Contract.of(ClassActivationMap.class), ClassActivationMapGrader.class,
+          EXPLAINERS),
+      new Exercise("2.2", "Min-max normalisation", 2, "02-cam.ipynb", Contract.of(MinMaxNormalize.class), MinMaxNormalizeGrader.class,
+          join(MAP_OPS, "camlab.explain.MapOps#minMaxNormalize*", "camlab.explain.MapOps#upsampleBilinearThenMinMax")),
+      new Exercise("2.3", "Bilinear upsampling", 3, "02-cam.ipynb", Contract.of(BilinearUpsample.class), BilinearUpsampleGrader.class,
+          join(MAP_OPS, "camlab.explain.MapOps#upsample*")),
+      new Exercise("3.1", "Grad-CAM channel weights", 3, "03-grad-cam.ipynb", Contract.of(GradCamWeights.class), GradCamWeightsGrader.class,
+          EXPLAINERS),
+      new Exercise("3.2", "Grad-CAM map", 2, "03-grad-cam.ipynb", Contract.of(GradCamMap.class), GradCamMapGrader.class, EXPLAINERS),
+      new Exercise("3.3", "Counterfactual map", 2, "03-grad-cam.ipynb", Contract.of(CounterfactualMap.class), CounterfactualMapGrader.class,
+          EXPLAINERS),
+      new Exercise("4.1", "Erasing mask", 3, "04-acol.ipynb", Contract.of(ErasingMask.class), ErasingMaskGrader.class, ACOL),
+      new Exercise("4.2", "Erasing the features", 2, "04-acol.ipynb", Contract.of(EraseFeatures.class), EraseFeaturesGrader.class, ACOL),
+      new Exercise("4.3", "Fusing the two maps", 2, "04-acol.ipynb", Contract.of(FuseMaps.class), FuseMapsGrader.class, ACOL),
+      new Exercise("5.1", "1x1 convolution as a matrix product", 3, "05-conv1x1-maps.ipynb", Contract.of(Conv1x1.class), Conv1x1Grader.class,
+          join(EXPLAINERS, "ai.djl.nn.convolutional.Conv2d#conv2d", "ai.djl.nn.core.Linear#linear")),
+      new Exercise("5.2", "Logits from class maps", 2, "05-conv1x1-maps.ipynb", Contract.of(LogitsFromClassMaps.class),
+          LogitsFromClassMapsGrader.class, join(POOLING, EXPLAINERS.toArray(String[]::new))),
+      new Exercise("6.1", "IoU of two boxes", 2, "06-localization.ipynb", Contract.of(BoxIou.class), BoxIouGrader.class,
+          List.of("camlab.evaluate.Box#iou")),
+      new Exercise("6.2", "Box of the largest connected component", 3, "06-localization.ipynb", Contract.of(LargestComponentBox.class),
+          LargestComponentBoxGrader.class, List.of("camlab.evaluate.MapBoxes", "camlab.evaluate.NestedComponents",
+              "camlab.evaluate.BoxAccuracy")),
+      new Exercise("6.3", "MaxBoxAcc over thresholds", 3, "06-localization.ipynb", Contract.of(MaxBoxAccuracy.class),
+          MaxBoxAccuracyGrader.class, List.of("camlab.evaluate.MaxBoxAcc", "camlab.evaluate.MaxBoxAccV2", "camlab.evaluate.BoxAccuracy",
+              "camlab.evaluate.LocalizationMetrics")),
+      new Exercise("7.1", "Deletion AUC", 2, "07-trust.ipynb", Contract.of(DeletionAuc.class), DeletionAucGrader.class,
+          List.of("camlab.evaluate.CausalMetric", "camlab.evaluate.FaithfulnessMetrics")),
+      new Exercise("7.2", "Spearman rank correlation", 3, "07-trust.ipynb", Contract.of(SpearmanCorrelation.class),
+          SpearmanCorrelationGrader.class, List.of("camlab.evaluate.Spearman", "camlab.evaluate.SanityCheck",
+              "camlab.evaluate.ModelRandomization"))));
+
+  private static List<String> join(List<String> base, String... more) {
+    List<String> all = new java.util.ArrayList<>(base);
+    all.addAll(List.of(more));
+    return all;
+  }
 
   private CourseExercises() {}
 

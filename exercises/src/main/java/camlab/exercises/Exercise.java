@@ -1,15 +1,21 @@
 package camlab.exercises;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One graded exercise: where its cell lives, what it must define, how many points it is worth and
  * which JUnit class grades it. The registry ({@link CourseExercises}) is the source of truth for points.
  *
- * @param notebook file name of the notebook holding the cell, e.g. {@code 02-cam.ipynb}
- * @param grader   a JUnit 5 class whose tests receive the student's implementation of {@code contract}
+ * @param notebook      file name of the notebook holding the cell, e.g. {@code 02-cam.ipynb}
+ * @param grader        a JUnit 5 class whose tests receive the student's implementation of {@code contract}
+ * @param writeYourself library members that would answer the exercise outright, so its cell may not call them:
+ *                      {@code camlab.explain.MapOps#minMaxNormalize} (a method or field), {@code …#upsample*}
+ *                      (every member whose name starts so) or {@code camlab.explain.Cam} (the whole class)
  */
-public record Exercise(String id, String title, int points, String notebook, Contract contract, Class<?> grader) {
+public record Exercise(String id, String title, int points, String notebook, Contract contract, Class<?> grader,
+    List<String> writeYourself) {
   public Exercise {
     Objects.requireNonNull(id, "id");
     if (!id.matches("\\d+\\.\\d+")) throw new IllegalArgumentException("exercise id must look like 2.1: " + id);
@@ -17,6 +23,17 @@ public record Exercise(String id, String title, int points, String notebook, Con
     if (!notebook.endsWith(".ipynb")) throw new IllegalArgumentException("notebook must be an .ipynb file name: " + notebook);
     Objects.requireNonNull(contract, "contract");
     Objects.requireNonNull(grader, "grader");
+    writeYourself = List.copyOf(writeYourself);
+    for (String entry : writeYourself) {
+      if (!entry.matches("[\\w.$]+(#[\\w$<>]+\\*?)?")) {
+        throw new IllegalArgumentException("exercise " + id + ": \"" + entry + "\" must be a class name, optionally #member or #prefix*");
+      }
+    }
+  }
+
+  /** An exercise whose cell may call any library member. */
+  public Exercise(String id, String title, int points, String notebook, Contract contract, Class<?> grader) {
+    this(id, title, points, notebook, contract, grader, List.of());
   }
 
   /** The file in {@code solutions/} holding this exercise's reference answer, e.g. {@code 02-cam.jsh}. */
@@ -32,5 +49,29 @@ public record Exercise(String id, String title, int points, String notebook, Con
   /** The class name a cell is compiled under: {@code Cell_2_1}. */
   public String cellClassName() {
     return "Cell_" + id.replace('.', '_');
+  }
+
+  /** The method this exercise's cell must define, as a cell JVM checks it. */
+  public camlab.exercises.sandbox.CellSignature cellSignature() {
+    return contract.cellSignature(cellClassName(), id);
+  }
+
+  /**
+   * If the cell may not use {@code member} of {@code className} (dotted binary name; {@code member} null for the class
+   * itself) because the exercise asks for it, how to name it to the student, e.g. {@code MapOps.minMaxNormalize}.
+   */
+  public Optional<String> writeYourselfMatch(String className, String member) {
+    for (String entry : writeYourself) {
+      int hash = entry.indexOf('#');
+      String owner = hash < 0 ? entry : entry.substring(0, hash);
+      if (!className.equals(owner) && !className.startsWith(owner + "$")) continue;
+      String simple = owner.substring(owner.lastIndexOf('.') + 1).replace('$', '.');
+      if (hash < 0) return Optional.of(member == null || member.equals("<init>") ? simple : simple + "." + member);
+      if (member == null) continue;
+      String wanted = entry.substring(hash + 1);
+      boolean matches = wanted.endsWith("*") ? member.startsWith(wanted.substring(0, wanted.length() - 1)) : member.equals(wanted);
+      if (matches) return Optional.of(simple + "." + member);
+    }
+    return Optional.empty();
   }
 }

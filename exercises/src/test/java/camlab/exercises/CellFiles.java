@@ -18,6 +18,7 @@ import camlab.exercises.source.Submission;
 /** Exercise cells kept as {@code .jsh} files in test resources (wrong answers, hostile cells). */
 public final class CellFiles {
   private static final Pattern EXPECT = Pattern.compile("^// expect: (.*)$", Pattern.MULTILINE);
+  private static final Pattern SANDBOX = Pattern.compile("^// sandbox: (.*)$", Pattern.MULTILINE);
 
   private CellFiles() {}
 
@@ -42,6 +43,15 @@ public final class CellFiles {
     String source = read(file);
     MarkerLine marker = MarkerLine.ofCell(source).orElseThrow(() -> new IllegalArgumentException(file + " has no marker line"));
     return new Submission.Found(registry.require(marker.id()), new ExerciseCell(marker, source, file.getFileName().toString()));
+  }
+
+  /**
+   * The text after {@code // sandbox:} in the cell: its verdict when only the sandbox stands in its way (no class-file
+   * policy) — {@code PASS}, {@code FAIL <text the verdict contains>} or {@code ANY}.
+   */
+  public static Optional<String> sandboxExpectation(Path file) {
+    Matcher m = SANDBOX.matcher(read(file));
+    return m.find() ? Optional.of(m.group(1).strip()) : Optional.empty();
   }
 
   /** The text after {@code // expect:} in the cell: what its verdict message must contain. */

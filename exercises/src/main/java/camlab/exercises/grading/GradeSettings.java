@@ -19,12 +19,26 @@ import java.util.List;
  * @param memoryMb      resident-memory limit, which also covers native NDArray memory; checked on Linux
  *                      ({@code -Dcamlab.grade.memoryMb}, default 2048)
  * @param outputLimitKb output beyond this fails the exercise ({@code -Dcamlab.grade.outputKb}, default 1024)
- * @param parallelism   grading JVMs run at once ({@code -Dcamlab.grade.parallel}, default min(2, cores))
+ * @param parallelism   cell JVMs run at once ({@code -Dcamlab.grade.parallel}, default min(2, cores))
+ * @param sandbox       what walls cell JVMs in ({@code -Dcamlab.grade.sandbox}: auto, bwrap or none; see {@link Sandbox})
+ * @param tmpMb         size of a sandboxed cell JVM's writable /tmp ({@code -Dcamlab.grade.tmpMb}, default 64)
+ * @param checks        what is checked before a cell runs: {@link Checks#ALL} in real grading; tests of the sandbox alone turn
+ *                      the class-file policy off, and gates that must compile every cell turn the untouched-stub shortcut off
  * @param jvmFlags      flags every DJL JVM needs: {@code -Dcamlab.jvmArgs} (set by the POM), else this JVM's own
- * @param classpath     class path of the grading JVMs and of the cell compiler: this JVM's
+ * @param classpath     this JVM's class path, from which a cell JVM's is made (see {@link CellClasspath})
  */
-public record GradeSettings(Duration timeout, int heapMb, int memoryMb, int outputLimitKb, int parallelism,
-    List<String> jvmFlags, String classpath) {
+public record GradeSettings(Duration timeout, int heapMb, int memoryMb, int outputLimitKb, int parallelism, String sandbox,
+    int tmpMb, Checks checks, List<String> jvmFlags, String classpath) {
+
+  /** The checks made before a cell's code runs. */
+  public enum Checks {
+    /** The class-file policy, and an untouched stub is TODO at once (it can only throw {@code NotSolvedYet}). */
+    ALL,
+    /** The policy, and every cell is compiled and run, stubs too. */
+    COMPILE_STUBS,
+    /** Neither: only the sandbox and the limits stand between the cell and the machine. */
+    SANDBOX_ONLY
+  }
 
   public static GradeSettings fromSystemProperties() {
     return new GradeSettings(
@@ -33,6 +47,9 @@ public record GradeSettings(Duration timeout, int heapMb, int memoryMb, int outp
         intProperty("camlab.grade.memoryMb", 2048),
         intProperty("camlab.grade.outputKb", 1024),
         intProperty("camlab.grade.parallel", Math.min(2, Runtime.getRuntime().availableProcessors())),
+        System.getProperty("camlab.grade.sandbox", "auto"),
+        intProperty("camlab.grade.tmpMb", 64),
+        Checks.ALL,
         jvmFlagsOfThisSetup(),
         absolute(System.getProperty("java.class.path")));
   }
@@ -46,21 +63,39 @@ public record GradeSettings(Duration timeout, int heapMb, int memoryMb, int outp
   }
 
   public GradeSettings withTimeout(Duration d) {
-    return new GradeSettings(d, heapMb, memoryMb, outputLimitKb, parallelism, jvmFlags, classpath);
+    return new GradeSettings(d, heapMb, memoryMb, outputLimitKb, parallelism, sandbox, tmpMb, checks, jvmFlags, classpath);
   }
 
   public GradeSettings withMemoryMb(int mb) {
-    return new GradeSettings(timeout, heapMb, mb, outputLimitKb, parallelism, jvmFlags, classpath);
+    return new GradeSettings(timeout, heapMb, mb, outputLimitKb, parallelism, sandbox, tmpMb, checks, jvmFlags, classpath);
   }
 
   public GradeSettings withParallelism(int n) {
-    return new GradeSettings(timeout, heapMb, memoryMb, outputLimitKb, n, jvmFlags, classpath);
+    return new GradeSettings(timeout, heapMb, memoryMb, outputLimitKb, n, sandbox, tmpMb, checks, jvmFlags, classpath);
+  }
+
+  public GradeSettings withSandbox(String mode) {
+    return new GradeSettings(timeout, heapMb, memoryMb, outputLimitKb, parallelism, mode, tmpMb, checks, jvmFlags, classpath);
+  }
+
+  public GradeSettings withChecks(Checks c) {
+    return new GradeSettings(timeout, heapMb, memoryMb, outputLimitKb, parallelism, sandbox, tmpMb, c, jvmFlags, classpath);
+  }
+
+  /** The running JDK, real path (a cell JVM is started from it and, in a sandbox, sees it read-only). */
+  public Path javaHome() {
+    Path home = Paths.get(System.getProperty("java.home"));
+    try {
+      return home.toRealPath();
+    } catch (IOException e) {
+      return home.toAbsolutePath();
+    }
   }
 
   /** The {@code java} launcher of the running JDK. */
   public Path javaExecutable() {
     boolean windows = System.getProperty("os.name", "").toLowerCase().startsWith("windows");
-    return Paths.get(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java");
+    return javaHome().resolve("bin").resolve(windows ? "java.exe" : "java");
   }
 
   /**

@@ -44,28 +44,28 @@ public final class GraderRunner {
         .enableTestExecutionListenerAutoRegistration(false)
         .addTestEngines(new JupiterTestEngine())
         .build());
+    String key = StudentAnswer.register(answer);
     LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
         .selectors(selectClass(grader))
         .enableImplicitConfigurationParameters(false)
         .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+        .configurationParameter(StudentAnswer.KEY, key)
         .build();
-    StudentAnswer.install(answer);
     try {
       launcher.execute(request, new Adapter(listener));
     } finally {
-      StudentAnswer.clear();
+      StudentAnswer.remove(key);
     }
   }
 
   /** Runs in this JVM and collects outcomes: for testing graders against reference answers. */
   public static List<TestOutcome> runInProcess(Class<?> grader, Object answer) {
     List<TestOutcome> outcomes = new ArrayList<>();
-    FailureText text = new FailureText(null, 0);
     run(grader, answer, new Listener() {
       @Override public void started(String test) {}
 
       @Override public void finished(String test, Throwable failure) {
-        outcomes.add(text.outcome(test, failure));
+        outcomes.add(FailureText.outcome(test, failure));
       }
     });
     return outcomes;

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,27 +19,43 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import ai.djl.engine.Engine;
+
 import camlab.exercises.Exercise;
+import camlab.exercises.sandbox.CellServer;
+import camlab.exercises.sandbox.Thrown;
 import camlab.exercises.source.Submission;
 
 /**
- * Grades submissions: compiles each cell here (javac runs no student code), then runs its grader in a
- * fresh JVM of its own, a few at a time, so nothing one cell does can affect another exercise's row.
+ * Grades submissions. Each cell goes to a fresh cell JVM of its own, in the {@link Sandbox}: it is compiled there,
+ * its class files are checked here against the {@link CellPolicy}, and only then is it loaded and its method called
+ * — by the grader, which runs here, in this JVM. The verdict is made here from the grader's own assertions; a
+ * cell JVM can only return values, never a result of a test. Nothing one cell does can reach another's row.
  */
 public final class Grading implements AutoCloseable {
   private final GradeSettings settings;
-  private final CellCompiler compiler;
+  private final Sandbox sandbox;
   private final Path workDir;
+  private final CellClasspath classpath;
+  private final Set<Path> readable;
   private final AtomicInteger taskCounter = new AtomicInteger();
 
   public Grading(GradeSettings settings) {
     this.settings = settings;
-    this.compiler = new CellCompiler(settings.classpath());
+    this.sandbox = Sandbox.of(settings.sandbox(), settings.tmpMb());
     try {
       this.workDir = Files.createTempDirectory("camlab-grading");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    this.classpath = CellClasspath.assemble(settings.classpath(), workDir.resolve("runtime"));
+    Engine.getInstance(); // unpacks DJL's native library into its cache before any cell JVM needs it there, read-only
+    this.readable = readableByCells(settings);
+  }
+
+  /** What protects the machine from a cell here, in one line. */
+  public String sandboxDescription() {
+    return sandbox.description();
   }
 
   /** Grades all {@code submissions} (in parallel up to the settings' limit); verdicts in the same order. */
@@ -87,32 +106,72 @@ public final class Grading implements AutoCloseable {
     }
     Submission.Found found = (Submission.Found) submission;
     String origin = found.cell().origin();
-    Path taskDir = workDir.resolve(taskCounter.incrementAndGet() + "-" + exercise.cellClassName());
-    CompileOutcome compiled = compiler.compile(exercise, found.cell().source(), taskDir.resolve("classes"));
-    if (compiled instanceof CompileOutcome.Rejected r) return VerdictRules.fail(exercise, origin, r.message(), r.details());
-    CompileOutcome.Compiled ok = (CompileOutcome.Compiled) compiled;
-    try {
-      Path events = taskDir.resolve("events.jsonl");
-      String classpath = settings.classpath() + java.io.File.pathSeparator + ok.classesDir();
-      ChildJvm.Result jvm = ChildJvm.run(settings, classpath, GradeChild.class.getName(), List.of(
-          exercise.contract().type().getName(), exercise.grader().getName(), ok.cell().className(),
-          Integer.toString(ok.cell().headerLines()), events.toString()), taskDir);
-      return VerdictRules.decide(exercise, origin, settings, jvm, ChildEvents.Log.read(events));
-    } catch (IOException e) {
-      return VerdictRules.fail(exercise, origin, "could not start a grading JVM: " + e.getMessage(), "");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return VerdictRules.fail(exercise, origin, "grading was interrupted", "");
+    if (settings.checks() == GradeSettings.Checks.ALL && UntouchedStub.is(exercise, found.cell().source())) {
+      return new Verdict(exercise, Status.TODO, VerdictRules.todoMessage(exercise), "", origin, Duration.ZERO);
     }
+    Path taskDir = workDir.resolve(taskCounter.incrementAndGet() + "-" + exercise.cellClassName());
+    CellProcess process;
+    try {
+      process = CellProcess.start(settings, sandbox, classpath.entriesFor(exercise), readable, CellServer.class.getName(), taskDir);
+    } catch (IOException e) {
+      return VerdictRules.fail(exercise, origin, "could not start a cell JVM: " + e.getMessage(), "");
+    }
+    List<TestOutcome> outcomes = new ArrayList<>();
+    String stopped = null;
+    try (RemoteCell cell = new RemoteCell(process, exercise, settings)) {
+      try {
+        Optional<Verdict> early = prepare(cell, exercise, found.cell().source(), origin);
+        if (early.isPresent()) return early.get();
+        GraderRunner.run(exercise.grader(), cell.asContract(exercise.contract().type()), new GraderRunner.Listener() {
+          @Override public void started(String test) {
+            cell.startTest(test);
+          }
+
+          @Override public void finished(String test, Throwable failure) {
+            outcomes.add(FailureText.outcome(test, failure));
+          }
+        });
+      } catch (CellStopped e) {
+        stopped = e.getMessage();
+      }
+      if (stopped == null) stopped = cell.stopped().map(Throwable::getMessage).orElse(null);
+    }
+    return VerdictRules.decide(exercise, origin, new VerdictRules.CellRun(outcomes, stopped, process.output(), process.outputBytes()));
+  }
+
+  /** Compiles, checks and loads the cell; a verdict if that already decides it. */
+  private Optional<Verdict> prepare(RemoteCell cell, Exercise exercise, String source, String origin) {
+    RemoteCell.Compiled compiled = cell.compile(source);
+    if (compiled instanceof RemoteCell.Compiled.Rejected r) return Optional.of(VerdictRules.fail(exercise, origin, r.message(), r.details()));
+    RemoteCell.Compiled.Classes classes = (RemoteCell.Compiled.Classes) compiled;
+    Optional<CellPolicy.Violation> violation = settings.checks() == GradeSettings.Checks.SANDBOX_ONLY ? Optional.empty()
+        : CellPolicy.check(exercise, exercise.cellClassName(), classes.classes(), classes::cellLine);
+    if (violation.isPresent()) return Optional.of(VerdictRules.fail(exercise, origin, violation.get().message(), ""));
+    Optional<Thrown> init = cell.run();
+    if (init.isEmpty()) return Optional.empty();
+    if (init.get().kind() == Thrown.Kind.NOT_SOLVED_YET) {
+      return Optional.of(new Verdict(exercise, Status.TODO, VerdictRules.todoMessage(exercise), "", origin, Duration.ZERO));
+    }
+    return Optional.of(VerdictRules.fail(exercise, origin, "setting up the cell's fields: " + StudentFailure.describe(init.get()), ""));
+  }
+
+  /** Besides its class path, a cell JVM reads DJL's native library cache and the CPU's description. */
+  private static Set<Path> readableByCells(GradeSettings settings) {
+    Set<Path> paths = new LinkedHashSet<>();
+    for (String flag : settings.jvmFlags()) {
+      if (flag.startsWith("-DDJL_CACHE_DIR=")) paths.add(Path.of(flag.substring("-DDJL_CACHE_DIR=".length())).toAbsolutePath());
+    }
+    String env = System.getenv("DJL_CACHE_DIR");
+    if (env != null && !env.isBlank()) paths.add(Path.of(env).toAbsolutePath());
+    if (paths.isEmpty()) paths.add(Path.of(System.getProperty("user.home"), ".djl.ai"));
+    paths.add(Path.of("/sys/devices/system/cpu"));
+    return paths;
   }
 
   @Override
   public void close() {
-    try {
-      compiler.close();
-      try (Stream<Path> paths = Files.walk(workDir)) {
-        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+    try (Stream<Path> paths = Files.walk(workDir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -8,19 +8,14 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
-import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 
 import camlab.exercises.graders.ArrayGrader;
 import camlab.exercises.graders.Inputs;
 import camlab.exercises.graders.NDAssert;
 import camlab.exercises.graders.StudentAnswer;
+import camlab.exercises.sandbox.HeadRecipe;
 import camlab.model.Classifier;
-import camlab.model.GlobalAveragePooling;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,9 +68,8 @@ public class GradCamWeightsGrader extends ArrayGrader {
   @Order(2)
   @DisplayName("flatten + Linear head: the gradient is the class's weight row reshaped to [K,h,w]")
   void goldenFlattenHead(GradCamWeights student) {
-    Block head = new SequentialBlock().add(Blocks.batchFlattenBlock()).add(Linear.builder().setUnits(2).optBias(false).build());
-    Classifier model = classifier(head, 2, 1, 2, 2);
-    linearWeight(head, 1).set(new float[] {1, 3, -2, 0, 0.5f, 0.5f, 0.5f, 0.5f});
+    Classifier model = track(HeadRecipe.forActivations(2, 1, 2, 2).flatten().linear(2, false).build());
+    linearWeight(model, 1).set(new float[] {1, 3, -2, 0, 0.5f, 0.5f, 0.5f, 0.5f});
     NDArray activations = Inputs.gaussian(manager, new Random(2), new Shape(1, 2, 1, 2));
     NDAssert.assertValues(new float[] {2f, -1f}, new Shape(1, 2), student.gradCamWeights(model, activations, 0), REL_TOL,
         call(activations, 0) + " on a flatten + Linear head whose class-0 row [1,3,-2,0] is ∂y/∂A: channel 0 = [1,3], channel 1 = [-2,0]",
@@ -127,29 +121,24 @@ public class GradCamWeightsGrader extends ArrayGrader {
   }
 
   private Classifier gapHead(int k, int h, int w, float[] weights) {
-    Block head = new SequentialBlock().add(new GlobalAveragePooling())
-        .add(Linear.builder().setUnits(weights.length / k).optBias(false).build());
-    Classifier model = classifier(head, k, h, w, weights.length / k);
-    linearWeight(head, 1).set(weights);
+    Classifier model = track(HeadRecipe.forActivations(k, h, w, weights.length / k).globalAveragePooling()
+        .linear(weights.length / k, false).build());
+    linearWeight(model, 1).set(weights);
     return model;
   }
 
   private Classifier mlpHead(int k, int h, int w, int hidden, int classes) {
-    Block head = new SequentialBlock().add(Blocks.batchFlattenBlock()).add(Linear.builder().setUnits(hidden).build())
-        .add(Activation.reluBlock()).add(Linear.builder().setUnits(classes).build());
-    return classifier(head, k, h, w, classes);
+    return track(HeadRecipe.forActivations(k, h, w, classes).flatten().linear(hidden, true).relu().linear(classes, true).build());
   }
 
-  private Classifier classifier(Block head, int k, int h, int w, int classes) {
-    List<String> names = new ArrayList<>();
-    for (int c = 0; c < classes; c++) names.add("class " + c);
-    Classifier model = Classifier.create("grader", Blocks.identityBlock(), head, new Shape(k, h, w), names, null);
+  /** Models are built from recipes, so that a cell JVM can rebuild them; closed after each test. */
+  private Classifier track(Classifier model) {
     models.add(model);
     return model;
   }
 
-  private static NDArray linearWeight(Block head, int index) {
-    return head.getChildren().get(index).getValue().getParameters().get("weight").getArray();
+  private static NDArray linearWeight(Classifier model, int index) {
+    return model.headBlock().getChildren().get(index).getValue().getParameters().get("weight").getArray();
   }
 
   private static String call(NDArray activations, int c) {

@@ -1,4 +1,4 @@
-package camlab.exercises.grading;
+package camlab.exercises.sandbox;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package camlab.exercises.grading;
+package camlab.exercises.sandbox;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,14 +1,16 @@
-package camlab.exercises.grading;
+package camlab.exercises.sandbox;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import javax.lang.model.element.Element;
@@ -19,25 +21,25 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.Types;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
 import javax.tools.JavaCompiler;
+import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
-import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
 import com.sun.source.util.JavacTask;
 
-import camlab.exercises.Contract;
-import camlab.exercises.Exercise;
-
 /**
- * Compiles exercise cells on their own, with javac in this JVM.
+ * Compiles exercise cells on their own, with javac in this JVM, into class files held in memory.
  *
- * <p>Compiling runs no student code (annotation processing is off), so it is safe in the grading JVM and
- * reuses one warm compiler for every cell of a run. Errors are reported in cell line numbers with the
- * offending line and a caret; a cell that compiles but lacks the contract's method is rejected here too,
- * naming the signature it must have.
+ * <p>Compiling runs no student code (annotation processing is off). A cell JVM compiles its cell before any
+ * of the cell's code runs, so a compiler that crashes, overflows its stack or runs out of memory on a hostile
+ * cell takes only that cell's JVM down. Errors are reported in cell line numbers with the offending line and a
+ * caret; a cell that compiles but lacks the required method is rejected here too, naming the signature it
+ * must have.
  */
 public final class CellCompiler implements AutoCloseable {
   private static final int MAX_ERRORS_SHOWN = 3;
@@ -56,19 +58,14 @@ public final class CellCompiler implements AutoCloseable {
     this.classpath = classpath;
   }
 
-  /** Compiles {@code cellSource} for {@code exercise} into {@code outDir}. Not thread-safe: one cell at a time. */
-  public synchronized CompileOutcome compile(Exercise exercise, String cellSource, Path outDir) {
-    WrappedCell cell = WrappedCell.wrap(exercise.cellClassName(), cellSource);
-    try {
-      Files.createDirectories(outDir);
-      files.setLocation(StandardLocation.CLASS_OUTPUT, List.of(outDir.toFile()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** Compiles {@code cellSource}, which must define {@code signature}. Not thread-safe: one cell at a time. */
+  public synchronized CompileOutcome compile(CellSignature signature, String cellSource) {
+    WrappedCell cell = WrappedCell.wrap(signature.cellClass(), cellSource);
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     List<String> options = List.of("-proc:none", "-g", "-nowarn", "-Xlint:none", "-encoding", "UTF-8",
         "-classpath", classpath);
-    JavacTask task = (JavacTask) javac.getTask(null, files, diagnostics, options, null, List.of(new Source(cell)));
+    ClassOutput output = new ClassOutput(files);
+    JavacTask task = (JavacTask) javac.getTask(null, output, diagnostics, options, null, List.of(new Source(cell)));
     Iterable<? extends Element> classes;
     try {
       classes = task.analyze();
@@ -79,14 +76,14 @@ public final class CellCompiler implements AutoCloseable {
         .filter(d -> d.getKind() == Diagnostic.Kind.ERROR).collect(Collectors.toList());
     if (!errors.isEmpty()) return rejectErrors(cell, cellSource, errors);
 
-    String signatureProblem = signatureProblem(exercise, classes, task.getTypes());
+    String signatureProblem = signatureProblem(signature, classes, task.getTypes());
     if (signatureProblem != null) return new CompileOutcome.Rejected(signatureProblem, "");
     try {
       task.generate();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new CompileOutcome.Compiled(cell, outDir);
+    return new CompileOutcome.Compiled(cell, output.classes());
   }
 
   private static CompileOutcome rejectErrors(WrappedCell cell, String cellSource, List<Diagnostic<? extends JavaFileObject>> errors) {
@@ -141,47 +138,50 @@ public final class CellCompiler implements AutoCloseable {
     return "";
   }
 
-  /** Null if the cell's class declares the contract's method, else a message naming the required signature. */
-  private static String signatureProblem(Exercise exercise, Iterable<? extends Element> classes, Types types) {
-    Contract contract = exercise.contract();
+  /** Null if the cell's class declares the required method, else a message naming the required signature. */
+  private static String signatureProblem(CellSignature signature, Iterable<? extends Element> classes, Types types) {
     List<ExecutableElement> sameName = new ArrayList<>();
     for (Element c : classes) {
-      if (!(c instanceof TypeElement type) || !type.getSimpleName().contentEquals(exercise.cellClassName())) continue;
+      if (!(c instanceof TypeElement type) || !type.getSimpleName().contentEquals(signature.cellClass())) continue;
       for (Element member : type.getEnclosedElements()) {
-        if (member.getKind() == ElementKind.METHOD && member.getSimpleName().contentEquals(contract.methodName())) {
+        if (member.getKind() == ElementKind.METHOD && member.getSimpleName().contentEquals(signature.methodName())) {
           ExecutableElement method = (ExecutableElement) member;
-          if (matches(method, contract, types)) return null;
+          if (matches(method, signature, types)) return null;
           sameName.add(method);
         }
       }
     }
-    String required = "cell " + exercise.id() + " must define `" + contract.signature() + "`";
+    String required = "cell " + signature.exerciseId() + " must define `" + signature.display() + "`";
     if (sameName.isEmpty()) {
-      return required + ", but it defines no method named " + contract.methodName() + " (keep the name from the original cell)";
+      return required + ", but it defines no method named " + signature.methodName() + " (keep the name from the original cell)";
     }
-    return required + ", but it defines " + sameName.stream().map(m -> "`" + describe(m, types) + "`")
+    return required + ", but it defines " + sameName.stream().map(m -> "`" + describe(m) + "`")
         .collect(Collectors.joining(" and ")) + " (keep the signature from the original cell)";
   }
 
-  private static boolean matches(ExecutableElement method, Contract contract, Types types) {
-    Class<?>[] params = contract.method().getParameterTypes();
+  private static boolean matches(ExecutableElement method, CellSignature signature, Types types) {
     List<? extends VariableElement> declared = method.getParameters();
-    if (declared.size() != params.length) return false;
-    for (int i = 0; i < params.length; i++) {
-      if (!erased(declared.get(i).asType(), types).equals(params[i].getTypeName().replace('$', '.'))) return false;
+    if (declared.size() != signature.parameters().size()) return false;
+    for (int i = 0; i < declared.size(); i++) {
+      if (!erased(declared.get(i).asType(), types).equals(signature.parameters().get(i))) return false;
     }
-    return erased(method.getReturnType(), types).equals(contract.method().getReturnType().getTypeName().replace('$', '.'));
+    return erased(method.getReturnType(), types).equals(signature.returnType());
   }
 
   private static String erased(javax.lang.model.type.TypeMirror type, Types types) {
     return types.erasure(type).toString();
   }
 
-  private static String describe(ExecutableElement m, Types types) {
+  private static String describe(ExecutableElement m) {
     String params = m.getParameters().stream()
-        .map(p -> Contract.simpleName(p.asType().toString()) + " " + p.getSimpleName())
+        .map(p -> simpleName(p.asType().toString()) + " " + p.getSimpleName())
         .collect(Collectors.joining(", "));
-    return Contract.simpleName(m.getReturnType().toString()) + " " + m.getSimpleName() + "(" + params + ")";
+    return simpleName(m.getReturnType().toString()) + " " + m.getSimpleName() + "(" + params + ")";
+  }
+
+  /** {@code java.util.List<ai.djl.ndarray.NDArray>} → {@code List<NDArray>}. */
+  public static String simpleName(String typeName) {
+    return typeName.replaceAll("\\b(?:[a-z_][\\w]*\\.)+", "").replace('$', '.');
   }
 
   private static String firstLine(String s) {
@@ -192,6 +192,33 @@ public final class CellCompiler implements AutoCloseable {
   @Override
   public void close() throws IOException {
     files.close();
+  }
+
+  /** Keeps the class files javac writes in memory, by binary class name, in the order they are written. */
+  private static final class ClassOutput extends ForwardingJavaFileManager<JavaFileManager> {
+    private final Map<String, ByteArrayOutputStream> written = new LinkedHashMap<>();
+
+    ClassOutput(JavaFileManager files) {
+      super(files);
+    }
+
+    @Override
+    public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
+      return new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
+        @Override
+        public OutputStream openOutputStream() {
+          ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+          written.put(className, bytes);
+          return bytes;
+        }
+      };
+    }
+
+    Map<String, byte[]> classes() {
+      Map<String, byte[]> out = new LinkedHashMap<>();
+      written.forEach((name, bytes) -> out.put(name, bytes.toByteArray()));
+      return out;
+    }
   }
 
   /** The wrapped cell as an in-memory source file, named after its class (javac requires it for a public class). */

@@ -1,0 +1,333 @@
+package camlab.exercises.sandbox;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * The main class of a cell JVM: it compiles one exercise cell, then — once the grading JVM has checked the
+ * class files and says RUN — loads it and answers calls to its method, one at a time, until told to stop.
+ *
+ * <p>The grading JVM runs the grader; this JVM only runs the student's method on the arguments it is sent and
+ * reports the result (or what was thrown). Whatever the cell's code does here, it can only make its own
+ * answers wrong: it never sees a grader, an expected value or a verdict. Standard input and output carry
+ * {@link Wire} frames; the cell's {@code System.out} and {@code System.err} go to standard error, and its
+ * {@code System.in} is empty.
+ */
+public final class CellServer {
+  /** Stack of the compiler's thread: deep expressions are legal Java, and javac recurses once per nesting level. */
+  private static final long COMPILER_STACK_BYTES = 512L << 20;
+
+  /** Freed when the cell exhausts the heap, so that the report can still be written. */
+  private static byte[] reserve = new byte[4 << 20];
+
+  private final DataInputStream in;
+  private final DataOutputStream out;
+  private final CellObjects objects = new CellObjects();
+  private volatile boolean stopping;
+  private String cellClass;
+  private int headerLines;
+
+  private CellServer(DataInputStream in, DataOutputStream out) {
+    this.in = in;
+    this.out = out;
+  }
+
+  public static void main(String[] args) {
+    DataOutputStream channel = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
+    DataInputStream requests = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16));
+    PrintStream cellOutput = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    System.setOut(cellOutput);
+    System.setErr(cellOutput);
+    System.setIn(new ByteArrayInputStream(new byte[0]));
+    int code;
+    try {
+      code = new CellServer(requests, channel).serve();
+    } catch (Throwable t) {
+      System.err.println("cell JVM: " + t);
+      code = 70;
+    }
+    cellOutput.flush();
+    Runtime.getRuntime().halt(code); // threads the cell may have started must not keep this JVM alive
+  }
+
+  private int serve() throws IOException {
+    warmUpEngine();
+    Wire.Frame compile = next();
+    if (compile == null || compile.type() != Wire.Type.COMPILE) return 0;
+    Wire.Payload request = compile.reader();
+    CellSignature signature = readSignature(request);
+    String source = request.readString();
+    cellClass = signature.cellClass();
+    CompileOutcome outcome = compileGuarded(signature, source, System.getProperty("java.class.path"), COMPILER_STACK_BYTES);
+    if (outcome instanceof CompileOutcome.Rejected r) {
+      send(Wire.Type.REJECTED, new Wire.PayloadWriter().writeString(r.message()).writeString(r.details()));
+      return 0;
+    }
+    CompileOutcome.Compiled compiled = (CompileOutcome.Compiled) outcome;
+    headerLines = compiled.cell().headerLines();
+    send(Wire.Type.COMPILED, compiledPayload(compiled));
+
+    Wire.Frame run = next();
+    if (run == null || run.type() != Wire.Type.RUN) return 0;
+    Method method;
+    Object receiver;
+    try {
+      CellClassLoader loader = new CellClassLoader(compiled.classes(), CellServer.class.getClassLoader());
+      Class<?> cell = Class.forName(cellClass, true, loader); // static initializers run now
+      method = cell.getDeclaredMethod(signature.methodName(), parameterTypes(signature, loader));
+      method.setAccessible(true);
+      receiver = Modifier.isStatic(method.getModifiers()) ? null : instantiate(cell); // field initializers run now
+    } catch (Throwable t) {
+      Throwable cause = t instanceof ExceptionInInitializerError || t instanceof InvocationTargetException ? t.getCause() : t;
+      if (cause instanceof OutOfMemoryError) reserve = null;
+      sendThrown(Wire.Type.INIT_FAILED, cause == null ? t : cause);
+      return 0;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(this::reportExit, "report-exit"));
+    send(Wire.Type.READY, new Wire.PayloadWriter());
+
+    while (true) {
+      Wire.Frame frame = next();
+      if (frame == null || frame.type() == Wire.Type.BYE) break;
+      if (frame.type() != Wire.Type.CALL) throw new Wire.ProtocolException("expected a call, got " + frame.type());
+      call(method, receiver, frame.reader());
+    }
+    stopping = true;
+    objects.close();
+    return 0;
+  }
+
+  private void call(Method method, Object receiver, Wire.Payload request) throws IOException {
+    objects.startTest(request.readLong());
+    int n = request.readCount(1);
+    if (n != method.getParameterCount()) throw new Wire.ProtocolException("a call with " + n + " arguments");
+    Object[] args = new Object[n];
+    for (int i = 0; i < n; i++) args[i] = Values.read(request, objects);
+    Object result;
+    try {
+      result = method.invoke(receiver, args);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof OutOfMemoryError) reserve = null;
+      sendThrown(Wire.Type.THREW, e.getCause());
+      return;
+    } catch (IllegalArgumentException e) {
+      throw new Wire.ProtocolException("arguments that do not fit the cell's method: " + e.getMessage());
+    } catch (ReflectiveOperationException e) {
+      throw new IOException(e);
+    }
+    Wire.PayloadWriter reply = new Wire.PayloadWriter();
+    try {
+      Values.write(reply, result, objects);
+      for (Object arg : args) Values.write(reply, afterCall(arg), objects);
+    } catch (RuntimeException e) {
+      sendThrown(Wire.Type.THREW, e); // e.g. the cell returned an array it had already closed
+      return;
+    }
+    send(Wire.Type.RETURNED, reply);
+  }
+
+  /** What the grading JVM needs back of an argument: arrays and NDArrays (the cell may have changed them), nothing else. */
+  private static Object afterCall(Object arg) {
+    return arg != null && (arg.getClass().isArray() || arg instanceof ai.djl.ndarray.NDArray) ? arg : null;
+  }
+
+  private static Object instantiate(Class<?> cell) throws ReflectiveOperationException {
+    var constructor = cell.getDeclaredConstructor();
+    constructor.setAccessible(true);
+    return constructor.newInstance();
+  }
+
+  /**
+   * Compiles in a thread of its own with a {@code stackBytes} stack; whatever goes wrong in javac — a stack overflow,
+   * running out of memory, a crash — is a rejection of the cell with a message, not the end of this JVM.
+   */
+  static CompileOutcome compileGuarded(CellSignature signature, String source, String classpath, long stackBytes) {
+    AtomicReference<Object> result = new AtomicReference<>();
+    Thread javac = new Thread(null, () -> {
+      try (CellCompiler compiler = new CellCompiler(classpath)) {
+        result.set(compiler.compile(signature, source));
+      } catch (Throwable t) {
+        result.set(t);
+      }
+    }, "javac", stackBytes);
+    javac.start();
+    try {
+      javac.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new CompileOutcome.Rejected("compiling was interrupted", "");
+    }
+    Object r = result.get();
+    if (r instanceof CompileOutcome o) return o;
+    for (Throwable t = (Throwable) r; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof StackOverflowError || t instanceof OutOfMemoryError) {
+        r = t; // javac wraps its own stack overflow in an IllegalStateException
+        break;
+      }
+    }
+    if (r instanceof StackOverflowError) {
+      return new CompileOutcome.Rejected("does not compile: the Java compiler's stack overflowed on this cell — an expression or"
+          + " statement is nested too deeply; split it into several statements", "");
+    }
+    if (r instanceof OutOfMemoryError) {
+      reserve = null;
+      return new CompileOutcome.Rejected("does not compile: the Java compiler ran out of memory on this cell (heap limit "
+          + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB) — is it very long or deeply nested?", "");
+    }
+    return new CompileOutcome.Rejected("does not compile: the Java compiler failed on this cell: " + r, "");
+  }
+
+  private static Wire.PayloadWriter compiledPayload(CompileOutcome.Compiled compiled) throws IOException {
+    Wire.PayloadWriter out = new Wire.PayloadWriter();
+    WrappedCell cell = compiled.cell();
+    out.writeInt(cell.headerLines());
+    int[] hoisted = cell.hoistedFrom();
+    out.writeInt(hoisted.length);
+    for (int line : hoisted) out.writeInt(line);
+    out.writeInt(compiled.classes().size());
+    for (Map.Entry<String, byte[]> c : compiled.classes().entrySet()) out.writeString(c.getKey()).writeBytes(c.getValue());
+    return out;
+  }
+
+  static CellSignature readSignature(Wire.Payload in) throws Wire.ProtocolException {
+    String cellClass = in.readString();
+    String id = in.readString();
+    String method = in.readString();
+    int n = in.readCount(4);
+    List<String> parameters = new ArrayList<>();
+    for (int i = 0; i < n; i++) parameters.add(in.readString());
+    return new CellSignature(cellClass, id, method, parameters, in.readString(), in.readString());
+  }
+
+  /** Writes {@code signature} as {@link #readSignature} reads it. */
+  public static void writeSignature(Wire.PayloadWriter out, CellSignature signature) throws IOException {
+    out.writeString(signature.cellClass()).writeString(signature.exerciseId()).writeString(signature.methodName());
+    out.writeInt(signature.parameters().size());
+    for (String p : signature.parameters()) out.writeString(p);
+    out.writeString(signature.returnType()).writeString(signature.display());
+  }
+
+  /** {@code float[][]} → {@code float[][].class}, resolving class names with {@code loader}. */
+  private static Class<?>[] parameterTypes(CellSignature signature, ClassLoader loader) throws ClassNotFoundException {
+    Class<?>[] types = new Class<?>[signature.parameters().size()];
+    for (int i = 0; i < types.length; i++) {
+      String name = signature.parameters().get(i);
+      int dims = 0;
+      while (name.endsWith("[]")) {
+        name = name.substring(0, name.length() - 2);
+        dims++;
+      }
+      Class<?> type = switch (name) {
+        case "int" -> int.class;
+        case "long" -> long.class;
+        case "float" -> float.class;
+        case "double" -> double.class;
+        case "boolean" -> boolean.class;
+        case "byte" -> byte.class;
+        case "short" -> short.class;
+        case "char" -> char.class;
+        default -> Class.forName(name, false, loader);
+      };
+      for (int d = 0; d < dims; d++) type = type.arrayType();
+      types[i] = type;
+    }
+    return types;
+  }
+
+  private void sendThrown(Wire.Type type, Throwable t) throws IOException {
+    Wire.PayloadWriter payload = new Wire.PayloadWriter();
+    Thrown.of(t, cellClass, headerLines).write(payload);
+    send(type, payload);
+  }
+
+  /** The shutdown hook: the cell called System.exit (a normal stop halts without running hooks). */
+  private void reportExit() {
+    if (stopping) return;
+    try {
+      send(Wire.Type.EXIT, new Wire.PayloadWriter().writeInt(exitLine()));
+    } catch (IOException e) {
+      // the grading JVM sees the channel end instead
+    }
+  }
+
+  /** The cell line of the thread that called System.exit, read from inside the shutdown hook; 0 if not found. */
+  private int exitLine() {
+    for (StackTraceElement[] stack : Thread.getAllStackTraces().values()) {
+      for (StackTraceElement frame : stack) {
+        if (frame.getClassName().equals("java.lang.Shutdown")
+            || (frame.getClassName().equals("java.lang.Runtime") && frame.getMethodName().equals("exit"))) {
+          return Thrown.cellLineOf(stack, cellClass, headerLines);
+        }
+      }
+    }
+    return 0;
+  }
+
+  private Wire.Frame next() throws IOException {
+    try {
+      return Wire.read(in);
+    } catch (EOFException e) {
+      return null; // the grading JVM has gone
+    }
+  }
+
+  private void send(Wire.Type type, Wire.PayloadWriter payload) throws IOException {
+    byte[] bytes = payload.toByteArray();
+    synchronized (out) {
+      Wire.write(out, type, bytes);
+    }
+  }
+
+  /**
+   * Loads DJL's engine (native libraries, thread pools) while javac compiles the cell: the two are the bulk of a
+   * cell JVM's start and are independent. Failures are left for the first call to meet and report.
+   */
+  private static void warmUpEngine() {
+    Thread warmUp = new Thread(() -> {
+      try (NDManager manager = NDManager.newBaseManager()) {
+        manager.zeros(new Shape(1)).sum();
+      } catch (RuntimeException | LinkageError e) {
+        // the cell's first NDArray call fails the same way, with a message
+      }
+    }, "engine-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
+  }
+
+  /** Defines the cell's classes from the bytes the grading JVM has checked. */
+  private static final class CellClassLoader extends ClassLoader {
+    private final Map<String, byte[]> classes;
+
+    CellClassLoader(Map<String, byte[]> classes, ClassLoader parent) {
+      super("cell", parent);
+      this.classes = classes;
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+      byte[] bytes = classes.get(name);
+      if (bytes == null) throw new ClassNotFoundException(name);
+      return defineClass(name, bytes, 0, bytes.length);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package camlab.exercises.sandbox;
+
+import java.util.List;
+
+/**
+ * The method an exercise cell must define, in plain strings, so that a cell JVM can check it without the
+ * exercise's contract interface (graders and contracts never enter a cell JVM).
+ *
+ * @param cellClass   the class the cell is compiled as, e.g. {@code Cell_2_1}
+ * @param exerciseId  e.g. {@code 2.1}
+ * @param methodName  e.g. {@code classActivationMap}
+ * @param parameters  erased parameter types as javac prints them, e.g. {@code ai.djl.ndarray.NDArray}, {@code float[][]}
+ * @param returnType  the erased return type, printed the same way
+ * @param display     the signature as the student writes it, for messages
+ */
+public record CellSignature(String cellClass, String exerciseId, String methodName, List<String> parameters, String returnType,
+    String display) {
+  public CellSignature {
+    parameters = List.copyOf(parameters);
+  }
+}
