@@ -21,7 +21,8 @@ final class HostMapOps {
 
   /**
    * Up to this many output values (32 maps of 64×64) the host loop is faster; above it the engine's vectorised,
-   * multi-threaded kernels win. The crossover is measured with {@code ./camlab bench}; see docs/performance.md.
+   * multi-threaded kernels win. The crossover was measured on this project's CPUs (the engine's fixed cost per call
+   * against its arithmetic; docs/performance.md, "Why it costs what it costs").
    */
   static final long MAX_VALUES = 1 << 17;
 

@@ -26,8 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SpatialReduction {
   /**
    * Up to this many numbers in x the product is faster on the CPU, for GAP, a Linear layer and the backward pass to
-   * the activations together; above it the engine's threaded sum wins. The crossover is measured with
-   * {@code ./camlab bench}; see docs/performance.md.
+   * the activations together; above it the engine's threaded sum wins. The crossover was measured on this project's
+   * CPUs (docs/performance.md, "Why it costs what it costs").
    */
   static final long MAX_PRODUCT_VALUES = 1 << 17;
 
