@@ -47,7 +47,8 @@ class RepositoryTextTest {
     // the phrases are assembled at run time, so that neither this source nor its class file contains one
     for (String round : List.of(join("the", "ninth", WORD), join("in", "this", WORD), join("the", "last", WORD),
         join("see", "previous", WORD), join("the", "next", WORD), join("the", "3rd", WORD), join("Fifth", WORD + ":"),
-        join("docs/bench/" + WORD + "9/final"), join(WORD, "4"), join(WORD + "s", "4", "to", "9"), join("a", "2", WORD + "s", "run"), "the ninth\n  " + WORD)) {
+        "docs/bench/" + WORD + "9/final", join(WORD, "4"), join(WORD + "s", "4", "to", "9"), join("a", "2", WORD + "s", "run"),
+        "the ninth\n  " + WORD)) {
       assertTrue(firstRound("text\n" + round + "\n").isPresent(), round);
     }
     for (String fine : List.of("a JShell " + WORD + " keeps its imports", "every kernel " + WORD + " starts empty",
