@@ -539,7 +539,7 @@ class RedefinitionTest(unittest.TestCase):
         self.assertEqual("t", self.run_ok('Table.create("t").name()').result(), "the star import works")
 
     def test_two_imports_in_one_cell_after_declarations_keep_the_values(self):
-        # the bug fixed in 6ca3aa5: such a cell recompiled the earlier snippets and left their variables null
+        # such a cell must not recompile the earlier snippets, which would leave their variables null
         self.run_ok('int count = 7;\nString word = "kept";\ndouble[] weights = {0.5, 1.5};')
         self.run_ok("var nd2 = NDManager.newBaseManager();\nNDArray ones = nd2.ones(new Shape(2));")
         self.run_ok("import java.util.regex.Pattern;\nimport java.text.*;")

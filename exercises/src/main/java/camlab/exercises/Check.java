@@ -18,7 +18,7 @@ import camlab.exercises.source.SubmissionSource;
  * line as {@code ./mvnw test}.
  *
  * <p>It grades the exercise cell last run in this kernel ({@link ExerciseCells#latest}); if it was not run
- * in this session, the saved notebook. Works from plain JShell too (then only the saved notebook is seen).
+ * in this kernel, the saved notebook. Works from plain JShell too (then only the saved notebook is seen).
  */
 public final class Check {
   static final String LAST_RUN = "the cell last run in this kernel";

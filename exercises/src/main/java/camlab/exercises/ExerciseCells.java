@@ -34,7 +34,7 @@ public final class ExerciseCells {
     return MarkerLine.ofCell(cellSource).map(MarkerLine::id).orElse(null);
   }
 
-  /** The source last run for {@code exerciseId} in this session. */
+  /** The source last run for {@code exerciseId} in this kernel. */
   public static Optional<String> latest(String exerciseId) {
     return Optional.ofNullable(LATEST.get(exerciseId));
   }

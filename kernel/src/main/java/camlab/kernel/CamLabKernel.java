@@ -121,7 +121,7 @@ public final class CamLabKernel extends BaseKernel implements Frontend {
     }
   }
 
-  /** Runs what a first session does (a cell, its display, completion), so an archive recording sees those classes. */
+  /** Runs what a new kernel's first cells do (a cell, its display, completion), so an archive recording sees those classes. */
   void warmUp() throws Exception {
     eval("int warmUp = 1 + 1;\nwarmUp");
     getRenderer().render(new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB));

@@ -34,7 +34,7 @@ final class SessionHistory implements HistoryManager {
 
   @Override
   public synchronized List<HistoryEntry> lookupRange(int session, int start, int stop, Set<ResultFlag> flags) {
-    // 0 and 1 name this session; negative numbers count back to earlier sessions, which are not kept
+    // 0 and 1 name the current kernel session; negative numbers count back to earlier ones, which are not kept
     if (session != 0 && session != SESSION) return List.of();
     List<HistoryEntry> out = new ArrayList<>();
     for (HistoryEntry e : entries) {

@@ -34,16 +34,14 @@ public final class PairedTiming {
   /**
    * How long the method benchmarks warm up at least, whatever the number of rounds: the JIT compiles a call path
    * after thousands of calls, and until then the Java side of a small model's call (index parsing, array
-   * bookkeeping) runs interpreted and inflates every method's ratio (GAP-CNN at batch 1: CAM 1.16 × after
-   * 2 rounds, 1.08 × after 100).
+   * bookkeeping) runs interpreted and inflates every method's ratio.
    */
   public static final double MIN_WARMUP_SECONDS = 5;
 
   /**
    * How long the method benchmarks of one JVM warm up in all, at least: HotSpot goes on compiling the Java side of
-   * an explanation (the host loops, the steps' bookkeeping) for about 20 s of bench rounds. After the first 5 s a
-   * GAP-CNN at batch 1 still read upsample+normalize 0.043 × and CAM 1.057 ×; after 20 s, 0.029 × and 1.03–1.05 ×
-   * (ninth session). The compiled code then serves every later model and batch of the same JVM.
+   * an explanation (the host loops, the steps' bookkeeping) for about 20 s of bench rounds, and a small model's
+   * ratios read high until it is done. The compiled code then serves every later model and batch of the same JVM.
    */
   public static final double JIT_WARMUP_SECONDS = 20;
 

@@ -41,8 +41,8 @@ import tech.tablesaw.api.Table;
 final class BenchCommand implements Main.Command {
   private static final List<String> FAMILIES = List.of("gap-cnn", "resnet18");
   /**
-   * Default repetitions. A GAP-CNN pass takes ~2 ms at batch 1, and with 15 repetitions its rows scatter by ±0.05
-   * between runs: 150 cost ~1 min more. A ResNet-18 pass takes 35 ms at batch 1 and ~0.85 s at batch 32 on 2 cores.
+   * Default repetitions. A GAP-CNN pass is short, so its per-repetition ratios are noisy and the median needs many of
+   * them to be stable from run to run; a ResNet-18 pass is long and steady enough for a few (docs/performance.md).
    */
   private static final int GAP_CNN_REPS = 150;
   private static final int RESNET18_REPS = 15;

@@ -52,8 +52,8 @@ public final class Cam extends ChannelWeightedExplainer {
 
   /**
    * Row {@code classes[b]} of W for every image, {@code [B, K]}, created in the class index's manager (never in W's);
-   * both on the same device. An embedding lookup is exactly that row copy in one engine call. Indexing with an NDIndex
-   * did the same in 25 µs instead of 16 at batch 1, and 142 µs instead of 42 at batch 32 (after a GAP-CNN forward pass).
+   * both on the same device. An embedding lookup is exactly that row copy in one engine call, where indexing with an
+   * NDIndex parses the index and takes several.
    */
   private static NDArray rows(NDArray classWeights, NDArray classes) {
     return classes.getNDArrayInternal().embedding(classes, classWeights, SparseFormat.DENSE).singletonOrThrow();

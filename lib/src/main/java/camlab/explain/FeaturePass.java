@@ -67,7 +67,7 @@ final class FeaturePass {
    * backward pass gives each image its own gradient. On the PyTorch engine the backward pass is seeded with the
    * one-hot matrix itself (the vector–Jacobian product {@code Jᵀ·onehot}), which gives the same gradient as
    * back-propagating {@code Σ_b y[b, classes[b]]} without the product, the sum and the ones that seed it: three
-   * engine calls fewer (about 1.5 % of a batch-1 GAP-CNN forward pass in the bench).
+   * engine calls fewer.
    */
   private static void backwardFromTargets(GradientCollector collector, NDArray scores, Targets.Resolved classes, Device device) {
     NDArray seed = oneHot(scores, classes, device);
@@ -97,9 +97,8 @@ final class FeaturePass {
 
   /**
    * Σ_k weights[b, k] · A[b, k] for every image: {@code [B, K]} × {@code [B, K, h, w]} → {@code [B, h, w]}, a batched
-   * matrix product {@code [B, 1, K] · [B, K, h·w]}. One image takes a plain one, {@code [1, K] · [K, h·w]}: at the
-   * GAP-CNN's size (K = 128, h·w = 256) it costs 13–17 µs less than the batched product of one (about 0.8 % of the
-   * forward pass), and one engine call fewer.
+   * matrix product {@code [B, 1, K] · [B, K, h·w]}. One image takes a plain one, {@code [1, K] · [K, h·w]}: the same
+   * numbers with one engine call fewer and no batched-product dispatch.
    */
   static NDArray weightedSum(NDArray weights, NDArray activations) {
     long[] s = activations.getShape().getShape();

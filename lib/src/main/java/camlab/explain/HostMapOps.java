@@ -9,9 +9,8 @@ import camlab.util.HostToEngine;
 /**
  * {@link MapOps}' bilinear upsampling and min–max normalisation for maps in CPU memory, as one loop over a
  * Java array: one copy out, one copy back. A batch of maps is small (a 64×64 map is 4,096 numbers), so on the
- * CPU the engine's fixed cost per call, not the arithmetic, is what the engine path spends its time on: at
- * batch 1 the dozen calls of upsampling and normalising cost about 11 % of a GAP-CNN forward pass. Large
- * batches ({@link #MAX_VALUES}) and maps on a GPU never come here: they stay in the engine, on the device.
+ * CPU the engine path's time goes to the fixed cost of its dozen calls, not to the arithmetic. Large batches
+ * ({@link #MAX_VALUES}) and maps on a GPU never come here: they stay in the engine, on the device.
  *
  * <p>The arithmetic is PyTorch's, in float32 and in the same order — with the fused multiply-adds of its AVX2
  * and AVX-512 kernels — so both paths give the same maps, bit for bit on this project's machines (the tests
@@ -21,11 +20,9 @@ final class HostMapOps {
   private HostMapOps() {}
 
   /**
-   * Up to this many output values the host loop is faster; above it the engine's vectorised, multi-threaded
-   * kernels win. Upsampling + normalising after a forward pass, host against engine (ninth session, rows-first
-   * loop): 16×16 → 64×64 maps, 0.07–0.09 against 0.15 ms for 1 map, 0.45 against 0.69 ms for 16, 0.72–0.76 against
-   * 0.78–0.83 ms for 32 (131,072 values), 0.99–1.04 against 0.90 ms for 48; 7×7 → 224×224, 0.16–0.26 against
-   * 0.28–0.42 ms for 1 map, 0.25 against 0.51 ms for 2.
+   * Up to this many output values (32 maps of 64×64) the host loop is faster; above it the engine's vectorised,
+   * multi-threaded kernels win. The crossover was measured on this project's CPUs (the engine's fixed cost per call
+   * against its arithmetic; docs/performance.md, "Why it costs what it costs").
    */
   static final long MAX_VALUES = 1 << 17;
 
@@ -43,8 +40,8 @@ final class HostMapOps {
    * {@code (x[y0,x0]·u0 + x[y0,x1]·u1)·v0 + (x[y1,x0]·u0 + x[y1,x1]·u1)·v1}, each "a·b + c·d" a fused
    * {@code fma(c, d, a·b)}. Computed rows first: each input row is interpolated along x once, and an output row
    * blends two of those rows — the same operations on the same values as the formula, so the same bits, with less
-   * arithmetic (2.5 operations per pixel instead of 6 for a 4× enlargement) and an inner loop over consecutive
-   * values (32 maps 16×16 → 64×64: 0.13 instead of 0.28 ms).
+   * arithmetic (2.5 operations per pixel rather than 6 for a 4× enlargement) and an inner loop over consecutive
+   * values.
    */
   static NDArray upsampleBilinear(NDArray maps, int height, int width) {
     return HostToEngine.floats(maps.getManager(), upsampled(maps, height, width), upsampledShape(maps, height, width));
@@ -113,7 +110,7 @@ final class HostMapOps {
         hi = Math.max(hi, v[i]);
       }
       // Math.min and max carry a NaN through and an infinity lands in lo or hi, so one test after the loop finds any
-      // non-finite value; a test per value made the loop twice as slow (32 maps of 64×64: 0.14 against 0.07 ms)
+      // non-finite value and the inner loop stays two comparisons per value
       if (!Float.isFinite(lo) || !Float.isFinite(hi)) throw new IllegalArgumentException(MapOps.nonFiniteMessage(b));
       float divisor = MapOps.rangeDivisor(lo, hi);
       for (int i = from; i < from + size; i++) v[i] = (v[i] - lo) / divisor;

@@ -22,8 +22,7 @@ public final class MapOps {
 
   /**
    * ReLU(M) = max(M, 0): keeps only the evidence for the class. The engine's relu, not {@code maximum(0f)}: DJL turns
-   * every scalar operand into a new array, and right after a forward pass that costs ~30 µs (1 % of a batch-1
-   * GAP-CNN forward pass).
+   * every scalar operand into a new array, an extra engine call for nothing.
    */
   public static NDArray relu(NDArray maps) {
     return Activation.relu(maps);
@@ -63,7 +62,7 @@ public final class MapOps {
     }
     NDArray scaled = flat.sub(min);
     // the usual case, no constant map: the ranges are max − min on the device, the same float subtraction as on the
-    // host, and no array has to be made from Java numbers (~60 µs at batch 32 after a forward pass)
+    // host, and no array has to be made from Java numbers
     NDArray divisors = allVary ? max.sub(min)
         : HostToEngine.floats(maps.getManager(), divisor, new Shape(batch, 1)).toDevice(scaled.getDevice(), false);
     return scaled.divi(divisors).reshape(maps.getShape());

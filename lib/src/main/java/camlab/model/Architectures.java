@@ -67,8 +67,8 @@ public final class Architectures {
    * (as VGG's adaptive pooling does before its classifier), flatten the 2,048 numbers and classify them with
    * two fully connected layers (128 hidden units, ReLU). Each grid cell has its own weights, so there is no
    * per-channel class weight — Grad-CAM still works. Why pool first: Adam moves every weight by about the
-   * learning rate per step, so a hidden unit's input moves by up to lr·Σ|x|; over all 32,768 activations
-   * that pushed every ReLU below zero within the first steps (loss stuck at ln 10); over 2,048 it trains, at
+   * learning rate per step, so a hidden unit's input moves by up to lr·Σ|x|; over all 32,768 activations that
+   * pushes every ReLU below zero (the loss stays at ln 10), over 2,048 the head trains, at
    * {@link TrainingSettings#FC_LEARNING_RATE}.
    */
   public static Classifier fcCnn(int imageSize, List<String> classNames, Device device) {
@@ -101,10 +101,9 @@ public final class Architectures {
   /**
    * The conv backbone of the GAP-CNN, FC-CNN, NiN-CNN and ACoL: 64×64 → 128×16×16 activations. A 5×5
    * stride-2 stem, a 3×3 conv and max-pooling bring 64×64 to 16×16 cheaply; the last conv is dilated
-   * (rate 2) so each of its units sees 35×35 pixels — most of an item — at no extra cost. Dilating conv3 too
-   * (rates 2 and 3: 51×51) bought about one point of test accuracy in a short run and cost CAM 13 points of
-   * MaxBoxAccV2 (61.0 → 47.5, below the image-intensity baseline): units that see an item's surroundings spread
-   * the maps over them.
+   * (rate 2) so each of its units sees 35×35 pixels — most of an item — at no extra cost. No wider: units that
+   * see an item's surroundings spread the class maps over them, and a 51×51 field (conv3 dilated too) costs CAM
+   * more localization than it gains accuracy (docs/evaluation.md).
    */
   static List<Block> convStages() {
     List<Block> stages = new ArrayList<>();

@@ -157,9 +157,8 @@ public final class Classifier implements AutoCloseable {
    * While the head runs, its parameters are taken out of autograd (and put back right after), so the graph has no
    * edge to them: the backward pass computes ∂score/∂A without the parameters' own gradients, and an explanation
    * never adds into a parameter's gradient (a training loop's accumulated gradients stay as they were). Skipping
-   * those gradients is also cheaper: Grad-CAM on the GAP-CNN, paired with its forward pass, went from 1.164 to 1.148 ×
-   * forward at batch 1 and from 1.121 to 1.108 × at batch 32; at an earlier split, the later conv layers' weight
-   * gradients are skipped too.
+   * those gradients also saves their computation: the head's weight gradients, and at an earlier split the later
+   * conv layers' too.
    *
    * <p>A TorchScript head runs with {@code training=true} because DJL runs scripted modules without
    * autograd otherwise (export them with {@code torch.jit.trace} after {@code model.eval()}).

@@ -25,10 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SpatialReduction {
   /**
-   * Up to this many numbers in x the product is faster on the CPU. GAP, a Linear layer and the backward pass to the
-   * activations, each paired with a GAP-CNN forward pass (product against sum): 0.13 against 0.25 ms for 32,768
-   * numbers (batch 1), 0.54 against 0.66 ms for 131,072, 0.65 against 0.65 ms for 262,144, 0.88 against 0.76 ms for
-   * 524,288.
+   * Up to this many numbers in x the product is faster on the CPU, for GAP, a Linear layer and the backward pass to
+   * the activations together; above it the engine's threaded sum wins. The crossover was measured on this project's
+   * CPUs (docs/performance.md, "Why it costs what it costs").
    */
   static final long MAX_PRODUCT_VALUES = 1 << 17;
 

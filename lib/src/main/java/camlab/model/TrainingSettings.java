@@ -16,24 +16,22 @@ public record TrainingSettings(int epochs, int batchSize, float learningRate, lo
 
   /**
    * The FC-CNN's learning rate. Adam moves every weight by about the learning rate per step, so a hidden unit's
-   * input moves by up to lr·Σ|x| over its 2,048 inputs — four times what the rate of the other heads allows
-   * there (at 8·10⁻³ it learned half as fast in a short run; unpooled, over 32,768 inputs, even 2·10⁻³ killed
-   * every ReLU).
+   * input moves by up to lr·Σ|x| over its 2,048 inputs; a quarter of the other heads' rate keeps that step small
+   * enough for the hidden layer to learn steadily.
    */
   public static final float FC_LEARNING_RATE = 2e-3f;
 
   /**
-   * ACoL's learning rate. At 8·10⁻³ (the others' rate) it reached the same test accuracy as at 2·10⁻³ (83.17 % against
-   * 83.21 %) but localized far worse on the full test split: MaxBoxAccV2 53.2 against 67.3, pointing game 84.1 %
-   * against 96.7 % (docs/evaluation.md). Its erasing follows classifier A's map, which the faster rate may make less
-   * stable; we have not tested why.
+   * ACoL's learning rate. At 8·10⁻³ (the others' rate) ACoL classifies as well but localizes far worse on the full
+   * test split (MaxBoxAccV2 53.2 against 67.3; docs/evaluation.md). Its erasing follows classifier A's map, which
+   * the faster rate may make less stable; that cause is a guess, not tested.
    */
   public static final float ACOL_LEARNING_RATE = 2e-3f;
 
   /**
-   * Epochs of the GAP-CNN, the course's main model: 5 left it short of the 85 % test accuracy the CAM chapter
-   * is built on, with training accuracy still rising (81.7 % at 2·10⁻³; 84.5 % at 8·10⁻³ with a more dilated
-   * backbone, see docs/evaluation.md). The other models keep 5 epochs to stay cheap; compare them with that in mind.
+   * Epochs of the GAP-CNN, the course's main model: with 5 it stays short of the 85 % test accuracy the CAM chapter
+   * is built on, its training accuracy still rising. The other models keep 5 epochs to stay cheap; compare them with
+   * that in mind.
    */
   public static final int GAP_CNN_EPOCHS = 7;
 

@@ -38,9 +38,9 @@ public final class UserCodeRunner implements AutoCloseable {
   private static final long STACK_BYTES = 16L << 20;
 
   /**
-   * One cell thread, kept for the whole session as jshell keeps its one: a lock a cell took and did not release,
-   * or a thread-local it set, is still the same thread's in later cells (a cached pool retired idle threads
-   * after 30 s, so a {@code ReentrantLock} taken in one cell could never be unlocked, or taken again, later).
+   * One cell thread, kept for the whole kernel session as jshell keeps its one: a lock a cell took and did not
+   * release, or a thread-local it set, is still the same thread's in later cells (a pool that retires idle threads
+   * would leave a {@code ReentrantLock} taken in one cell impossible to unlock, or to take again, later).
    * Replaced only when a cell is left running because it cannot be stopped.
    */
   private volatile ExecutorService pool;

@@ -11,8 +11,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Records an AppCDS archive of the classes a kernel start loads (JShell's compiler, the base kernel, the
  * renderers), by running the kernel's start-up once with {@code -XX:ArchiveClassesAtExit}. Kernels started
- * with the archive map those classes instead of loading and verifying them: about a second faster on a
- * small machine. The JVM checks the archive against the class path and JDK at every start and silently
+ * with the archive map those classes instead of loading and verifying them, so they start sooner. The JVM checks the archive against the class path and JDK at every start and silently
  * does without it when they changed, so a stale archive costs speed, never correctness.
  */
 final class ClassDataArchive {

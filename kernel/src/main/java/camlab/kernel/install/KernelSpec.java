@@ -27,7 +27,7 @@ public final class KernelSpec {
     spec.put("language", "java");
     spec.put("interrupt_mode", "message");
     Map<String, String> env = new LinkedHashMap<>();
-    // PyTorch's OpenMP threads spin while they wait; next to other busy processes that costs 10-30x
+    // PyTorch's OpenMP threads spin while they wait, which starves other busy processes of their cores
     env.put("OMP_WAIT_POLICY", "PASSIVE");
     if (options.cellTimeout() != null) env.put(camlab.kernel.KernelSettings.CELL_TIMEOUT, options.cellTimeout());
     spec.put("env", env);
