@@ -56,6 +56,14 @@ final class CellClasspath {
     return new CellClasspath(runtimeDir, inherited);
   }
 
+  /** The class path of a compiler JVM: the runtime and the inherited entries. */
+  List<Path> entries() {
+    List<Path> entries = new ArrayList<>();
+    entries.add(runtimeDir);
+    entries.addAll(inherited);
+    return entries;
+  }
+
   /** The class path of a cell JVM for {@code exercise}: no location holding its grader or contract either. */
   List<Path> entriesFor(Exercise exercise) {
     Set<Path> excluded = new HashSet<>(List.of(location(exercise.grader()), location(exercise.contract().type())));

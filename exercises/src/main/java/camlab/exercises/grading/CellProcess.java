@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,7 +40,7 @@ final class CellProcess implements AutoCloseable {
   private final DataOutputStream out;
   private final OutputCapture output;
   private final GradeSettings settings;
-  private final long deadline;
+  private volatile long deadline;
   private volatile Stop stop;
   private volatile long peakRssMb;
   private List<ProcessHandle> seenBefore = List.of();
@@ -81,6 +82,16 @@ final class CellProcess implements AutoCloseable {
       builder.environment().put(variable.substring(0, eq), variable.substring(eq + 1));
     }
     return new CellProcess(builder.start(), settings);
+  }
+
+  /** From now on the JVM may run for {@code limit} more; a long-lived JVM sets one for each request. */
+  void setDeadline(Duration limit) {
+    deadline = System.nanoTime() + limit.toNanos();
+  }
+
+  /** No deadline until the next {@link #setDeadline}: an idle server waits as long as it is needed. */
+  void clearDeadline() {
+    deadline = Long.MAX_VALUE;
   }
 
   DataInputStream in() {
@@ -134,7 +145,7 @@ final class CellProcess implements AutoCloseable {
         stopFor(new Stop(Limit.PROCESSES, p.info().commandLine().or(() -> p.info().command()).orElse("pid " + p.pid())));
       } else if (rss > settings.memoryMb()) {
         stopFor(new Stop(Limit.MEMORY, rss + " MB"));
-      } else if (System.nanoTime() > deadline) {
+      } else if (System.nanoTime() - deadline > 0 && deadline != Long.MAX_VALUE) {
         stopFor(new Stop(Limit.TIMEOUT, ""));
       }
       try {

@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,9 +29,10 @@ import camlab.exercises.sandbox.Thrown;
 import camlab.exercises.source.Submission;
 
 /**
- * Grades submissions. Each cell goes to a fresh cell JVM of its own, in the {@link Sandbox}: it is compiled there,
- * its class files are checked here against the {@link CellPolicy}, and only then is it loaded and its method called
- * — by the grader, which runs here, in this JVM. The verdict is made here from the grader's own assertions; a
+ * Grades submissions. Each cell is compiled by a compiler JVM (warm, shared by the cells of a run, and replaced when
+ * a cell breaks it), its class files are checked here against the {@link CellPolicy}, and only then is it loaded into
+ * a fresh cell JVM of its own, in the {@link Sandbox}, and its method called — by the grader, which runs here, in
+ * this JVM. The verdict is made here from the grader's own assertions; a
  * cell JVM can only return values, never a result of a test. Nothing one cell does can reach another's row.
  */
 public final class Grading implements AutoCloseable {
@@ -39,6 +42,8 @@ public final class Grading implements AutoCloseable {
   private final CellClasspath classpath;
   private final Set<Path> readable;
   private final AtomicInteger taskCounter = new AtomicInteger();
+  private final Deque<RemoteCompiler> idleCompilers = new ArrayDeque<>();
+  private final List<RemoteCompiler> compilers = new ArrayList<>();
 
   public Grading(GradeSettings settings) {
     this.settings = settings;
@@ -110,7 +115,7 @@ public final class Grading implements AutoCloseable {
       return new Verdict(exercise, Status.TODO, VerdictRules.todoMessage(exercise), "", origin, Duration.ZERO);
     }
     Path taskDir = workDir.resolve(taskCounter.incrementAndGet() + "-" + exercise.cellClassName());
-    CellProcess process;
+    CellProcess process; // started first: it loads DJL while the cell is compiled and checked
     try {
       process = CellProcess.start(settings, sandbox, classpath.entriesFor(exercise), readable, CellServer.class.getName(), taskDir);
     } catch (IOException e) {
@@ -141,18 +146,46 @@ public final class Grading implements AutoCloseable {
 
   /** Compiles, checks and loads the cell; a verdict if that already decides it. */
   private Optional<Verdict> prepare(RemoteCell cell, Exercise exercise, String source, String origin) {
-    RemoteCell.Compiled compiled = cell.compile(source);
-    if (compiled instanceof RemoteCell.Compiled.Rejected r) return Optional.of(VerdictRules.fail(exercise, origin, r.message(), r.details()));
-    RemoteCell.Compiled.Classes classes = (RemoteCell.Compiled.Classes) compiled;
+    RemoteCompiler.Compiled compiled = compile(exercise, source);
+    if (compiled instanceof RemoteCompiler.Compiled.Rejected r) {
+      return Optional.of(VerdictRules.fail(exercise, origin, r.message(), r.details()));
+    }
+    RemoteCompiler.Compiled.Classes classes = (RemoteCompiler.Compiled.Classes) compiled;
     Optional<CellPolicy.Violation> violation = settings.checks() == GradeSettings.Checks.SANDBOX_ONLY ? Optional.empty()
         : CellPolicy.check(exercise, exercise.cellClassName(), classes.classes(), classes::cellLine);
     if (violation.isPresent()) return Optional.of(VerdictRules.fail(exercise, origin, violation.get().message(), ""));
-    Optional<Thrown> init = cell.run();
+    Optional<Thrown> init = cell.load(classes);
     if (init.isEmpty()) return Optional.empty();
     if (init.get().kind() == Thrown.Kind.NOT_SOLVED_YET) {
       return Optional.of(new Verdict(exercise, Status.TODO, VerdictRules.todoMessage(exercise), "", origin, Duration.ZERO));
     }
     return Optional.of(VerdictRules.fail(exercise, origin, "setting up the cell's fields: " + StudentFailure.describe(init.get()), ""));
+  }
+
+  /** Compiles with an idle compiler JVM, or a new one; a compiler a cell broke is not used again. */
+  private RemoteCompiler.Compiled compile(Exercise exercise, String source) {
+    RemoteCompiler compiler;
+    synchronized (idleCompilers) {
+      compiler = idleCompilers.poll();
+    }
+    if (compiler == null) {
+      try {
+        compiler = RemoteCompiler.start(settings, sandbox, classpath.entries(), readable,
+            workDir.resolve("compiler-" + taskCounter.incrementAndGet()));
+      } catch (IOException e) {
+        return new RemoteCompiler.Compiled.Rejected("could not start a compiler JVM: " + e.getMessage(), "");
+      }
+      synchronized (idleCompilers) {
+        compilers.add(compiler);
+      }
+    }
+    try {
+      return compiler.compile(exercise, source);
+    } finally {
+      synchronized (idleCompilers) {
+        if (compiler.alive()) idleCompilers.push(compiler);
+      }
+    }
   }
 
   /** Besides its class path, a cell JVM reads DJL's native library cache and the CPU's description. */
@@ -170,6 +203,11 @@ public final class Grading implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (idleCompilers) {
+      compilers.forEach(RemoteCompiler::close);
+      compilers.clear();
+      idleCompilers.clear();
+    }
     try (Stream<Path> paths = Files.walk(workDir)) {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {

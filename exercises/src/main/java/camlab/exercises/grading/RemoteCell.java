@@ -5,8 +5,6 @@ import java.lang.reflect.Array;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import ai.djl.ndarray.NDArray;
@@ -14,13 +12,13 @@ import ai.djl.ndarray.NDManager;
 
 import camlab.exercises.Exercise;
 import camlab.exercises.NotSolvedYet;
-import camlab.exercises.sandbox.CellServer;
+import camlab.exercises.sandbox.CompilerServer;
 import camlab.exercises.sandbox.Thrown;
 import camlab.exercises.sandbox.Values;
 import camlab.exercises.sandbox.Wire;
 
 /**
- * The grading JVM's handle on one cell JVM: compile the cell, load it, call its method. Everything the cell JVM
+ * The grading JVM's handle on one cell JVM: load the cell's checked class files, call its method. Everything the cell JVM
  * sends is checked before it is believed, and nothing it sends can be a verdict — only a result, which the
  * grader judges here. When the cell JVM ends or is stopped, the reason becomes a {@link CellStopped} that every
  * later call repeats.
@@ -32,22 +30,9 @@ final class RemoteCell implements AutoCloseable {
   private final GraderObjects objects = new GraderObjects();
   private NDManager fallbackManager;
   private long test;
-  private String phase = " while compiling";
+  private String phase = " while setting up the cell's fields";
   private Integer exitLine;
   private CellStopped stopped;
-
-  /** What compiling the cell gave. */
-  sealed interface Compiled {
-    /** The cell's class files and how lines of the wrapped class map back to cell lines. */
-    record Classes(Map<String, byte[]> classes, int headerLines, int[] hoistedFrom) implements Compiled {
-      int cellLine(int javaLine) {
-        if (javaLine > headerLines) return javaLine - headerLines;
-        return javaLine >= 1 && javaLine < hoistedFrom.length ? hoistedFrom[javaLine] : 0;
-      }
-    }
-
-    record Rejected(String message, String details) implements Compiled {}
-  }
 
   RemoteCell(CellProcess process, Exercise exercise, GradeSettings settings) {
     this.process = process;
@@ -55,35 +40,17 @@ final class RemoteCell implements AutoCloseable {
     this.settings = settings;
   }
 
-  Compiled compile(String source) {
+  /** Sends the checked class files; what the cell's initializers threw, if anything. */
+  Optional<Thrown> load(RemoteCompiler.Compiled.Classes compiled) {
     Wire.PayloadWriter request = new Wire.PayloadWriter();
     try {
-      CellServer.writeSignature(request, exercise.cellSignature());
-      request.writeString(source);
+      exercise.cellSignature().write(request);
+      request.writeInt(compiled.headerLines());
+      CompilerServer.writeClasses(request, compiled.classes());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    send(Wire.Type.COMPILE, request);
-    Wire.Frame reply = reply(Wire.Type.COMPILED, Wire.Type.REJECTED);
-    try {
-      Wire.Payload in = reply.reader();
-      if (reply.type() == Wire.Type.REJECTED) return new Compiled.Rejected(in.readString(), in.readString());
-      int headerLines = in.readInt();
-      int[] hoisted = new int[in.readCount(4)];
-      for (int i = 0; i < hoisted.length; i++) hoisted[i] = in.readInt();
-      Map<String, byte[]> classes = new LinkedHashMap<>();
-      int n = in.readCount(8);
-      for (int i = 0; i < n; i++) classes.put(in.readString(), in.readBytes());
-      return new Compiled.Classes(classes, headerLines, hoisted);
-    } catch (Wire.ProtocolException e) {
-      throw stop(e);
-    }
-  }
-
-  /** Loads the cell and creates its instance; what its initializers threw, if anything. */
-  Optional<Thrown> run() {
-    phase = " while setting up the cell's fields";
-    send(Wire.Type.RUN, new Wire.PayloadWriter());
+    send(Wire.Type.LOAD, request);
     Wire.Frame reply = reply(Wire.Type.READY, Wire.Type.INIT_FAILED);
     if (reply.type() == Wire.Type.READY) return Optional.empty();
     try {

@@ -15,17 +15,15 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * The main class of a cell JVM: it compiles one exercise cell, then — once the grading JVM has checked the
- * class files and says RUN — loads it and answers calls to its method, one at a time, until told to stop.
+ * The main class of a cell JVM: it loads one exercise cell's class files — compiled by a compiler JVM and checked by
+ * the grading JVM — and answers calls to its method, one at a time, until told to stop.
  *
  * <p>The grading JVM runs the grader; this JVM only runs the student's method on the arguments it is sent and
  * reports the result (or what was thrown). Whatever the cell's code does here, it can only make its own
@@ -34,9 +32,6 @@ import ai.djl.ndarray.types.Shape;
  * {@code System.in} is empty.
  */
 public final class CellServer {
-  /** Stack of the compiler's thread: deep expressions are legal Java, and javac recurses once per nesting level. */
-  private static final long COMPILER_STACK_BYTES = 512L << 20;
-
   /** Freed when the cell exhausts the heap, so that the report can still be written. */
   private static byte[] reserve = new byte[4 << 20];
 
@@ -72,27 +67,19 @@ public final class CellServer {
 
   private int serve() throws IOException {
     warmUpEngine();
-    Wire.Frame compile = next();
-    if (compile == null || compile.type() != Wire.Type.COMPILE) return 0;
-    Wire.Payload request = compile.reader();
-    CellSignature signature = readSignature(request);
-    String source = request.readString();
+    Wire.Frame load = next();
+    if (load == null || load.type() != Wire.Type.LOAD) return 0;
+    Wire.Payload request = load.reader();
+    CellSignature signature = CellSignature.read(request);
     cellClass = signature.cellClass();
-    CompileOutcome outcome = compileGuarded(signature, source, System.getProperty("java.class.path"), COMPILER_STACK_BYTES);
-    if (outcome instanceof CompileOutcome.Rejected r) {
-      send(Wire.Type.REJECTED, new Wire.PayloadWriter().writeString(r.message()).writeString(r.details()));
-      return 0;
-    }
-    CompileOutcome.Compiled compiled = (CompileOutcome.Compiled) outcome;
-    headerLines = compiled.cell().headerLines();
-    send(Wire.Type.COMPILED, compiledPayload(compiled));
-
-    Wire.Frame run = next();
-    if (run == null || run.type() != Wire.Type.RUN) return 0;
+    headerLines = request.readInt();
+    Map<String, byte[]> classes = new HashMap<>();
+    int n = request.readCount(8);
+    for (int i = 0; i < n; i++) classes.put(request.readString(), request.readBytes());
     Method method;
     Object receiver;
     try {
-      CellClassLoader loader = new CellClassLoader(compiled.classes(), CellServer.class.getClassLoader());
+      CellClassLoader loader = new CellClassLoader(classes, CellServer.class.getClassLoader());
       Class<?> cell = Class.forName(cellClass, true, loader); // static initializers run now
       method = cell.getDeclaredMethod(signature.methodName(), parameterTypes(signature, loader));
       method.setAccessible(true);
@@ -155,76 +142,6 @@ public final class CellServer {
     var constructor = cell.getDeclaredConstructor();
     constructor.setAccessible(true);
     return constructor.newInstance();
-  }
-
-  /**
-   * Compiles in a thread of its own with a {@code stackBytes} stack; whatever goes wrong in javac — a stack overflow,
-   * running out of memory, a crash — is a rejection of the cell with a message, not the end of this JVM.
-   */
-  static CompileOutcome compileGuarded(CellSignature signature, String source, String classpath, long stackBytes) {
-    AtomicReference<Object> result = new AtomicReference<>();
-    Thread javac = new Thread(null, () -> {
-      try (CellCompiler compiler = new CellCompiler(classpath)) {
-        result.set(compiler.compile(signature, source));
-      } catch (Throwable t) {
-        result.set(t);
-      }
-    }, "javac", stackBytes);
-    javac.start();
-    try {
-      javac.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new CompileOutcome.Rejected("compiling was interrupted", "");
-    }
-    Object r = result.get();
-    if (r instanceof CompileOutcome o) return o;
-    for (Throwable t = (Throwable) r; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof StackOverflowError || t instanceof OutOfMemoryError) {
-        r = t; // javac wraps its own stack overflow in an IllegalStateException
-        break;
-      }
-    }
-    if (r instanceof StackOverflowError) {
-      return new CompileOutcome.Rejected("does not compile: the Java compiler's stack overflowed on this cell — an expression or"
-          + " statement is nested too deeply; split it into several statements", "");
-    }
-    if (r instanceof OutOfMemoryError) {
-      reserve = null;
-      return new CompileOutcome.Rejected("does not compile: the Java compiler ran out of memory on this cell (heap limit "
-          + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB) — is it very long or deeply nested?", "");
-    }
-    return new CompileOutcome.Rejected("does not compile: the Java compiler failed on this cell: " + r, "");
-  }
-
-  private static Wire.PayloadWriter compiledPayload(CompileOutcome.Compiled compiled) throws IOException {
-    Wire.PayloadWriter out = new Wire.PayloadWriter();
-    WrappedCell cell = compiled.cell();
-    out.writeInt(cell.headerLines());
-    int[] hoisted = cell.hoistedFrom();
-    out.writeInt(hoisted.length);
-    for (int line : hoisted) out.writeInt(line);
-    out.writeInt(compiled.classes().size());
-    for (Map.Entry<String, byte[]> c : compiled.classes().entrySet()) out.writeString(c.getKey()).writeBytes(c.getValue());
-    return out;
-  }
-
-  static CellSignature readSignature(Wire.Payload in) throws Wire.ProtocolException {
-    String cellClass = in.readString();
-    String id = in.readString();
-    String method = in.readString();
-    int n = in.readCount(4);
-    List<String> parameters = new ArrayList<>();
-    for (int i = 0; i < n; i++) parameters.add(in.readString());
-    return new CellSignature(cellClass, id, method, parameters, in.readString(), in.readString());
-  }
-
-  /** Writes {@code signature} as {@link #readSignature} reads it. */
-  public static void writeSignature(Wire.PayloadWriter out, CellSignature signature) throws IOException {
-    out.writeString(signature.cellClass()).writeString(signature.exerciseId()).writeString(signature.methodName());
-    out.writeInt(signature.parameters().size());
-    for (String p : signature.parameters()) out.writeString(p);
-    out.writeString(signature.returnType()).writeString(signature.display());
   }
 
   /** {@code float[][]} → {@code float[][].class}, resolving class names with {@code loader}. */
@@ -299,8 +216,8 @@ public final class CellServer {
   }
 
   /**
-   * Loads DJL's engine (native libraries, thread pools) while javac compiles the cell: the two are the bulk of a
-   * cell JVM's start and are independent. Failures are left for the first call to meet and report.
+   * Loads DJL's engine (native libraries, thread pools) while the cell is compiled and checked elsewhere: it is the
+   * bulk of a cell JVM's start. Failures are left for the first call to meet and report.
    */
   private static void warmUpEngine() {
     Thread warmUp = new Thread(() -> {

@@ -1,5 +1,7 @@
 package camlab.exercises.sandbox;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,5 +19,21 @@ public record CellSignature(String cellClass, String exerciseId, String methodNa
     String display) {
   public CellSignature {
     parameters = List.copyOf(parameters);
+  }
+
+  public void write(Wire.PayloadWriter out) throws IOException {
+    out.writeString(cellClass).writeString(exerciseId).writeString(methodName).writeInt(parameters.size());
+    for (String p : parameters) out.writeString(p);
+    out.writeString(returnType).writeString(display);
+  }
+
+  public static CellSignature read(Wire.Payload in) throws Wire.ProtocolException {
+    String cellClass = in.readString();
+    String id = in.readString();
+    String method = in.readString();
+    int n = in.readCount(4);
+    List<String> parameters = new ArrayList<>();
+    for (int i = 0; i < n; i++) parameters.add(in.readString());
+    return new CellSignature(cellClass, id, method, parameters, in.readString(), in.readString());
   }
 }

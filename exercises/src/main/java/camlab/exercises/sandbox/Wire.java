@@ -23,14 +23,14 @@ public final class Wire {
 
   /** What a frame means. Requests go from the grading JVM to the cell JVM, the rest come back. */
   public enum Type {
-    /** Request: compile a cell (its signature and source). */
+    /** Request to a compiler JVM: compile a cell (its signature and source). */
     COMPILE,
     /** Reply: the cell's class files and its line mapping. */
     COMPILED,
     /** Reply: the cell does not compile or lacks the method; a one-line message and details. */
     REJECTED,
-    /** Request: load the compiled cell and create its instance (its field initializers run now). */
-    RUN,
+    /** Request to a cell JVM: load the checked class files and create the cell's instance (its initializers run now). */
+    LOAD,
     /** Reply: the cell is loaded; calls may follow. */
     READY,
     /** Reply: creating the cell's instance threw (a {@link Thrown}). */

@@ -19,7 +19,7 @@ class CompileGuardTest {
   @Test
   void aStackOverflowInJavacIsTheCellsRejectionNotTheEndOfTheJvm() {
     CompileOutcome.Rejected r = assertInstanceOf(CompileOutcome.Rejected.class,
-        CellServer.compileGuarded(cam, DEEP, System.getProperty("java.class.path"), 256 << 10));
+        CompilerServer.compileGuarded(cam, DEEP, System.getProperty("java.class.path"), 256 << 10));
     assertEquals("does not compile: the Java compiler's stack overflowed on this cell — an expression or statement is nested too"
         + " deeply; split it into several statements", r.message());
   }
@@ -27,6 +27,6 @@ class CompileGuardTest {
   @Test
   void theCellJvmsCompilerStackTakesASumOfFiveThousandTerms() {
     assertInstanceOf(CompileOutcome.Compiled.class,
-        CellServer.compileGuarded(cam, DEEP, System.getProperty("java.class.path"), 512L << 20));
+        CompilerServer.compileGuarded(cam, DEEP, System.getProperty("java.class.path"), 512L << 20));
   }
 }
