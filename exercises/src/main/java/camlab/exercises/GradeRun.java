@@ -18,7 +18,7 @@ public final class GradeRun {
       Consumer<Verdict> onEach) {
     List<Submission> submissions = source.collect(registry);
     try (Grading grading = new Grading(settings)) {
-      return new GradeReport(source.description(), grading.gradeAll(submissions, onEach));
+      return new GradeReport(source.description(), grading.gradeAll(submissions, onEach), grading.sandboxDescription());
     }
   }
 }

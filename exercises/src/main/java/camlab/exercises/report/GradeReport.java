@@ -5,10 +5,18 @@ import java.util.List;
 import camlab.exercises.grading.Status;
 import camlab.exercises.grading.Verdict;
 
-/** All verdicts of one grading run, and where the answers came from. */
-public record GradeReport(String source, List<Verdict> verdicts) {
+/**
+ * All verdicts of one grading run, where the answers came from, and what protected the machine from the cells
+ * ({@code protection}, e.g. the sandbox; empty when not recorded).
+ */
+public record GradeReport(String source, List<Verdict> verdicts, String protection) {
   public GradeReport {
     verdicts = List.copyOf(verdicts);
+    protection = protection == null ? "" : protection;
+  }
+
+  public GradeReport(String source, List<Verdict> verdicts) {
+    this(source, verdicts, "");
   }
 
   public int points() {

@@ -25,6 +25,7 @@ public final class ScoreFiles {
   static String json(GradeReport report) {
     JsonObject root = new JsonObject();
     root.addProperty("source", report.source());
+    if (!report.protection().isEmpty()) root.addProperty("protection", report.protection());
     root.addProperty("points", report.points());
     root.addProperty("maxPoints", report.maxPoints());
     for (Status s : Status.values()) root.addProperty(s.name().toLowerCase(java.util.Locale.ROOT), report.count(s));

@@ -38,6 +38,7 @@ public final class ScoreTable {
 
   public static String markdown(GradeReport report) {
     StringBuilder sb = new StringBuilder("# CamLab score\n\nAnswers from ").append(report.source()).append(".\n\n");
+    if (!report.protection().isEmpty()) sb.append("Cells were graded behind ").append(report.protection()).append(".\n\n");
     sb.append("| id | exercise | status | points | message |\n|---|---|---|---:|---|\n");
     for (Verdict v : report.verdicts()) {
       sb.append("| ").append(v.exercise().id()).append(" | ").append(cell(v.exercise().title())).append(" | ")

@@ -64,5 +64,14 @@ class ReportFormatTest {
     JsonObject first = json.getAsJsonArray("exercises").get(0).getAsJsonObject();
     assertEquals("PASS", first.get("status").getAsString());
     assertEquals(2.1, first.get("seconds").getAsDouble());
+    assertTrue(!json.has("protection") && !md.contains("graded behind"), "no protection was recorded");
+  }
+
+  @Test
+  void whatProtectedTheMachineIsRecordedForTheInstructor() {
+    GradeReport report = new GradeReport("notebooks", List.of(pass), "bubblewrap (no network) and the class-file policy");
+    assertEquals("bubblewrap (no network) and the class-file policy",
+        JsonParser.parseString(ScoreFiles.json(report)).getAsJsonObject().get("protection").getAsString());
+    assertTrue(ScoreTable.markdown(report).contains("Cells were graded behind bubblewrap (no network) and the class-file policy."));
   }
 }
