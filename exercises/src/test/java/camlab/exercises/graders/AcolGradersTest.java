@@ -45,6 +45,45 @@ class AcolGradersTest {
     passes(ErasingMaskGrader.class, (ErasingMask) AcolHead::keepMask);
     passes(ErasingMaskGrader.class, (ErasingMask) (m, d) -> hostNormalise(m).lt(d).toType(DataType.FLOAT32, false));
     passes(ErasingMaskGrader.class, (ErasingMask) (m, d) -> hostNormalise(m).gte(d).logicalNot().toType(DataType.FLOAT32, false));
+    // the raw map against min + δ·(max − min), without dividing
+    passes(ErasingMaskGrader.class, (ErasingMask) (m, d) -> {
+      NDArray flat = m.reshape(m.getShape().get(0), -1);
+      NDArray min = flat.min(new int[] {1}, true);
+      NDArray max = flat.max(new int[] {1}, true);
+      NDArray cut = min.add(max.sub(min).mul(d));
+      return flat.lt(cut).logicalOr(max.eq(min)).toType(DataType.FLOAT32, false).reshape(m.getShape());
+    });
+  }
+
+  @Test
+  void masksOfAnotherDtypeFailEvenWhenTheirValuesConvert() {
+    String bool = firstFailure(ErasingMaskGrader.class, (ErasingMask) (m, d) -> hostNormalise(m).lt(d));
+    assertTrue(bool.startsWith("hand-computed: a value exactly at δ is erased") && bool.contains("returned boolean; the result must be float32"
+        + " — a comparison (lt, gte, eq, …) gives a boolean array: convert it with toType(DataType.FLOAT32, false)"), bool);
+    String int32 = firstFailure(ErasingMaskGrader.class, (ErasingMask) (m, d) -> hostNormalise(m).lt(d).toType(DataType.INT32, false));
+    assertTrue(int32.contains("returned int32; the result must be float32"), int32);
+  }
+
+  @Test
+  void maskGuardsThatTreatATinyRangeAsConstantFail() {
+    String epsilon = firstFailure(ErasingMaskGrader.class, (ErasingMask) (m, d) -> {
+      NDArray flat = m.reshape(m.getShape().get(0), -1);
+      NDArray min = flat.min(new int[] {1}, true);
+      NDArray range = flat.max(new int[] {1}, true).sub(min);
+      return flat.sub(min).div(range.add(1e-8f)).lt(d).toType(DataType.FLOAT32, false).reshape(m.getShape());
+    });
+    assertTrue(epsilon.startsWith("a range that is tiny but not 0 is not constant") && epsilon.contains("element [0][1][1] should be 0.0 but is 1.0")
+        && epsilon.contains("An epsilon added to max − min"), epsilon);
+  }
+
+  @Test
+  void aMaskThatRoundsNearDeltaFails() {
+    String rounded = firstFailure(ErasingMaskGrader.class, (ErasingMask) (m, d) -> {
+      NDArray percent = hostNormalise(m).mul(100f).round();
+      return percent.lt(Math.round(d * 100)).toType(DataType.FLOAT32, false);
+    });
+    assertTrue(rounded.startsWith("hand-computed: values just below δ are kept, at and just above δ erased")
+        && rounded.contains("element [0][0][1] should be 1.0 but is 0.0"), rounded);
   }
 
   @Test
@@ -78,6 +117,12 @@ class AcolGradersTest {
     assertTrue(inverted.contains("element [0][0][0][0] should be 1.0 but is 0.0"), inverted);
     String batchAxis = firstFailure(EraseFeaturesGrader.class, (EraseFeatures) (f, m) -> f.mul(m.expandDims(0)));
     assertTrue(batchAxis.startsWith("hand-computed: two images, two channels"), batchAxis);
+    String float64 = firstFailure(EraseFeaturesGrader.class, (EraseFeatures) (f, m) -> f.mul(m.expandDims(1).toType(DataType.FLOAT64, false)));
+    assertTrue(float64.contains("returned float64; the result must be float32"), float64);
+    String oneImageInPlace = firstFailure(EraseFeaturesGrader.class,
+        (EraseFeatures) (f, m) -> f.getShape().get(0) == 1 ? f.muli(m.expandDims(1)) : f.mul(m.expandDims(1)));
+    assertTrue(oneImageInPlace.startsWith("random features and masks") && oneImageInPlace.contains("modified its argument `features`"),
+        oneImageInPlace);
   }
 
   @Test
@@ -91,5 +136,23 @@ class AcolGradersTest {
     todo(FuseMapsGrader.class, (FuseMaps) (a, b) -> { throw new NotSolvedYet("4.3"); });
     String raw = firstFailure(FuseMapsGrader.class, (FuseMaps) (a, b) -> a.maximum(b));
     assertTrue(raw.contains("element [0][0][0] should be 1.0 but is 5.0") && raw.contains("normalise first"), raw);
+    String epsilon = firstFailure(FuseMapsGrader.class, (FuseMaps) (a, b) -> epsilonNormalise(a).maximum(epsilonNormalise(b)));
+    assertTrue(epsilon.startsWith("a range that is tiny but not 0 is not constant") && epsilon.contains("should be 0.25 but is"), epsilon);
+    String float64 = firstFailure(FuseMapsGrader.class,
+        (FuseMaps) (a, b) -> hostNormalise(a).maximum(hostNormalise(b)).toType(DataType.FLOAT64, false));
+    assertTrue(float64.contains("returned float64"), float64);
+    String zeroesConstantInPlace = firstFailure(FuseMapsGrader.class, (FuseMaps) (a, b) -> {
+      if (b.max().getFloat() == b.min().getFloat()) b.muli(0f);   // "a constant map counts as zeros"
+      return hostNormalise(a).maximum(hostNormalise(b));
+    });
+    assertTrue(zeroesConstantInPlace.startsWith("constant maps count as zeros") && zeroesConstantInPlace.contains("modified its argument `mapsB`"),
+        zeroesConstantInPlace);
+  }
+
+  /** Min–max per map with an epsilon in the denominator instead of a guard. */
+  private static NDArray epsilonNormalise(NDArray maps) {
+    NDArray flat = maps.reshape(maps.getShape().get(0), -1);
+    NDArray min = flat.min(new int[] {1}, true);
+    return flat.sub(min).div(flat.max(new int[] {1}, true).sub(min).add(1e-7f)).reshape(maps.getShape());
   }
 }

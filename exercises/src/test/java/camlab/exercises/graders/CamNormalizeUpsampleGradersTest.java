@@ -1,6 +1,7 @@
 package camlab.exercises.graders;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,12 @@ class CamNormalizeUpsampleGradersTest {
       float max = m.max().getFloat();
       return max == min ? m.zerosLike() : m.sub(min).div(max - min);
     });
-    // an epsilon in the denominator instead of an explicit guard (pytorch-grad-cam's way)
-    passes(MinMaxNormalizeGrader.class, (MinMaxNormalize) m -> m.sub(m.min()).div(m.max().sub(m.min()).add(1e-7f)));
+    // the library's guard: a range within float rounding of the map's magnitude counts as constant
+    passes(MinMaxNormalizeGrader.class, (MinMaxNormalize) m -> {
+      float min = m.min().getFloat();
+      float max = m.max().getFloat();
+      return max - min <= 1e-6f * Math.max(Math.abs(min), Math.abs(max)) ? m.zerosLike() : m.sub(min).div(max - min);
+    });
     // on the host
     passes(MinMaxNormalizeGrader.class, (MinMaxNormalize) m -> {
       float[] v = m.toFloatArray();
@@ -51,10 +56,63 @@ class CamNormalizeUpsampleGradersTest {
   @Test
   void normalisationMistakesFail() {
     String nan = firstFailure(MinMaxNormalizeGrader.class, (MinMaxNormalize) m -> m.sub(m.min()).div(m.max().sub(m.min())));
-    assertTrue(nan.startsWith("constant maps become all zeros, never NaN: minMaxNormalize(map (2, 3)) with every value 3.5: element 0 is NaN")
-        && nan.contains("(0/0 gave NaN)"), nan);
+    assertTrue(nan.startsWith("constant maps become all zeros, never NaN: minMaxNormalize(map (2, 3)) with every value 3.5: element [0][0]"
+        + " is NaN — max − min is 0 there, and dividing by it gives 0/0 = NaN"), nan);
     String byMax = firstFailure(MinMaxNormalizeGrader.class, (MinMaxNormalize) m -> m.div(m.max()));
     assertTrue(byMax.contains("element [0][0] should be 0.0 but is 0.2"), byMax);
+  }
+
+  @Test
+  void aGuardThatReturnsOnesIsToldWhatItReturned() {
+    String ones = firstFailure(MinMaxNormalizeGrader.class, (MinMaxNormalize) m -> {
+      float min = m.min().getFloat();
+      float max = m.max().getFloat();
+      return max == min ? m.onesLike() : m.sub(min).div(max - min);
+    });
+    assertTrue(ones.endsWith("element [0][0] is 1.0 but a constant map must become all zeros (nothing in it stands out)"), ones);
+  }
+
+  @Test
+  void guardsThatTreatATinyRangeAsConstantFail() {
+    String epsilon = firstFailure(MinMaxNormalizeGrader.class, (MinMaxNormalize) m -> m.sub(m.min()).div(m.max().sub(m.min()).add(1e-8f)));
+    assertTrue(epsilon.startsWith("a range that is tiny but not 0 is not constant") && epsilon.contains("max − min = 5.9604645E-8")
+        && epsilon.contains("its largest value became 0.85") && epsilon.contains("an epsilon added to the denominator"), epsilon);
+    String absolute = firstFailure(MinMaxNormalizeGrader.class, (MinMaxNormalize) m -> {
+      float min = m.min().getFloat();
+      float max = m.max().getFloat();
+      return max - min < 1e-6f ? m.zerosLike() : m.sub(min).div(max - min);
+    });
+    assertTrue(absolute.startsWith("a range that is tiny but not 0 is not constant") && absolute.contains("the map was treated as constant"),
+        absolute);
+  }
+
+  @Test
+  void normalisationsOfAnotherDtypeFail() {
+    String float64 = firstFailure(MinMaxNormalizeGrader.class, (MinMaxNormalize) m -> {
+      double[] v = new double[(int) m.size()];
+      float[] f = m.toFloatArray();
+      double min = Double.MAX_VALUE;
+      double max = -Double.MAX_VALUE;
+      for (float x : f) {
+        min = Math.min(min, x);
+        max = Math.max(max, x);
+      }
+      for (int i = 0; i < v.length && max > min; i++) v[i] = (f[i] - min) / (max - min);
+      return m.getManager().create(v, m.getShape());
+    });
+    assertTrue(float64.startsWith("hand-computed: [[2,4],[6,10]]") && float64.contains("returned float64; the result must be float32"),
+        float64);
+  }
+
+  @Test
+  void aGuardThatZeroesTheCallersMapFailsOnTheConstantMap() {
+    String inPlace = firstFailure(MinMaxNormalizeGrader.class, (MinMaxNormalize) m -> {
+      float min = m.min().getFloat();
+      float max = m.max().getFloat();
+      return max == min ? m.muli(0f) : m.sub(min).div(max - min);
+    });
+    assertTrue(inPlace.startsWith("constant maps become all zeros, never NaN: minMaxNormalize(map (2, 3)) modified its argument `map`"
+        + " (element [0][0] was 3.5, is now 0.0); the caller still uses it"), inPlace);
   }
 
   @Test
@@ -85,6 +143,13 @@ class CamNormalizeUpsampleGradersTest {
       for (int x = 0; x < width; x++) out[y * width + x] = (float) (rows[a * width + x] * (1 - (s - a)) + rows[b * width + x] * (s - a));
     }
     return map.getManager().create(out, new Shape(height, width));
+  }
+
+  @Test
+  void upsamplingToFloat64Fails() {
+    String float64 = firstFailure(BilinearUpsampleGrader.class,
+        (BilinearUpsample) (m, h, w) -> separable(m, h, w).toType(DataType.FLOAT64, false));
+    assertTrue(float64.startsWith("hand-computed: [[0,4],[8,12]] from 2x2 to 4x4") && float64.contains("returned float64"), float64);
   }
 
   @Test

@@ -3,6 +3,8 @@ package camlab.exercises.graders;
 import java.util.List;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +65,33 @@ class ClassActivationMapGraderTest {
     TestOutcome unchanged = outcomes.stream().filter(o -> o.test().startsWith("arguments are left unchanged")).findFirst().orElseThrow();
     assertEquals(Status.FAIL, unchanged.status());
     assertTrue(unchanged.message().contains("modified its argument `features`"), unchanged.message());
+  }
+
+  @Test
+  void aHostLoopInFloat32Passes() {
+    grade((f, w) -> {
+      long[] s = f.getShape().getShape();
+      float[] a = f.toFloatArray();
+      float[] weights = w.toFloatArray();
+      int hw = (int) (s[1] * s[2]);
+      float[] m = new float[hw];
+      for (int p = 0; p < hw; p++) for (int k = 0; k < s[0]; k++) m[p] += weights[k] * a[k * hw + p];
+      return f.getManager().create(m, new Shape(s[1], s[2]));
+    }).forEach(o -> assertEquals(Status.PASS, o.status(), o::toString));
+  }
+
+  @Test
+  void aMapOfAnotherDtypeFailsEvenWhenItsValuesConvert() {
+    TestOutcome o = firstFailure((f, w) -> weighted(f, w).sum(new int[] {0}).toType(DataType.FLOAT64, false));
+    assertTrue(o.test().startsWith("hand-computed map: K=2") && o.message().contains("returned float64; the result must be float32"),
+        o.message());
+  }
+
+  @Test
+  void weightingInPlaceForOneChannelOnlyIsCaughtOnThatCall() {
+    TestOutcome o = firstFailure((f, w) -> w.getShape().get(0) == 1 ? f.muli(w.getFloat(0)).squeeze(0) : weighted(f, w).sum(new int[] {0}));
+    assertTrue(o.test().startsWith("hand-computed map: K=1 channel") && o.message().contains("modified its argument `features`"),
+        o.message());
   }
 
   @Test

@@ -1,6 +1,8 @@
 package camlab.exercises.graders;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,11 @@ class Conv1x1GradersTest {
       NDArray terms = f.expandDims(1).mul(w.reshape(1, c, k, 1, 1));
       return terms.sum(new int[] {2}).add(b.reshape(1, c, 1, 1));
     });
+    passes(Conv1x1Grader.class, (Conv1x1) (f, w, b) -> {   // in place on its own product: the arguments stay as they were
+      long[] s = f.getShape().getShape();
+      long c = w.getShape().get(0);
+      return w.matMul(f.reshape(s[0], s[1], s[2] * s[3])).addi(b.reshape(1, c, 1)).reshape(s[0], c, s[2], s[3]);
+    });
   }
 
   @Test
@@ -43,6 +50,10 @@ class Conv1x1GradersTest {
       return w.matMul(f.reshape(s[0], s[1], s[2] * s[3])).reshape(s[0], w.getShape().get(0), s[2], s[3]);
     });
     assertTrue(noBias.contains("element [0][0][0][0] should be 1.5 but is 1.0"), noBias);
+    String float64 = firstFailure(Conv1x1Grader.class, (Conv1x1) (f, w, b) -> Conv2d.conv2d(f.toType(DataType.FLOAT64, false),
+        w.reshape(w.getShape().get(0), w.getShape().get(1), 1, 1).toType(DataType.FLOAT64, false), b.toType(DataType.FLOAT64, false))
+        .singletonOrThrow());
+    assertTrue(float64.startsWith("hand-computed: K=2 channels, C=3 classes") && float64.contains("returned float64"), float64);
   }
 
   @Test
@@ -59,5 +70,17 @@ class Conv1x1GradersTest {
     todo(LogitsFromClassMapsGrader.class, (LogitsFromClassMaps) m -> { throw new NotSolvedYet("5.2"); });
     String softmax = firstFailure(LogitsFromClassMapsGrader.class, (LogitsFromClassMaps) m -> m.mean(new int[] {3}).mean(new int[] {2}).softmax(1));
     assertTrue(softmax.contains("logits, no softmax)") && softmax.contains("element [0][0] should be 3.0 but is 0.98"), softmax);
+    String float64 = firstFailure(LogitsFromClassMapsGrader.class, (LogitsFromClassMaps) m -> {
+      long[] s = m.getShape().getShape();
+      float[] v = m.toFloatArray();
+      int hw = (int) (s[2] * s[3]);
+      double[] out = new double[(int) (s[0] * s[1])];
+      for (int i = 0; i < out.length; i++) {
+        for (int p = 0; p < hw; p++) out[i] += v[i * hw + p];
+        out[i] /= hw;
+      }
+      return m.getManager().create(out, new Shape(s[0], s[1]));
+    });
+    assertTrue(float64.startsWith("hand-computed: two images, two classes") && float64.contains("returned float64"), float64);
   }
 }

@@ -1,6 +1,7 @@
 package camlab.exercises.graders;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,21 @@ class GapGradersTest {
   }
 
   @Test
+  void gapOfAnotherDtypeFailsEvenWhenItsValuesConvert() {
+    String float64 = firstFailure(GlobalAveragePoolGrader.class,
+        (GlobalAveragePool) f -> f.toType(DataType.FLOAT64, false).mean(new int[] {2}).mean(new int[] {1}));
+    assertTrue(float64.startsWith("hand-computed: K=2 channels on a 2x2 grid: globalAveragePool(features (2, 2, 2))")
+        && float64.contains("returned float64; the result must be float32 — manager.create(double[])"), float64);
+    String hostDoubles = firstFailure(GlobalAveragePoolGrader.class, (GlobalAveragePool) f -> {
+      float[] host = hostLoopGap(f).toFloatArray();
+      double[] out = new double[host.length];
+      for (int k = 0; k < out.length; k++) out[k] = host[k];
+      return f.getManager().create(out);
+    });
+    assertTrue(hostDoubles.contains("returned float64; the result must be float32"), hostDoubles);
+  }
+
+  @Test
   void headCountAnswersWrittenDifferentlyPass() {
     passes(HeadParameterCountsGrader.class, (HeadParameterCounts) (k, h, w, hidden, c) -> new long[] {
         (long) k * h * w * hidden + hidden + (long) hidden * c + c, (long) k * c});
@@ -79,9 +95,27 @@ class GapGradersTest {
         + " answer says 135"), noBias);
     String overflow = firstFailure(HeadParameterCountsGrader.class, (HeadParameterCounts) (k, h, w, hidden, c) -> new long[] {
         k * h * w * hidden + hidden + hidden * c + c, k * c});
-    assertTrue(overflow.startsWith("large heads") && overflow.contains("(negative: an int overflowed — compute in long)"), overflow);
+    assertTrue(overflow.startsWith("large heads") && overflow.contains("that is the right count modulo 2³²: an int product overflowed"),
+        overflow);
     String swapped = firstFailure(HeadParameterCountsGrader.class, (HeadParameterCounts) (k, h, w, hidden, c) -> new long[] {
         (long) k * c, (long) k * h * w * hidden + hidden + (long) hidden * c + c});
     assertTrue(swapped.contains("the two counts are swapped"), swapped);
+  }
+
+  @Test
+  void headCountsWithOneProductInIntFailOnThatProduct() {
+    String gap = firstFailure(HeadParameterCountsGrader.class, (HeadParameterCounts) (k, h, w, hidden, c) -> new long[] {
+        (long) k * h * w * hidden + hidden + (long) hidden * c + c, k * c});
+    assertTrue(gap.startsWith("each product can overflow an int on its own") && gap.contains("channels=65536")
+        && gap.contains("the GAP head (GAP → Linear(65536) without bias) should have 4294967296 parameters but the answer says 0")
+        && gap.contains("modulo 2³²"), gap);
+    String flatten = firstFailure(HeadParameterCountsGrader.class, (HeadParameterCounts) (k, h, w, hidden, c) -> {
+      int inputs = k * h * w;
+      return new long[] {(long) inputs * hidden + hidden + (long) hidden * c + c, (long) k * c};
+    });
+    assertTrue(flatten.contains("channels=2048") && flatten.contains("modulo 2³²"), flatten);
+    String second = firstFailure(HeadParameterCountsGrader.class, (HeadParameterCounts) (k, h, w, hidden, c) -> new long[] {
+        (long) k * h * w * hidden + hidden + hidden * c + c, (long) k * c});
+    assertTrue(second.contains("hidden=65536, classes=65536") && second.contains("modulo 2³²"), second);
   }
 }

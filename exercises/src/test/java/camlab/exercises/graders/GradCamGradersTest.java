@@ -2,6 +2,7 @@ package camlab.exercises.graders;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,12 @@ class GradCamGradersTest {
   }
 
   @Test
+  void weightsOfAnotherDtypeFail() {
+    String float64 = firstFailure(GradCamWeightsGrader.class, (GradCamWeights) (m, a, c) -> weights(m, a, c, false).toType(DataType.FLOAT64, false));
+    assertTrue(float64.startsWith("GAP + Linear head") && float64.contains("returned float64; the result must be float32"), float64);
+  }
+
+  @Test
   void mapsWrittenDifferentlyPass() {
     passes(GradCamMapGrader.class, (GradCamMap) (a, w) -> a.mul(w.expandDims(2).expandDims(3)).sum(new int[] {1}).maximum(0f));
     passes(GradCamMapGrader.class, (GradCamMap) (a, w) -> {   // a matrix product per image
@@ -95,5 +102,24 @@ class GradCamGradersTest {
     String notNegated = firstFailure(CounterfactualMapGrader.class,
         (CounterfactualMap) (a, w) -> a.mul(w.expandDims(2).expandDims(3)).sum(new int[] {1}).maximum(0f));
     assertTrue(notNegated.contains("element [0][0][0] should be 0.0 but is 1.0"), notNegated);
+  }
+
+  @Test
+  void mapsOfAnotherDtypeFail() {
+    String float64 = firstFailure(GradCamMapGrader.class,
+        (GradCamMap) (a, w) -> a.mul(w.expandDims(2).expandDims(3)).sum(new int[] {1}).maximum(0f).toType(DataType.FLOAT64, false));
+    assertTrue(float64.startsWith("hand-computed: two images") && float64.contains("returned float64"), float64);
+    String float16 = firstFailure(CounterfactualMapGrader.class,
+        (CounterfactualMap) (a, w) -> a.mul(w.neg().expandDims(2).expandDims(3)).sum(new int[] {1}).maximum(0f).toType(DataType.FLOAT16, false));
+    assertTrue(float16.contains("returned float16; the result must be float32 — float16 keeps only about 3 significant digits"), float16);
+  }
+
+  @Test
+  void mapsThatChangeTheirArgumentsForOneChannelOnlyFailOnThatCall() {
+    String oneChannel = firstFailure(GradCamMapGrader.class, (GradCamMap) (a, w) -> w.getShape().get(1) == 1
+        ? a.muli(w.expandDims(2).expandDims(3)).squeeze(1).maximum(0f)
+        : a.mul(w.expandDims(2).expandDims(3)).sum(new int[] {1}).maximum(0f));
+    assertTrue(oneChannel.startsWith("random inputs match the library") && oneChannel.contains("gradCamMap(activations (1, 1, 1, 1), weights"
+        + " (1, 1)) modified its argument `activations`"), oneChannel);
   }
 }

@@ -3,9 +3,9 @@ package camlab.exercises.graders.acol;
 import java.util.Random;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
+import camlab.exercises.graders.Arguments;
 import camlab.exercises.graders.ArrayGrader;
 import camlab.exercises.graders.Inputs;
 import camlab.exercises.graders.NDAssert;
@@ -21,7 +21,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opentest4j.AssertionFailedError;
 
-/** Grades exercise 4.1 ({@link ErasingMask}): golden values (ties at δ, per-map normalisation), constant maps, random maps against {@link AcolHead#keepMask}. */
+/**
+ * Grades exercise 4.1 ({@link ErasingMask}): golden values (at, just below and just above δ; per-map normalisation), constant maps and
+ * maps whose range is tiny but not 0, random maps against {@link AcolHead#keepMask}; every mask must be float32 of the maps' shape, and
+ * every call must leave the maps unchanged.
+ */
 @ExtendWith(StudentAnswer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("4.1 Erasing mask")
@@ -34,33 +38,56 @@ public class ErasingMaskGrader extends ArrayGrader {
   @DisplayName("hand-computed: a value exactly at δ is erased (≥ δ)")
   void goldenTieIsErased(ErasingMask student) {
     NDArray maps = manager.create(new float[] {0, 1, 2, 4}, new Shape(1, 2, 2));
-    NDAssert.assertValues(new float[] {1, 1, 0, 0}, new Shape(1, 2, 2), student.erasingMask(maps, 0.5f), REL_TOL,
+    NDAssert.assertValues(new float[] {1, 1, 0, 0}, new Shape(1, 2, 2), mask(student, maps, 0.5f), REL_TOL,
         call(maps, 0.5f) + " with M=[[0,1],[2,4]]: normalised [[0,0.25],[0.5,1]]; 0.5 ≥ δ is erased (0), below δ is kept (1)", SHAPE_HINT);
   }
 
   @Test
   @Order(2)
+  @DisplayName("hand-computed: values just below δ are kept, at and just above δ erased")
+  void goldenAroundDelta(ErasingMask student) {
+    NDArray maps = manager.create(new float[] {0, 511, 512, 513, 1024, 1024, 513, 512, 511, 0}, new Shape(2, 1, 5));
+    NDAssert.assertValues(new float[] {1, 1, 0, 0, 0, 0, 0, 0, 1, 1}, new Shape(2, 1, 5), mask(student, maps, 0.5f), REL_TOL,
+        call(maps, 0.5f) + " with map 0 = [[0,511,512,513,1024]] and map 1 the same reversed: normalised [[0, 0.499, 0.5, 0.501, 1]]"
+            + " (exact in float32): 0.499 < δ is kept (1), 0.5 and 0.501 ≥ δ are erased (0)", SHAPE_HINT);
+  }
+
+  @Test
+  @Order(3)
   @DisplayName("hand-computed: each map is normalised on its own")
   void goldenPerMapNormalisation(ErasingMask student) {
     NDArray maps = manager.create(new float[] {0, 10, 5, 2, 100, 101, 102, 103}, new Shape(2, 2, 2));
     // map 0 → [[0,1],[0.5,0.2]]; map 1 → [[0,1/3],[2/3,1]]; δ = 0.6
-    NDAssert.assertValues(new float[] {1, 0, 1, 1, 1, 1, 0, 0}, new Shape(2, 2, 2), student.erasingMask(maps, 0.6f), REL_TOL,
+    NDAssert.assertValues(new float[] {1, 0, 1, 1, 1, 1, 0, 0}, new Shape(2, 2, 2), mask(student, maps, 0.6f), REL_TOL,
         call(maps, 0.6f) + " with map 0 = [[0,10],[5,2]] and map 1 = [[100,101],[102,103]]: normalised per map to [[0,1],[0.5,0.2]]"
             + " and [[0,0.33],[0.67,1]] — not with the min and max of the whole batch, and not the raw values against δ", SHAPE_HINT);
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   @DisplayName("constant maps: nothing stands out, so nothing is erased (never NaN)")
   void constantMapsKeepEverything(ErasingMask student) {
     NDArray maps = manager.create(new float[] {2, 2, 2, 2, 0, 0, 0, 0, -3, -3, -3, -3}, new Shape(3, 2, 2));
-    NDAssert.assertValues(Inputs.filled(12, 1f), new Shape(3, 2, 2), student.erasingMask(maps, 0.6f), REL_TOL,
+    NDAssert.assertValues(Inputs.filled(12, 1f), new Shape(3, 2, 2), mask(student, maps, 0.6f), REL_TOL,
         call(maps, 0.6f) + " with constant maps 2, 0 and -3: their normalised maps are all zeros (guard max − min = 0), 0 < δ keeps all",
         SHAPE_HINT);
   }
 
   @Test
-  @Order(4)
+  @Order(5)
+  @DisplayName("a range that is tiny but not 0 is not constant: its largest value still normalises to exactly 1")
+  void tinyRangeIsNotConstant(ErasingMask student) {
+    float u = 0x1p-26f;
+    float s = 0x1p-16f;
+    NDArray maps = manager.create(new float[] {0, u, 2 * u, 4 * u, 2, 2 + s, 2 + 2 * s, 2 + 4 * s}, new Shape(2, 2, 2));
+    NDAssert.assertValues(new float[] {1, 1, 1, 0, 1, 1, 1, 0}, new Shape(2, 2, 2), mask(student, maps, 0.99f), REL_TOL,
+        call(maps, 0.99f) + " with map 0 = [[0, u],[2u, 4u]], u = 2⁻²⁶ (max − min ≈ 6e-8) and map 1 = 2 + the same pattern in steps of"
+            + " 2⁻¹⁶ (max − min ≈ 6e-5): tiny ranges, but not 0, so both normalise to exactly [[0, 0.25], [0.5, 1]] and each map's largest"
+            + " value (1 ≥ δ) is erased. An epsilon added to max − min, or a test such as max − min < 1e-6, keeps it", SHAPE_HINT);
+  }
+
+  @Test
+  @Order(6)
   @DisplayName("random maps match the library's AcolHead.keepMask for δ from 0.1 to 0.9")
   void randomMapsMatchReference(ErasingMask student) {
     Random random = new Random(2018);
@@ -68,9 +95,9 @@ public class ErasingMaskGrader extends ArrayGrader {
       NDArray maps = Inputs.gaussian(manager, random, new Shape(3, 7, 9)).mul(5);
       float[] expected = AcolHead.keepMask(maps, delta).toFloatArray();
       float[] normalised = MapOps.minMaxNormalize(maps).toFloatArray();
-      NDArray got = student.erasingMask(maps, delta);
-      NDAssert.assertShape(new Shape(3, 7, 9), got, call(maps, delta), SHAPE_HINT);
-      float[] g = got.toType(DataType.FLOAT32, false).toFloatArray();
+      NDArray got = mask(student, maps, delta);
+      NDAssert.assertShapeAndType(new Shape(3, 7, 9), got, call(maps, delta), SHAPE_HINT);
+      float[] g = got.toFloatArray();
       for (int i = 0; i < g.length; i++) {
         if (Math.abs(normalised[i] - delta) < 1e-5) continue; // a float-rounding tie: either answer is fine
         if (g[i] != expected[i]) {
@@ -82,13 +109,19 @@ public class ErasingMaskGrader extends ArrayGrader {
   }
 
   @Test
-  @Order(5)
+  @Order(7)
   @DisplayName("the argument is left unchanged (no in-place operations, nothing closed)")
   void argumentIsNotModified(ErasingMask student) {
     NDArray maps = Inputs.gaussian(manager, new Random(7), new Shape(2, 4, 5));
-    float[] before = maps.toFloatArray();
-    student.erasingMask(maps, 0.6f);
-    NDAssert.assertUnchanged(before, maps, "maps", call(maps, 0.6f));
+    mask(student, maps, 0.6f);
+  }
+
+  /** The student's mask, after checking that the call left the maps as they were. */
+  private static NDArray mask(ErasingMask student, NDArray maps, float delta) {
+    Arguments before = Arguments.of("maps", maps);
+    NDArray mask = student.erasingMask(maps, delta);
+    before.assertUnchanged(call(maps, delta), Arguments.IN_PLACE_HINT);
+    return mask;
   }
 
   private static String call(NDArray maps, float delta) {

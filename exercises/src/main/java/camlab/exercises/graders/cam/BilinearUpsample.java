@@ -10,8 +10,8 @@ public interface BilinearUpsample {
    * x_src = (x + 0.5)·w/width − 0.5, clamped to [0, h−1] and [0, w−1], interpolating linearly between the
    * two nearest input rows and the two nearest input columns — what {@code MapOps.upsampleBilinear} does.
    *
-   * @param map shape [h,w]
-   * @return shape [height,width]; the argument is left unchanged
+   * @param map float32, shape [h,w]
+   * @return float32, shape [height,width]; the argument is left unchanged
    */
   NDArray upsampleBilinear(NDArray map, int height, int width);
 }

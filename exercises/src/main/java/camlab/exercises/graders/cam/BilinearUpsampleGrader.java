@@ -5,6 +5,7 @@ import java.util.Random;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
+import camlab.exercises.graders.Arguments;
 import camlab.exercises.graders.ArrayGrader;
 import camlab.exercises.graders.Inputs;
 import camlab.exercises.graders.NDAssert;
@@ -18,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Grades exercise 2.3 ({@link BilinearUpsample}): golden values, random maps against {@link MapOps#upsampleBilinear}, edge cases. */
+/**
+ * Grades exercise 2.3 ({@link BilinearUpsample}): golden values, random maps against {@link MapOps#upsampleBilinear}, edge cases; every
+ * result must be float32 of shape [height,width], and every call must leave the map unchanged.
+ */
 @ExtendWith(StudentAnswer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("2.3 Bilinear upsampling")
@@ -34,7 +38,7 @@ public class BilinearUpsampleGrader extends ArrayGrader {
     NDArray map = manager.create(new float[] {0, 4, 8, 12}, new Shape(2, 2));
     // Each axis samples the input at -0.25 (clamped to 0), 0.25, 0.75, 1.25 (clamped to 1).
     float[] expected = {0, 1, 3, 4, 2, 3, 5, 6, 6, 7, 9, 10, 8, 9, 11, 12};
-    NDAssert.assertValues(expected, new Shape(4, 4), student.upsampleBilinear(map, 4, 4), REL_TOL,
+    NDAssert.assertValues(expected, new Shape(4, 4), upsample(student, map, 4, 4), REL_TOL,
         call(map, 4, 4) + " with M=[[0,4],[8,12]]; " + RULE + ", so the 4 output rows/columns sample positions -0.25→0, 0.25, 0.75, 1.25→1",
         SHAPE_HINT);
   }
@@ -45,7 +49,7 @@ public class BilinearUpsampleGrader extends ArrayGrader {
   void goldenNonSquare(BilinearUpsample student) {
     NDArray map = manager.create(new float[] {0, 8}, new Shape(1, 2));
     float[] expected = {0, 2, 6, 8, 0, 2, 6, 8};
-    NDAssert.assertValues(expected, new Shape(2, 4), student.upsampleBilinear(map, 2, 4), REL_TOL,
+    NDAssert.assertValues(expected, new Shape(2, 4), upsample(student, map, 2, 4), REL_TOL,
         call(map, 2, 4) + " with M=[[0,8]] (one input row: every output row is the same; columns sample -0.25→0, 0.25, 0.75, 1.25→1)",
         SHAPE_HINT);
   }
@@ -59,7 +63,7 @@ public class BilinearUpsampleGrader extends ArrayGrader {
     for (int[] s : sizes) {
       NDArray map = Inputs.gaussian(manager, random, new Shape(s[0], s[1]));
       float[] expected = MapOps.upsampleBilinear(map.expandDims(0), s[2], s[3]).squeeze(0).toFloatArray();
-      NDAssert.assertValues(expected, new Shape(s[2], s[3]), student.upsampleBilinear(map, s[2], s[3]), REL_TOL,
+      NDAssert.assertValues(expected, new Shape(s[2], s[3]), upsample(student, map, s[2], s[3]), REL_TOL,
           call(map, s[2], s[3]) + (s[0] == s[2] && s[1] == s[3] ? " (same size: must return the map unchanged)" : "") + "; " + RULE,
           SHAPE_HINT);
     }
@@ -70,7 +74,7 @@ public class BilinearUpsampleGrader extends ArrayGrader {
   @DisplayName("edge case: a 1x1 map becomes a constant map")
   void singlePixel(BilinearUpsample student) {
     NDArray map = manager.create(new float[] {-1.5f}, new Shape(1, 1));
-    NDAssert.assertValues(Inputs.filled(12, -1.5f), new Shape(3, 4), student.upsampleBilinear(map, 3, 4), REL_TOL,
+    NDAssert.assertValues(Inputs.filled(12, -1.5f), new Shape(3, 4), upsample(student, map, 3, 4), REL_TOL,
         call(map, 3, 4) + " with M=[[-1.5]] (every sample position clamps to the only pixel)", SHAPE_HINT);
   }
 
@@ -79,9 +83,15 @@ public class BilinearUpsampleGrader extends ArrayGrader {
   @DisplayName("the argument is left unchanged (no in-place operations, nothing closed)")
   void argumentIsNotModified(BilinearUpsample student) {
     NDArray map = Inputs.gaussian(manager, new Random(7), new Shape(4, 5));
-    float[] before = map.toFloatArray();
-    student.upsampleBilinear(map, 8, 10);
-    NDAssert.assertUnchanged(before, map, "map", call(map, 8, 10));
+    upsample(student, map, 8, 10);
+  }
+
+  /** The student's result, after checking that the call left the map as it was. */
+  private static NDArray upsample(BilinearUpsample student, NDArray map, int height, int width) {
+    Arguments before = Arguments.of("map", map);
+    NDArray up = student.upsampleBilinear(map, height, width);
+    before.assertUnchanged(call(map, height, width), Arguments.IN_PLACE_HINT);
+    return up;
   }
 
   private static String call(NDArray map, int height, int width) {

@@ -5,6 +5,7 @@ import java.util.Random;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
+import camlab.exercises.graders.Arguments;
 import camlab.exercises.graders.ArrayGrader;
 import camlab.exercises.graders.Inputs;
 import camlab.exercises.graders.NDAssert;
@@ -18,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Grades exercise 2.1 ({@link ClassActivationMap}): golden values, random inputs against {@link Cam}, edge cases. */
+/**
+ * Grades exercise 2.1 ({@link ClassActivationMap}): golden values, random inputs against {@link Cam}, edge cases; every result must be
+ * float32 of shape [h,w], and every call must leave its arguments unchanged.
+ */
 @ExtendWith(StudentAnswer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // hand-checkable failures first: their messages are the clearest
 @DisplayName("2.1 Class activation map")
@@ -32,7 +36,7 @@ public class ClassActivationMapGrader extends ArrayGrader {
   void goldenTwoChannels(ClassActivationMap student) {
     NDArray features = manager.create(new float[] {1, 2, 3, 4, 0, 1, -1, 2}, new Shape(2, 2, 2));
     NDArray weights = manager.create(new float[] {0.5f, -2f});
-    NDArray map = student.classActivationMap(features, weights);
+    NDArray map = cam(student, features, weights);
     NDAssert.assertValues(new float[] {0.5f, -1f, 3.5f, -2f}, new Shape(2, 2), map, REL_TOL,
         call(features, weights) + " with A_0=[[1,2],[3,4]], A_1=[[0,1],[-1,2]], w=[0.5,-2]", SHAPE_HINT);
   }
@@ -43,7 +47,7 @@ public class ClassActivationMapGrader extends ArrayGrader {
   void goldenOneChannelNonSquare(ClassActivationMap student) {
     NDArray features = manager.create(new float[] {1, 0, -1, 2, 3, -4}, new Shape(1, 2, 3));
     NDArray weights = manager.create(new float[] {-1.5f});
-    NDArray map = student.classActivationMap(features, weights);
+    NDArray map = cam(student, features, weights);
     NDAssert.assertValues(new float[] {-1.5f, 0f, 1.5f, -3f, -4.5f, 6f}, new Shape(2, 3), map, REL_TOL,
         call(features, weights) + " with A_0=[[1,0,-1],[2,3,-4]], w=[-1.5]", SHAPE_HINT);
   }
@@ -58,7 +62,7 @@ public class ClassActivationMapGrader extends ArrayGrader {
       NDArray features = Inputs.gaussian(manager, random, new Shape(dims[0], dims[1], dims[2]));
       NDArray weights = Inputs.gaussian(manager, random, new Shape(dims[0]));
       float[] expected = reference(features, weights);
-      NDArray map = student.classActivationMap(features, weights);
+      NDArray map = cam(student, features, weights);
       NDAssert.assertValues(expected, new Shape(dims[1], dims[2]), map, REL_TOL, call(features, weights), SHAPE_HINT);
     }
   }
@@ -70,11 +74,7 @@ public class ClassActivationMapGrader extends ArrayGrader {
     Random random = new Random(7);
     NDArray features = Inputs.gaussian(manager, random, new Shape(4, 3, 5));
     NDArray weights = Inputs.gaussian(manager, random, new Shape(4));
-    float[] featuresBefore = features.toFloatArray();
-    float[] weightsBefore = weights.toFloatArray();
-    student.classActivationMap(features, weights);
-    NDAssert.assertUnchanged(featuresBefore, features, "features", call(features, weights));
-    NDAssert.assertUnchanged(weightsBefore, weights, "classWeights", call(features, weights));
+    cam(student, features, weights);
   }
 
   @Test
@@ -83,12 +83,12 @@ public class ClassActivationMapGrader extends ArrayGrader {
   void edgeCases(ClassActivationMap student) {
     NDArray features = manager.ones(new Shape(3, 2, 4)).mul(manager.create(new float[] {2, -1, 5}).reshape(3, 1, 1));
     NDArray zeros = manager.zeros(new Shape(3));
-    NDAssert.assertValues(new float[8], new Shape(2, 4), student.classActivationMap(features, zeros), REL_TOL,
+    NDAssert.assertValues(new float[8], new Shape(2, 4), cam(student, features, zeros), REL_TOL,
         call(features, zeros) + " with all weights 0", SHAPE_HINT);
     NDArray weights = manager.create(new float[] {1, 3, 0.5f});
     float constant = 2 * 1 + (-1) * 3 + 5 * 0.5f;
     float[] expected = Inputs.filled(8, constant);
-    NDAssert.assertValues(expected, new Shape(2, 4), student.classActivationMap(features, weights), REL_TOL,
+    NDAssert.assertValues(expected, new Shape(2, 4), cam(student, features, weights), REL_TOL,
         call(features, weights) + " with constant channels A_k = [2, -1, 5] and w = [1, 3, 0.5]", SHAPE_HINT);
   }
 
@@ -96,6 +96,14 @@ public class ClassActivationMapGrader extends ArrayGrader {
   private static float[] reference(NDArray features, NDArray weights) {
     NDArray maps = Cam.classActivationMaps(features.expandDims(0), weights.expandDims(0), new int[] {0});
     return maps.squeeze(0).toFloatArray();
+  }
+
+  /** The student's map, after checking that the call left both arguments as they were. */
+  private static NDArray cam(ClassActivationMap student, NDArray features, NDArray weights) {
+    Arguments before = Arguments.of("features", features).and("classWeights", weights);
+    NDArray map = student.classActivationMap(features, weights);
+    before.assertUnchanged(call(features, weights), Arguments.IN_PLACE_HINT);
+    return map;
   }
 
   private static String call(NDArray features, NDArray weights) {

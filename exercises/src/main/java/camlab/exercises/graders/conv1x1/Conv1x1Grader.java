@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 
+import camlab.exercises.graders.Arguments;
 import camlab.exercises.graders.ArrayGrader;
 import camlab.exercises.graders.Inputs;
 import camlab.exercises.graders.NDAssert;
@@ -18,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Grades exercise 5.1 ({@link Conv1x1}): golden values, random inputs against PyTorch's convolution ({@link Conv2d#conv2d}), edge cases. */
+/**
+ * Grades exercise 5.1 ({@link Conv1x1}): golden values, random inputs against PyTorch's convolution ({@link Conv2d#conv2d}), edge cases;
+ * every result must be float32 of shape [B,C,h,w], and every call must leave its arguments unchanged.
+ */
 @ExtendWith(StudentAnswer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("5.1 1x1 convolution")
@@ -34,7 +38,7 @@ public class Conv1x1Grader extends ArrayGrader {
     NDArray weight = manager.create(new float[] {1, 0, 0, 1, 2, -1}, new Shape(3, 2));
     NDArray bias = manager.create(new float[] {0.5f, 0, -1});
     // class 0: A_0 + 0.5 = [1.5, 2.5]; class 1: A_1 = [3, -1]; class 2: 2A_0 − A_1 − 1 = [-2, 4]
-    NDAssert.assertValues(new float[] {1.5f, 2.5f, 3, -1, -2, 4}, new Shape(1, 3, 1, 2), student.conv1x1(features, weight, bias), REL_TOL,
+    NDAssert.assertValues(new float[] {1.5f, 2.5f, 3, -1, -2, 4}, new Shape(1, 3, 1, 2), conv(student, features, weight, bias), REL_TOL,
         call(features, weight, bias) + " with A_0=[[1,2]], A_1=[[3,-1]], W=[[1,0],[0,1],[2,-1]], b=[0.5,0,-1]", SHAPE_HINT);
   }
 
@@ -49,7 +53,7 @@ public class Conv1x1Grader extends ArrayGrader {
       NDArray weight = Inputs.gaussian(manager, random, new Shape(d[2], d[1]));
       NDArray bias = Inputs.gaussian(manager, random, new Shape(d[2]));
       float[] expected = Conv2d.conv2d(features, weight.reshape(d[2], d[1], 1, 1), bias).singletonOrThrow().toFloatArray();
-      NDAssert.assertValues(expected, new Shape(d[0], d[2], d[3], d[4]), student.conv1x1(features, weight, bias), REL_TOL,
+      NDAssert.assertValues(expected, new Shape(d[0], d[2], d[3], d[4]), conv(student, features, weight, bias), REL_TOL,
           call(features, weight, bias), SHAPE_HINT);
     }
   }
@@ -63,13 +67,13 @@ public class Conv1x1Grader extends ArrayGrader {
     NDArray zero = manager.zeros(new Shape(2, 3));
     NDArray bias = manager.create(new float[] {4, -1});
     float[] expected = {4, 4, 4, 4, -1, -1, -1, -1, 4, 4, 4, 4, -1, -1, -1, -1};
-    NDAssert.assertValues(expected, new Shape(2, 2, 2, 2), student.conv1x1(features, zero, bias), REL_TOL,
+    NDAssert.assertValues(expected, new Shape(2, 2, 2, 2), conv(student, features, zero, bias), REL_TOL,
         call(features, zero, bias) + " with W = 0 and b = [4,-1] (each class map is its bias everywhere)", SHAPE_HINT);
     NDArray vector = Inputs.gaussian(manager, random, new Shape(3, 5, 1, 1));
     NDArray weight = Inputs.gaussian(manager, random, new Shape(4, 5));
     NDArray b4 = manager.create(new float[] {1, 2, 3, 4});
     float[] linearExpected = vector.reshape(3, 5).matMul(weight.transpose()).add(b4).toFloatArray();
-    NDAssert.assertValues(linearExpected, new Shape(3, 4, 1, 1), student.conv1x1(vector, weight, b4), REL_TOL,
+    NDAssert.assertValues(linearExpected, new Shape(3, 4, 1, 1), conv(student, vector, weight, b4), REL_TOL,
         call(vector, weight, b4) + " on a 1x1 grid (then S = A·Wᵀ + b, a Linear layer)", SHAPE_HINT);
   }
 
@@ -81,13 +85,15 @@ public class Conv1x1Grader extends ArrayGrader {
     NDArray features = Inputs.gaussian(manager, random, new Shape(2, 4, 3, 5));
     NDArray weight = Inputs.gaussian(manager, random, new Shape(3, 4));
     NDArray bias = Inputs.gaussian(manager, random, new Shape(3));
-    float[] f = features.toFloatArray();
-    float[] w = weight.toFloatArray();
-    float[] b = bias.toFloatArray();
-    student.conv1x1(features, weight, bias);
-    NDAssert.assertUnchanged(f, features, "features", call(features, weight, bias));
-    NDAssert.assertUnchanged(w, weight, "weight", call(features, weight, bias));
-    NDAssert.assertUnchanged(b, bias, "bias", call(features, weight, bias));
+    conv(student, features, weight, bias);
+  }
+
+  /** The student's class maps, after checking that the call left all three arguments as they were. */
+  private static NDArray conv(Conv1x1 student, NDArray features, NDArray weight, NDArray bias) {
+    Arguments before = Arguments.of("features", features).and("weight", weight).and("bias", bias);
+    NDArray maps = student.conv1x1(features, weight, bias);
+    before.assertUnchanged(call(features, weight, bias), Arguments.IN_PLACE_HINT);
+    return maps;
   }
 
   private static String call(NDArray features, NDArray weight, NDArray bias) {

@@ -8,8 +8,8 @@ public interface LogitsFromClassMaps {
   /**
    * logit_c = (1 / (h·w)) · Σ_i Σ_j S_c(i, j) for every image.
    *
-   * @param classMaps S, one map per class, shape [B,C,h,w]
-   * @return the logits, shape [B,C]; the argument is left unchanged
+   * @param classMaps S, one map per class, float32, shape [B,C,h,w]
+   * @return the logits, float32, shape [B,C]; the argument is left unchanged
    */
   NDArray logitsFromClassMaps(NDArray classMaps);
 }

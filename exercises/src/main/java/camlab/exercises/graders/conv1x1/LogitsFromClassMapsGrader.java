@@ -5,6 +5,7 @@ import java.util.Random;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
+import camlab.exercises.graders.Arguments;
 import camlab.exercises.graders.ArrayGrader;
 import camlab.exercises.graders.Inputs;
 import camlab.exercises.graders.NDAssert;
@@ -18,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Grades exercise 5.2 ({@link LogitsFromClassMaps}): golden values, random maps against {@link GlobalAveragePooling}, edge cases. */
+/**
+ * Grades exercise 5.2 ({@link LogitsFromClassMaps}): golden values, random maps against {@link GlobalAveragePooling}; every result must be
+ * float32 of shape [B,C], and every call must leave the class maps unchanged.
+ */
 @ExtendWith(StudentAnswer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("5.2 Logits from class maps")
@@ -31,7 +35,7 @@ public class LogitsFromClassMapsGrader extends ArrayGrader {
   @DisplayName("hand-computed: two images, two classes on a 2x2 grid")
   void goldenTwoImages(LogitsFromClassMaps student) {
     NDArray maps = manager.create(new float[] {1, 2, 3, 6, -4, 0, 0, 0, 8, 8, 8, 8, 1, -1, 1, -1}, new Shape(2, 2, 2, 2));
-    NDAssert.assertValues(new float[] {3, -1, 8, 0}, new Shape(2, 2), student.logitsFromClassMaps(maps), REL_TOL,
+    NDAssert.assertValues(new float[] {3, -1, 8, 0}, new Shape(2, 2), logits(student, maps), REL_TOL,
         call(maps) + " with image 0: S_0=[[1,2],[3,6]], S_1=[[-4,0],[0,0]]; image 1: S_0 = 8 everywhere, S_1=[[1,-1],[1,-1]]"
             + " (each logit is the mean of its map: [[3,-1],[8,0]] — logits, no softmax)", SHAPE_HINT);
   }
@@ -44,7 +48,7 @@ public class LogitsFromClassMapsGrader extends ArrayGrader {
     Random random = new Random(2013);
     for (int[] d : dims) {
       NDArray maps = Inputs.gaussian(manager, random, new Shape(d[0], d[1], d[2], d[3]));
-      NDAssert.assertValues(GlobalAveragePooling.pool(maps).toFloatArray(), new Shape(d[0], d[1]), student.logitsFromClassMaps(maps),
+      NDAssert.assertValues(GlobalAveragePooling.pool(maps).toFloatArray(), new Shape(d[0], d[1]), logits(student, maps),
           REL_TOL, call(maps), SHAPE_HINT);
     }
   }
@@ -54,9 +58,15 @@ public class LogitsFromClassMapsGrader extends ArrayGrader {
   @DisplayName("the argument is left unchanged (no in-place operations, nothing closed)")
   void argumentIsNotModified(LogitsFromClassMaps student) {
     NDArray maps = Inputs.gaussian(manager, new Random(7), new Shape(2, 3, 4, 5));
-    float[] before = maps.toFloatArray();
-    student.logitsFromClassMaps(maps);
-    NDAssert.assertUnchanged(before, maps, "classMaps", call(maps));
+    logits(student, maps);
+  }
+
+  /** The student's logits, after checking that the call left the class maps as they were. */
+  private static NDArray logits(LogitsFromClassMaps student, NDArray maps) {
+    Arguments before = Arguments.of("classMaps", maps);
+    NDArray logits = student.logitsFromClassMaps(maps);
+    before.assertUnchanged(call(maps), Arguments.IN_PLACE_HINT);
+    return logits;
   }
 
   private static String call(NDArray maps) {

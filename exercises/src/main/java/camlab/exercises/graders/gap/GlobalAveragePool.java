@@ -8,8 +8,8 @@ public interface GlobalAveragePool {
   /**
    * GAP(A)_k = (1 / (h·w)) · Σ_i Σ_j A_k(i, j).
    *
-   * @param features A, the activations of one image, shape [K,h,w]
-   * @return one number per channel, shape [K]; the argument is left unchanged
+   * @param features A, the activations of one image, float32, shape [K,h,w]
+   * @return one number per channel, float32, shape [K]; the argument is left unchanged
    */
   NDArray globalAveragePool(NDArray features);
 }

@@ -5,6 +5,7 @@ import java.util.Random;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
+import camlab.exercises.graders.Arguments;
 import camlab.exercises.graders.ArrayGrader;
 import camlab.exercises.graders.Inputs;
 import camlab.exercises.graders.NDAssert;
@@ -18,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Grades exercise 1.1 ({@link GlobalAveragePool}): golden values, random inputs against {@link GlobalAveragePooling}, edge cases. */
+/**
+ * Grades exercise 1.1 ({@link GlobalAveragePool}): golden values, random inputs against {@link GlobalAveragePooling}, edge cases;
+ * every result must be float32 of shape [K], and every call must leave its argument unchanged.
+ */
 @ExtendWith(StudentAnswer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("1.1 Global average pooling")
@@ -31,7 +35,7 @@ public class GlobalAveragePoolGrader extends ArrayGrader {
   @DisplayName("hand-computed: K=2 channels on a 2x2 grid")
   void goldenTwoChannels(GlobalAveragePool student) {
     NDArray features = manager.create(new float[] {1, 2, 3, 4, 0, -1, -2, 7}, new Shape(2, 2, 2));
-    NDAssert.assertValues(new float[] {2.5f, 1f}, new Shape(2), student.globalAveragePool(features), REL_TOL,
+    NDAssert.assertValues(new float[] {2.5f, 1f}, new Shape(2), pool(student, features), REL_TOL,
         call(features) + " with A_0=[[1,2],[3,4]], A_1=[[0,-1],[-2,7]] (the mean of each channel's 4 values)", SHAPE_HINT);
   }
 
@@ -40,7 +44,7 @@ public class GlobalAveragePoolGrader extends ArrayGrader {
   @DisplayName("hand-computed: K=1 channel on a non-square 2x3 grid")
   void goldenNonSquare(GlobalAveragePool student) {
     NDArray features = manager.create(new float[] {1, 2, 3, 4, 5, 9}, new Shape(1, 2, 3));
-    NDAssert.assertValues(new float[] {4f}, new Shape(1), student.globalAveragePool(features), REL_TOL,
+    NDAssert.assertValues(new float[] {4f}, new Shape(1), pool(student, features), REL_TOL,
         call(features) + " with A_0=[[1,2,3],[4,5,9]] (sum 24 over h·w = 6 positions)", SHAPE_HINT);
   }
 
@@ -53,7 +57,7 @@ public class GlobalAveragePoolGrader extends ArrayGrader {
     for (int[] d : kHw) {
       NDArray features = Inputs.gaussian(manager, random, new Shape(d[0], d[1], d[2]));
       float[] expected = GlobalAveragePooling.pool(features.expandDims(0)).squeeze(0).toFloatArray();
-      NDAssert.assertValues(expected, new Shape(d[0]), student.globalAveragePool(features), REL_TOL, call(features), SHAPE_HINT);
+      NDAssert.assertValues(expected, new Shape(d[0]), pool(student, features), REL_TOL, call(features), SHAPE_HINT);
     }
   }
 
@@ -62,9 +66,7 @@ public class GlobalAveragePoolGrader extends ArrayGrader {
   @DisplayName("the argument is left unchanged (no in-place operations, nothing closed)")
   void argumentIsNotModified(GlobalAveragePool student) {
     NDArray features = Inputs.gaussian(manager, new Random(7), new Shape(4, 3, 5));
-    float[] before = features.toFloatArray();
-    student.globalAveragePool(features);
-    NDAssert.assertUnchanged(before, features, "features", call(features));
+    pool(student, features);
   }
 
   @Test
@@ -72,11 +74,19 @@ public class GlobalAveragePoolGrader extends ArrayGrader {
   @DisplayName("edge cases: a 1x1 grid is returned as is, constant channels give their constant")
   void edgeCases(GlobalAveragePool student) {
     NDArray single = manager.create(new float[] {3, -1, 0.5f}, new Shape(3, 1, 1));
-    NDAssert.assertValues(new float[] {3, -1, 0.5f}, new Shape(3), student.globalAveragePool(single), REL_TOL,
+    NDAssert.assertValues(new float[] {3, -1, 0.5f}, new Shape(3), pool(student, single), REL_TOL,
         call(single) + " on a 1x1 grid (each channel has one value, its mean is that value)", SHAPE_HINT);
     NDArray constant = manager.ones(new Shape(2, 4, 6)).mul(manager.create(new float[] {-2, 5}).reshape(2, 1, 1));
-    NDAssert.assertValues(new float[] {-2, 5}, new Shape(2), student.globalAveragePool(constant), REL_TOL,
+    NDAssert.assertValues(new float[] {-2, 5}, new Shape(2), pool(student, constant), REL_TOL,
         call(constant) + " with constant channels A_0 = -2, A_1 = 5", SHAPE_HINT);
+  }
+
+  /** The student's answer, after checking that it left {@code features} as it was. */
+  private static NDArray pool(GlobalAveragePool student, NDArray features) {
+    Arguments before = Arguments.of("features", features);
+    NDArray pooled = student.globalAveragePool(features);
+    before.assertUnchanged(call(features), Arguments.IN_PLACE_HINT);
+    return pooled;
   }
 
   private static String call(NDArray features) {

@@ -10,6 +10,9 @@ public interface HeadParameterCounts {
    *   <li>index 1, the GAP head: global average pooling → Linear(classes, without bias).
    * </ul>
    *
+   * <p>Each count can exceed {@link Integer#MAX_VALUE} on its own (K·h·w inputs, hidden·classes or channels·classes weights):
+   * compute in {@code long}.
+   *
    * @return {@code {fcHead, gapHead}}
    */
   long[] headParameterCounts(int channels, int height, int width, int hidden, int classes);

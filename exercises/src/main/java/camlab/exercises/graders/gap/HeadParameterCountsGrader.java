@@ -71,6 +71,18 @@ public class HeadParameterCountsGrader {
     assertCounts(student, 512, 32, 32, 4096, 1000, 512L * 32 * 32 * 4096 + 4096 + 4096L * 1000 + 1000, 512L * 1000);
   }
 
+  @Test
+  @Order(5)
+  @DisplayName("each product can overflow an int on its own: K·h·w, hidden·classes and channels·classes")
+  void everyProductNeedsLong(HeadParameterCounts student) {
+    // K·h·w = 2048·1024·1024 = 2³¹ inputs to the FC head's first Linear
+    assertCounts(student, 2048, 1024, 1024, 1, 1, (1L << 31) + 1 + 1 + 1, 2048);
+    // hidden·classes = 65536·65536 = 2³² weights in the FC head's second Linear
+    assertCounts(student, 1, 1, 1, 65536, 65536, 65536 + 65536 + (1L << 32) + 65536, 65536);
+    // channels·classes = 65536·65536 = 2³² weights in the GAP head's Linear
+    assertCounts(student, 65536, 1, 1, 1, 65536, 65536 + 1 + 65536 + 65536, 1L << 32);
+  }
+
   private static void assertCounts(HeadParameterCounts student, int k, int h, int w, int hidden, int c, long fc, long gap) {
     String call = "headParameterCounts(channels=" + k + ", height=" + h + ", width=" + w + ", hidden=" + hidden + ", classes=" + c + ")";
     long[] got = student.headParameterCounts(k, h, w, hidden, c);
@@ -83,13 +95,24 @@ public class HeadParameterCountsGrader {
     }
     if (got[0] != fc) {
       throw new AssertionFailedError(call + ": the FC head (flatten → Linear(" + hidden + ") → ReLU → Linear(" + c
-          + "), both with bias) should have " + fc + " parameters but the answer says " + got[0]
-          + (got[0] < 0 ? " (negative: an int overflowed — compute in long)" : "") + " — " + HINT);
+          + "), both with bias) should have " + fc + " parameters but the answer says " + got[0] + " — " + why(got[0], fc));
     }
     if (got[1] != gap) {
       throw new AssertionFailedError(call + ": the GAP head (GAP → Linear(" + c + ") without bias) should have " + gap
-          + " parameters but the answer says " + got[1] + " — " + HINT);
+          + " parameters but the answer says " + got[1] + " — " + why(got[1], gap));
     }
+  }
+
+  /**
+   * An int product that overflows wraps modulo 2³², and so does a sum of such products: an answer that differs from the count by a
+   * multiple of 2³² computed the right formula in int arithmetic.
+   */
+  private static String why(long got, long expected) {
+    if ((got - expected) % (1L << 32) == 0) {
+      return "that is the right count modulo 2³²: an int product overflowed (an int holds at most 2147483647) — multiply in long,"
+          + " e.g. (long) channels * height * width";
+    }
+    return HINT;
   }
 
   private static Block fcHead(int hidden, int classes) {

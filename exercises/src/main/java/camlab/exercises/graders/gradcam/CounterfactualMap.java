@@ -9,9 +9,9 @@ public interface CounterfactualMap {
    * L_cf(i, j) = ReLU( Σ_k (−α_k) · A_k(i, j) ): the regions whose removal would make the model more
    * confident in the class.
    *
-   * @param activations A, shape [B,K,h,w]
-   * @param weights     α, Grad-CAM's channel weights (from the gradients, not negated), shape [B,K]
-   * @return L_cf, shape [B,h,w]; the arguments are left unchanged
+   * @param activations A, float32, shape [B,K,h,w]
+   * @param weights     α, Grad-CAM's channel weights (from the gradients, not negated), float32, shape [B,K]
+   * @return L_cf, float32, shape [B,h,w]; the arguments are left unchanged
    */
   NDArray counterfactualMap(NDArray activations, NDArray weights);
 }

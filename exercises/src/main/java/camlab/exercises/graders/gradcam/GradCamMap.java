@@ -8,9 +8,9 @@ public interface GradCamMap {
   /**
    * L(i, j) = ReLU( Σ_k α_k · A_k(i, j) ), for every image of the batch with its own weights.
    *
-   * @param activations A, shape [B,K,h,w]
-   * @param weights     α, shape [B,K] (row b belongs to image b)
-   * @return L, shape [B,h,w]; the arguments are left unchanged
+   * @param activations A, float32, shape [B,K,h,w]
+   * @param weights     α, float32, shape [B,K] (row b belongs to image b)
+   * @return L, float32, shape [B,h,w]; the arguments are left unchanged
    */
   NDArray gradCamMap(NDArray activations, NDArray weights);
 }

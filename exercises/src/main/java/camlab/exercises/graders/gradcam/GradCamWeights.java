@@ -12,9 +12,9 @@ public interface GradCamWeights {
    * model's head from the activations A.
    *
    * @param model       the classifier whose head turns activations into logits
-   * @param activations A, the activations at the model's split, shape [B,K,h,w]
+   * @param activations A, the activations at the model's split, float32, shape [B,K,h,w]
    * @param classIndex  c, the class whose logit is differentiated (the same for every image)
-   * @return α, shape [B,K]: one weight per image and channel; the activations are left unchanged
+   * @return α, float32, shape [B,K]: one weight per image and channel; the activations are left unchanged
    */
   NDArray gradCamWeights(Classifier model, NDArray activations, int classIndex);
 }

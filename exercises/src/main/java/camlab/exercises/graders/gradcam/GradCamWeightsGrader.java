@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 
+import camlab.exercises.graders.Arguments;
 import camlab.exercises.graders.ArrayGrader;
 import camlab.exercises.graders.Inputs;
 import camlab.exercises.graders.NDAssert;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Grades exercise 3.1 ({@link GradCamWeights}) on small classifiers whose features are the input itself
  * (so the activations are whatever the test passes): heads with hand-set weights whose gradients are known
- * in closed form, a nonlinear head against autograd, and repeated calls (gradients must not pile up).
+ * in closed form, a nonlinear head against autograd, and repeated calls (gradients must not pile up). Every result must be
+ * float32 of shape [B,K], and every call must leave the activations unchanged.
  */
 @ExtendWith(StudentAnswer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -57,10 +59,10 @@ public class GradCamWeightsGrader extends ArrayGrader {
     Classifier model = gapHead(2, 2, 2, new float[] {2, -4, 1, 0});
     NDArray activations = Inputs.gaussian(manager, new Random(1), new Shape(2, 2, 2, 2));
     String what = " on a GAP + Linear head with W=[[2,-4],[1,0]] and 2x2 activations (∂y^c/∂A_k(i,j) = W[c,k]/4 everywhere)";
-    NDAssert.assertValues(new float[] {0.5f, -1f, 0.5f, -1f}, new Shape(2, 2), student.gradCamWeights(model, activations, 0), REL_TOL,
+    NDAssert.assertValues(new float[] {0.5f, -1f, 0.5f, -1f}, new Shape(2, 2), weights(student, model, activations, 0), REL_TOL,
         call(activations, 0) + what, SHAPE_HINT);
     NDArray others = Inputs.gaussian(manager, new Random(11), new Shape(2, 2, 2, 2)); // fresh: repeated calls are test 4's business
-    NDAssert.assertValues(new float[] {0.25f, 0f, 0.25f, 0f}, new Shape(2, 2), student.gradCamWeights(model, others, 1), REL_TOL,
+    NDAssert.assertValues(new float[] {0.25f, 0f, 0.25f, 0f}, new Shape(2, 2), weights(student, model, others, 1), REL_TOL,
         call(others, 1) + what, SHAPE_HINT);
   }
 
@@ -71,7 +73,7 @@ public class GradCamWeightsGrader extends ArrayGrader {
     Classifier model = track(HeadRecipe.forActivations(2, 1, 2, 2).flatten().linear(2, false).build());
     linearWeight(model, 1).set(new float[] {1, 3, -2, 0, 0.5f, 0.5f, 0.5f, 0.5f});
     NDArray activations = Inputs.gaussian(manager, new Random(2), new Shape(1, 2, 1, 2));
-    NDAssert.assertValues(new float[] {2f, -1f}, new Shape(1, 2), student.gradCamWeights(model, activations, 0), REL_TOL,
+    NDAssert.assertValues(new float[] {2f, -1f}, new Shape(1, 2), weights(student, model, activations, 0), REL_TOL,
         call(activations, 0) + " on a flatten + Linear head whose class-0 row [1,3,-2,0] is ∂y/∂A: channel 0 = [1,3], channel 1 = [-2,0]",
         SHAPE_HINT);
   }
@@ -85,7 +87,7 @@ public class GradCamWeightsGrader extends ArrayGrader {
     for (int c = 0; c < 3; c++) {
       float[] expected = reference(model, activations, c);
       NDArray fresh = activations.duplicate(); // a new array per call: repeated calls are test 4's business
-      NDAssert.assertValues(expected, new Shape(3, 4), student.gradCamWeights(model, fresh, c), REL_TOL,
+      NDAssert.assertValues(expected, new Shape(3, 4), weights(student, model, fresh, c), REL_TOL,
           call(activations, c) + " on a flatten → Linear(8) → ReLU → Linear(3) head (the gradient differs per image)", SHAPE_HINT);
     }
   }
@@ -96,14 +98,20 @@ public class GradCamWeightsGrader extends ArrayGrader {
   void repeatedCallsAgree(GradCamWeights student) {
     Classifier model = mlpHead(3, 2, 4, 6, 4);
     NDArray activations = Inputs.gaussian(manager, new Random(4), new Shape(2, 3, 2, 4));
-    float[] before = activations.toFloatArray();
     float[] expected = reference(model, activations, 2);
-    NDAssert.assertValues(expected, new Shape(2, 3), student.gradCamWeights(model, activations, 2), REL_TOL,
+    NDAssert.assertValues(expected, new Shape(2, 3), weights(student, model, activations, 2), REL_TOL,
         "first " + call(activations, 2), SHAPE_HINT);
-    NDAssert.assertValues(expected, new Shape(2, 3), student.gradCamWeights(model, activations, 2), REL_TOL,
+    NDAssert.assertValues(expected, new Shape(2, 3), weights(student, model, activations, 2), REL_TOL,
         "second " + call(activations, 2) + " on the same activations (if it doubled: the gradient was accumulated on the caller's"
             + " array — differentiate a fresh leaf, model.gradientLeaf(activations), not the activations themselves)", SHAPE_HINT);
-    NDAssert.assertUnchanged(before, activations, "activations", call(activations, 2));
+  }
+
+  /** The student's weights, after checking that the call left the activations as they were. */
+  private static NDArray weights(GradCamWeights student, Classifier model, NDArray activations, int c) {
+    Arguments before = Arguments.of("activations", activations);
+    NDArray alpha = student.gradCamWeights(model, activations, c);
+    before.assertUnchanged(call(activations, c), Arguments.IN_PLACE_HINT);
+    return alpha;
   }
 
   /** ∂y^c/∂A averaged over positions, by autograd through the model's head. */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Random;
 
 import camlab.evaluate.Box;
+import camlab.exercises.graders.Arguments;
 import camlab.exercises.graders.StudentAnswer;
 
 import org.junit.jupiter.api.DisplayName;
@@ -14,7 +15,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opentest4j.AssertionFailedError;
 
-/** Grades exercise 6.1 ({@link BoxIou}): hand-computed IoUs, touching and disjoint boxes, random boxes against {@link Box#iou}. */
+/**
+ * Grades exercise 6.1 ({@link BoxIou}): hand-computed IoUs, touching, adjacent and disjoint boxes, boxes whose areas overflow an int,
+ * random boxes against {@link Box#iou}; every call must leave both boxes unchanged.
+ */
 @ExtendWith(StudentAnswer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("6.1 IoU of two boxes")
@@ -44,10 +48,16 @@ public class BoxIouGrader {
 
   @Test
   @Order(3)
-  @DisplayName("hand-computed: boxes that share one column overlap in that column")
+  @DisplayName("hand-computed: boxes that share one column or one corner pixel overlap there; boxes side by side do not")
   void goldenTouching(BoxIou student) {
     assertIou(student, new int[] {0, 0, 2, 2}, new int[] {2, 0, 4, 2}, 3.0 / 15,
         "both boxes contain column x = 2 (inclusive coordinates), so they share 1×3 = 3 pixels: IoU = 3 / (9 + 9 − 3) = 0.2");
+    assertIou(student, new int[] {0, 0, 2, 2}, new int[] {2, 2, 4, 4}, 1.0 / 17,
+        "both boxes contain the pixel (2, 2) and nothing else in common: IoU = 1 / (9 + 9 − 1) = 1/17");
+    assertIou(student, new int[] {0, 0, 2, 2}, new int[] {3, 0, 5, 2}, 0,
+        "B starts at column 3, right after A's last column 2: side by side, they share no pixel (min(x1) − max(x0) + 1 = 0)");
+    assertIou(student, new int[] {0, 0, 2, 2}, new int[] {3, 3, 5, 5}, 0,
+        "B starts diagonally next to A's last pixel (2, 2): the boxes touch at a corner but share no pixel");
   }
 
   @Test
@@ -79,20 +89,34 @@ public class BoxIouGrader {
 
   @Test
   @Order(6)
+  @DisplayName("large boxes: areas beyond Integer.MAX_VALUE need long or double arithmetic")
+  void largeBoxesDoNotOverflow(BoxIou student) {
+    String large = "areas of 10⁹ to 10¹⁰ pixels (a gigapixel slide) do not fit an int, which holds at most 2147483647 — an int"
+        + " product overflows: compute widths, heights and areas in long or double";
+    assertIou(student, new int[] {0, 0, 99_999, 99_999}, new int[] {50_000, 50_000, 149_999, 149_999}, 1.0 / 7,
+        "100 000 × 100 000 boxes sharing a 50 000 × 50 000 corner: 2.5·10⁹ / (10¹⁰ + 10¹⁰ − 2.5·10⁹) = 1/7; " + large);
+    assertIou(student, new int[] {0, 0, 65_535, 65_535}, new int[] {0, 0, 65_535, 65_535}, 1,
+        "a 65 536 × 65 536 box with itself (area 2³², which an int turns into 0); " + large);
+    assertIou(student, new int[] {0, 0, 46_340, 46_340}, new int[] {0, 0, 46_340, 23_169}, 23_170.0 / 46_341,
+        "B is the top half of A (46 341 × 46 341 = 2 147 488 281 pixels, just past Integer.MAX_VALUE): IoU = 23 170 / 46 341; " + large);
+  }
+
+  @Test
+  @Order(7)
   @DisplayName("the arguments are left unchanged")
   void argumentsUnchanged(BoxIou student) {
     int[] a = {1, 2, 7, 9};
     int[] b = {4, 0, 12, 5};
-    student.boxIou(a, b);
-    if (!Arrays.equals(a, new int[] {1, 2, 7, 9}) || !Arrays.equals(b, new int[] {4, 0, 12, 5})) {
-      throw new AssertionFailedError("boxIou({1, 2, 7, 9}, {4, 0, 12, 5}) changed its arguments to " + Arrays.toString(a) + " and "
-          + Arrays.toString(b) + "; the caller still uses them — compute into local variables");
-    }
+    assertIou(student, a, b, box(a).iou(box(b)), "the boxes share columns 4..7 and rows 2..5: 16 / (56 + 54 − 16)");
   }
 
   private static void assertIou(BoxIou student, int[] a, int[] b, double expected, String why) {
     String call = "boxIou(" + Arrays.toString(a) + ", " + Arrays.toString(b) + ")";
-    double got = student.boxIou(a.clone(), b.clone());
+    int[] aCopy = a.clone();
+    int[] bCopy = b.clone();
+    Arguments before = Arguments.of("a", aCopy).and("b", bCopy);
+    double got = student.boxIou(aCopy, bCopy);
+    before.assertUnchanged(call, "compute into local variables");
     if (!(Math.abs(got - expected) <= TOL)) {
       throw new AssertionFailedError(call + " should be " + expected + " but is " + got + " — " + why + " (" + HINT + ")");
     }

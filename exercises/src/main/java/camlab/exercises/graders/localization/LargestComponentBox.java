@@ -6,7 +6,8 @@ public interface LargestComponentBox {
   /**
    * Foreground = the pixels whose value is strictly greater than {@code fraction · max(map)}; split it into
    * 8-connected components (pixels touching by an edge or a corner belong together); return the tight box of the
-   * component with the most pixels. If two components tie for the most pixels, either box is accepted.
+   * component with the most pixels. If two components tie for the most pixels, either box is accepted. Maps can be large
+   * (512 × 512, one component of 10⁵ pixels).
    *
    * @param map row-major {@code height × width} values ≥ 0: pixel (x, y) — column x, row y — is {@code map[y·width + x]}
    * @param fraction e.g. 0.20 (CAM) or 0.15 (Grad-CAM)

@@ -7,6 +7,7 @@ import java.util.Random;
 
 import camlab.evaluate.Box;
 import camlab.evaluate.MapBoxes;
+import camlab.exercises.graders.Arguments;
 import camlab.exercises.graders.StudentAnswer;
 
 import org.junit.jupiter.api.DisplayName;
@@ -20,7 +21,8 @@ import org.opentest4j.AssertionFailedError;
 /**
  * Grades exercise 6.2 ({@link LargestComponentBox}): hand-made maps that separate 8- from 4-connectivity, {@code >} from
  * {@code ≥}, pixel count from box area and a fraction of the max from a fraction of the range; empty and constant maps;
- * random maps against {@link MapBoxes#largestComponentBox} (any of several equally large components is accepted).
+ * random maps against {@link MapBoxes#largestComponentBox} (any of several equally large components is accepted), a tie, a
+ * 512×512 map with a component of 10⁵ pixels; every call must leave the map unchanged.
  */
 @ExtendWith(StudentAnswer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -84,7 +86,7 @@ public class LargestComponentBoxGrader {
   void edgeCases(LargestComponentBox student) {
     float[] zeros = new float[12];
     String call = call(zeros, 3, 4, 0.2);
-    int[] got = student.largestComponentBox(zeros, 3, 4, 0.2);
+    int[] got = box(student, zeros, 3, 4, 0.2);
     if (got == null || got.length != 0) {
       throw new AssertionFailedError(call + " with an all-zero map should return an empty array (no pixel is above 0.2 · 0 = 0)"
           + " but returned " + (got == null ? "null — return new int[0] instead" : Arrays.toString(got)));
@@ -102,6 +104,23 @@ public class LargestComponentBoxGrader {
 
   @Test
   @Order(6)
+  @DisplayName("hand-made: two components tie for the most pixels — either box is right, a box around both is not")
+  void goldenTie(LargestComponentBox student) {
+    float[] map = {
+        1, 1, 0, 0, 0,
+        0, 0, 0, 0, 0,
+        0, 0, 0, 1, 0,
+        0, 0, 0, 1, 0};
+    int[] got = box(student, map, 4, 5, 0.5);
+    int[][] accepted = {{0, 0, 1, 0}, {3, 2, 3, 3}};
+    for (int[] ok : accepted) if (Arrays.equals(ok, got)) return;
+    throw new AssertionFailedError(call(map, 4, 5, 0.5) + " returned " + (got == null ? "null" : Arrays.toString(got)) + " but should return"
+        + " [0, 0, 1, 0] or [3, 2, 3, 3]: the pair in the top row and the pair in column 3 have 2 pixels each, and either of the tied"
+        + " components is the largest — its own tight box, not one around both");
+  }
+
+  @Test
+  @Order(7)
   @DisplayName("random maps match the library's MapBoxes.largestComponentBox (fractions 0.15 to 0.8, square and non-square)")
   void randomMapsMatchReference(LargestComponentBox student) {
     Random random = new Random(2016);
@@ -118,18 +137,50 @@ public class LargestComponentBoxGrader {
   }
 
   @Test
-  @Order(7)
-  @DisplayName("the map is left unchanged")
-  void argumentUnchanged(LargestComponentBox student) {
-    float[] map = blobs(new Random(7), 8, 9, 0.2);
-    float[] before = map.clone();
-    student.largestComponentBox(map, 8, 9, 0.2);
-    for (int i = 0; i < map.length; i++) {
-      if (Float.compare(before[i], map[i]) != 0) {
-        throw new AssertionFailedError(call(before, 8, 9, 0.2) + " changed map[" + i + "] from " + before[i] + " to " + map[i]
-            + "; the caller still uses the map — mark visited pixels in an array of your own");
+  @Order(8)
+  @DisplayName("a large map: 512×512 with a component of about 125 000 pixels")
+  void largeMap(LargestComponentBox student) {
+    int height = 512;
+    int width = 512;
+    float[] map = new float[height * width];
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        double r2 = ((x - 280.0) * (x - 280.0) + (y - 250.0) * (y - 250.0)) / (200.0 * 200.0);   // a disc of radius 200
+        if (r2 < 1) map[y * width + x] = (float) (1 - 0.6 * r2);
       }
     }
+    for (int k = 0; k < 40; k++) map[(k * 7919) % 60 * width + (k * 104729) % 60] = 0.9f;   // specks in the top-left corner
+    assertMatchesReference(student, map, height, width, 0.2);
+  }
+
+  @Test
+  @Order(9)
+  @DisplayName("the map is left unchanged")
+  void argumentUnchanged(LargestComponentBox student) {
+    box(student, blobs(new Random(7), 8, 9, 0.2), 8, 9, 0.2);
+  }
+
+  /**
+   * The student's box for a copy of {@code map}, after checking that the call left the copy as it was. A stack overflow — a flood
+   * fill that recurses once per pixel — fails with the size of the component it could not follow.
+   */
+  private static int[] box(LargestComponentBox student, float[] map, int height, int width, double fraction) {
+    String call = call(map, height, width, fraction);
+    float[] copy = map.clone();
+    Arguments before = Arguments.of("map", copy);
+    int[] got;
+    try {
+      got = student.largestComponentBox(copy, height, width, fraction);
+    } catch (StackOverflowError e) {
+      float max = 0;
+      for (float v : map) max = Math.max(max, v);
+      int most = MapBoxes.components(map, height, width, fraction * max).stream().mapToInt(MapBoxes.Component::pixels).max().orElse(0);
+      throw new AssertionFailedError(call + " overflowed the stack (StackOverflowError): this map's largest component has " + most
+          + " pixels, and a flood fill that calls itself once per pixel goes that deep — keep the pixels still to visit in an"
+          + " explicit stack or queue (an int[] of pixel indices) instead");
+    }
+    before.assertUnchanged(call, "keep what you change (visited marks, a scaled copy) in arrays of your own");
+    return got;
   }
 
   /** Any of the components with the most pixels is a right answer. */
@@ -141,7 +192,7 @@ public class LargestComponentBoxGrader {
     int most = components.stream().mapToInt(MapBoxes.Component::pixels).max().orElse(0);
     List<int[]> accepted = new ArrayList<>();
     for (MapBoxes.Component c : components) if (c.pixels() == most) accepted.add(array(c.box()));
-    int[] got = student.largestComponentBox(map.clone(), height, width, fraction);
+    int[] got = box(student, map, height, width, fraction);
     if (got == null) throw new AssertionFailedError(call + " returned null; return {x0, y0, x1, y1}, or new int[0] when no pixel is above");
     for (int[] ok : accepted) if (Arrays.equals(ok, got)) return;
     Box reference = MapBoxes.largestComponentBox(map, height, width, fraction).orElseThrow();
@@ -158,7 +209,7 @@ public class LargestComponentBoxGrader {
 
   private static void assertBox(LargestComponentBox student, float[] map, int height, int width, double fraction, int[] expected, String why) {
     String call = call(map, height, width, fraction);
-    int[] got = student.largestComponentBox(map.clone(), height, width, fraction);
+    int[] got = box(student, map, height, width, fraction);
     if (!Arrays.equals(expected, got)) {
       throw new AssertionFailedError(call + " should return " + Arrays.toString(expected) + " but returned "
           + (got == null ? "null" : Arrays.toString(got)) + " — " + why + hint(got, expected));

@@ -7,6 +7,7 @@ import java.util.Random;
 
 import camlab.evaluate.Box;
 import camlab.evaluate.MapBoxes;
+import camlab.exercises.graders.Arguments;
 import camlab.exercises.graders.StudentAnswer;
 
 import org.junit.jupiter.api.DisplayName;
@@ -21,7 +22,8 @@ import org.opentest4j.AssertionFailedError;
  * Grades exercise 6.3 ({@link MaxBoxAccuracy}): hand-made maps that separate one τ for all images from a best τ per
  * image, the maximum from the mean over τ, IoU ≥ δ from IoU > δ, percent from a fraction, a relative threshold from
  * an absolute one, and a map with no box from a skipped image; random maps against a reference built from the
- * library's {@link MapBoxes#largestComponentBox} and {@link Box#iou}.
+ * library's {@link MapBoxes#largestComponentBox} and {@link Box#iou}; percentages that are not whole; every call must leave its
+ * arguments unchanged.
  */
 @ExtendWith(StudentAnswer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -65,6 +67,16 @@ public class MaxBoxAccuracyGrader {
 
   @Test
   @Order(3)
+  @DisplayName("hand-made: a percentage need not be whole — 2 hits of 3 images is 66.67 %, not 66")
+  void goldenFractionalPercent(MaxBoxAccuracy student) {
+    float[][] maps = {WIDE_WINS_LOW, WIDE_WINS_LOW, WIDE_WINS_LOW};
+    assertAcc(student, maps, 4, 6, new int[][] {WIDE_BOX, WIDE_BOX, CORE_BOX}, new double[] {0.1, 0.5}, 0.5, 200.0 / 3,
+        "at τ = 0.1 the two images whose box is the 3×3 block are hit, the third (box = the hot pixel) is missed: 100 · 2 / 3 = 66.67 %;"
+            + " at τ = 0.5 only the third is hit (33.33 %)");
+  }
+
+  @Test
+  @Order(4)
   @DisplayName("hand-made: the threshold is τ · max of each map, not τ itself")
   void goldenRelativeThreshold(MaxBoxAccuracy student) {
     float[] scaled = new float[WIDE_WINS_LOW.length];
@@ -75,7 +87,7 @@ public class MaxBoxAccuracyGrader {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   @DisplayName("hand-made: IoU exactly δ counts as correct (IoU ≥ δ)")
   void goldenIouAtDelta(MaxBoxAccuracy student) {
     float[] map = new float[4 * 6];
@@ -86,7 +98,7 @@ public class MaxBoxAccuracyGrader {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   @DisplayName("an image whose map has no pixel above the threshold (all zeros) is a miss and still counts in N")
   void emptyMapIsAMiss(MaxBoxAccuracy student) {
     float[][] maps = {WIDE_WINS_LOW, new float[24]};
@@ -96,7 +108,7 @@ public class MaxBoxAccuracyGrader {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   @DisplayName("random maps and boxes match a reference built from MapBoxes.largestComponentBox and Box.iou (δ = 0.3, 0.5, 0.7)")
   void randomMatchesReference(MaxBoxAccuracy student) {
     Random random = new Random(2020);
@@ -123,19 +135,13 @@ public class MaxBoxAccuracyGrader {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   @DisplayName("the arguments are left unchanged")
   void argumentsUnchanged(MaxBoxAccuracy student) {
-    float[][] maps = {WIDE_WINS_LOW.clone(), WIDE_WINS_LOW.clone()};
-    int[][] boxes = {WIDE_BOX.clone(), CORE_BOX.clone()};
-    double[] thresholds = {0.1, 0.5};
-    student.maxBoxAcc(maps, 4, 6, boxes, thresholds, 0.5);
-    boolean same = Arrays.equals(maps[0], WIDE_WINS_LOW) && Arrays.equals(maps[1], WIDE_WINS_LOW) && Arrays.equals(boxes[0], WIDE_BOX)
-        && Arrays.equals(boxes[1], CORE_BOX) && Arrays.equals(thresholds, new double[] {0.1, 0.5});
-    if (!same) {
-      throw new AssertionFailedError("maxBoxAcc(...) changed its arguments (a map, a box or the thresholds); the caller still uses"
-          + " them — compute into variables of your own");
-    }
+    float[] scaled = new float[WIDE_WINS_LOW.length];
+    for (int i = 0; i < scaled.length; i++) scaled[i] = 3 * WIDE_WINS_LOW[i];
+    assertAcc(student, new float[][] {scaled, WIDE_WINS_LOW}, 4, 6, new int[][] {WIDE_BOX, CORE_BOX}, new double[] {0.1, 0.5}, 0.5, 50,
+        "the maps, the boxes and the thresholds must be as they were after the call");
   }
 
   /** MaxBoxAcc computed the plain way, from the library's pieces. */
@@ -214,11 +220,23 @@ public class MaxBoxAccuracyGrader {
     for (int i = 0; i < maps.length; i++) mapsCopy[i] = maps[i].clone();
     int[][] boxesCopy = new int[boxes.length][];
     for (int i = 0; i < boxes.length; i++) boxesCopy[i] = boxes[i].clone();
-    double got = student.maxBoxAcc(mapsCopy, height, width, boxesCopy, thresholds.clone(), delta);
+    double[] thresholdsCopy = thresholds.clone();
+    Arguments before = Arguments.of("maps", mapsCopy).and("boxes", boxesCopy).and("thresholds", thresholdsCopy);
+    double got = student.maxBoxAcc(mapsCopy, height, width, boxesCopy, thresholdsCopy, delta);
+    before.assertUnchanged(call, "compute into variables of your own (scale or mark a copy of a map, not the map)");
     if (!(Math.abs(got - expected) <= TOL)) {
-      String hint = Math.abs(got * 100 - expected) <= 1e-6 ? " (your value is a fraction: MaxBoxAcc is in percent, multiply by 100)" : "";
-      throw new AssertionFailedError(call + " should be " + expected + " but is " + got + " — " + why + hint);
+      throw new AssertionFailedError(call + " should be " + expected + " but is " + got + " — " + why + hint(got, expected));
     }
+  }
+
+  /** What a wrong value tells about its cause, where it tells anything. */
+  private static String hint(double got, double expected) {
+    if (Math.abs(got * 100 - expected) <= 1e-6) return " (your value is a fraction: MaxBoxAcc is in percent, multiply by 100)";
+    if (got == Math.floor(expected) && expected != Math.floor(expected)) {
+      return " (your value is rounded down to a whole percent: 100 * hits / N in int arithmetic drops the fraction — divide in double,"
+          + " 100.0 * hits / N)";
+    }
+    return "";
   }
 
   private static String describe(int[][] boxes) {

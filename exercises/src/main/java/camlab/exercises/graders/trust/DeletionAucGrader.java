@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Random;
 
 import camlab.evaluate.CausalMetric;
+import camlab.exercises.graders.Arguments;
 import camlab.exercises.graders.StudentAnswer;
 
 import org.junit.jupiter.api.DisplayName;
@@ -17,7 +18,7 @@ import org.opentest4j.AssertionFailedError;
 /**
  * Grades exercise 7.1 ({@link DeletionAuc}): hand-computed areas that separate the trapezoid rule from the plain mean,
  * the left and right Riemann sums, and a division by n + 1; the shortest curve and constant curves; random curves
- * against {@link CausalMetric#auc}.
+ * against {@link CausalMetric#auc}; every call must leave the scores unchanged.
  */
 @ExtendWith(StudentAnswer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -82,17 +83,15 @@ public class DeletionAucGrader {
   @Order(5)
   @DisplayName("the scores are left unchanged")
   void argumentUnchanged(DeletionAuc student) {
-    double[] scores = {0.9, 0.5, 0.4, 0.1};
-    student.deletionAuc(scores);
-    if (!Arrays.equals(scores, new double[] {0.9, 0.5, 0.4, 0.1})) {
-      throw new AssertionFailedError("deletionAuc([0.9, 0.5, 0.4, 0.1]) changed its argument to " + Arrays.toString(scores)
-          + "; the caller still plots that curve — compute into variables of your own");
-    }
+    assertAuc(student, new double[] {0.9, 0.5, 0.4, 0.1}, (0.7 + 0.45 + 0.25) / 3, "(0.7 + 0.45 + 0.25) / 3");
   }
 
   private static void assertAuc(DeletionAuc student, double[] scores, double expected, String why) {
     String values = scores.length <= 8 ? Arrays.toString(scores) : "double[" + scores.length + "]";
-    double got = student.deletionAuc(scores.clone());
+    double[] copy = scores.clone();
+    Arguments before = Arguments.of("scores", copy);
+    double got = student.deletionAuc(copy);
+    before.assertUnchanged("deletionAuc(" + values + ")", "it is the curve the caller plots: compute into variables of your own");
     if (!(Math.abs(got - expected) <= TOL)) {
       throw new AssertionFailedError("deletionAuc(" + values + ") should be " + expected + " but is " + got + " — " + why
           + " (" + HINT + ")");

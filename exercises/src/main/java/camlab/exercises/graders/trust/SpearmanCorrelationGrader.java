@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Random;
 
 import camlab.evaluate.Spearman;
+import camlab.exercises.graders.Arguments;
 import camlab.exercises.graders.StudentAnswer;
 
 import org.junit.jupiter.api.DisplayName;
@@ -17,7 +18,8 @@ import org.opentest4j.AssertionFailedError;
 /**
  * Grades exercise 7.2 ({@link SpearmanCorrelation}): hand-computed correlations that separate ranks from values, average
  * ranks for ties from ranks in sort order and from the no-ties formula 1 − 6Σd²/(n(n²−1)); constant inputs (NaN);
- * random maps with and without ties against {@link Spearman#of}.
+ * values that differ by very little (distinct ranks, not constant); random maps with and without ties against {@link Spearman#of};
+ * every call must leave both arrays unchanged.
  */
 @ExtendWith(StudentAnswer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -59,17 +61,32 @@ public class SpearmanCorrelationGrader {
         {{1, 2, 3, 4}, {0, 0, 0, 0}},
         {{5, 5}, {5, 5}}};
     for (float[][] c : cases) {
-      double got = student.spearman(c[0].clone(), c[1].clone());
+      double got = rho(student, c[0], c[1]);
       if (!Double.isNaN(got)) {
         throw new AssertionFailedError("spearman(" + Arrays.toString(c[0]) + ", " + Arrays.toString(c[1]) + ") should be NaN but is "
             + got + " — all values of a constant input share one rank, so its ranks have no variance and the correlation"
-            + " divides 0 by 0: return Double.NaN (a computed 0/0 in doubles is NaN already; do not replace it)");
+            + " divides 0 by 0: return Double.NaN (0/0 in double arithmetic is NaN already)");
       }
     }
   }
 
   @Test
   @Order(4)
+  @DisplayName("values that differ by very little still differ: they get their own ranks, and the input is not constant")
+  void tinyDifferencesStillRank(SpearmanCorrelation student) {
+    assertRho(student, new float[] {1e-9f, 2e-9f, 3e-9f, 4e-9f}, new float[] {4, 3, 2, 1}, -1,
+        "a's values are tiny and close together, but all different: its ranks are [1, 2, 3, 4], so a is not constant and ρ = −1."
+            + " Only equal values share a rank, and only an input whose values are all equal is constant: compare with ==, not within"
+            + " an epsilon");
+    float one = 1f;
+    float two = 2f;
+    assertRho(student, new float[] {one, Math.nextUp(one), two, Math.nextUp(two)}, new float[] {1, 2, 3, 4}, 1,
+        "1 and the next float above it (1.0000001) are different values, and so are 2 and 2.0000002: the ranks are [1, 2, 3, 4],"
+            + " not [1.5, 1.5, 3.5, 3.5] — only equal values (==) share a rank");
+  }
+
+  @Test
+  @Order(5)
   @DisplayName("random maps, with many ties and without, match the library's Spearman.of")
   void randomMatchesReference(SpearmanCorrelation student) {
     Random random = new Random(2018);
@@ -92,25 +109,38 @@ public class SpearmanCorrelationGrader {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   @DisplayName("the arguments are left unchanged (sort copies, not the caller's arrays)")
   void argumentsUnchanged(SpearmanCorrelation student) {
     float[] a = {0.4f, 0.1f, 0.9f, 0.1f};
     float[] b = {3, 1, 2, 5};
-    student.spearman(a, b);
-    if (!Arrays.equals(a, new float[] {0.4f, 0.1f, 0.9f, 0.1f}) || !Arrays.equals(b, new float[] {3, 1, 2, 5})) {
-      throw new AssertionFailedError("spearman([0.4, 0.1, 0.9, 0.1], [3.0, 1.0, 2.0, 5.0]) changed its arguments to "
-          + Arrays.toString(a) + " and " + Arrays.toString(b) + "; the caller's maps must stay as they are — sort a copy"
-          + " (a.clone()) or an array of indices");
-    }
+    assertRho(student, a, b, Spearman.of(a, b), "Spearman.of gives " + Spearman.of(a, b));
+  }
+
+  /** The student's ρ for copies of a and b, after checking that the call left the copies as they were. */
+  private static double rho(SpearmanCorrelation student, float[] a, float[] b) {
+    float[] aCopy = a.clone();
+    float[] bCopy = b.clone();
+    Arguments before = Arguments.of("a", aCopy).and("b", bCopy);
+    double got = student.spearman(aCopy, bCopy);
+    before.assertUnchanged(call(a, b), "the caller's maps must stay as they are: sort a copy (a.clone()) or an array of indices");
+    return got;
+  }
+
+  private static String call(float[] a, float[] b) {
+    return "spearman(" + (a.length <= 8 ? Arrays.toString(a) : "float[" + a.length + "]") + ", "
+        + (b.length <= 8 ? Arrays.toString(b) : "float[" + b.length + "]") + ")";
   }
 
   private static void assertRho(SpearmanCorrelation student, float[] a, float[] b, double expected, String why) {
-    String call = "spearman(" + (a.length <= 8 ? Arrays.toString(a) : "float[" + a.length + "]") + ", "
-        + (b.length <= 8 ? Arrays.toString(b) : "float[" + b.length + "]") + ")";
-    double got = student.spearman(a.clone(), b.clone());
+    double got = rho(student, a, b);
     if (!(Math.abs(got - expected) <= TOL)) {
-      throw new AssertionFailedError(call + " should be " + expected + " but is " + got + " — " + why);
+      String range = Math.abs(got) > 1 + TOL
+          ? " (a correlation lies in [−1, 1]; for n = " + a.length + " values, n³ = " + (long) a.length * a.length * a.length
+              + (Math.pow(a.length, 3) > Integer.MAX_VALUE ? " — beyond an int, which holds at most 2147483647: compute sums and"
+                  + " powers of n in long or double)" : ")")
+          : "";
+      throw new AssertionFailedError(call(a, b) + " should be " + expected + " but is " + got + " — " + why + range);
     }
   }
 }
