@@ -3,14 +3,14 @@
 // Graded with: ./mvnw test -Dcamlab.grade=solutions
 
 // EXERCISE 2.1 — Class activation map (3 points)
-/** M(i,j) = Σ_k w_k · A_k(i,j). features: [K,h,w]; classWeights: [K] (one row of the Linear weight). Returns [h,w]. */
+/** M(i,j) = Σ_k w_k · A_k(i,j). features: [K,h,w]; classWeights: [K] (one row of the Linear weight). Returns [h,w] float32. */
 NDArray classActivationMap(NDArray features, NDArray classWeights) {
     long channels = classWeights.getShape().get(0);
     return features.mul(classWeights.reshape(channels, 1, 1)).sum(new int[] {0});
 }
 
 // EXERCISE 2.2 — Min-max normalisation (2 points)
-/** (M − min M) / (max M − min M); a constant map becomes all zeros, never NaN. map: [h,w]. Returns [h,w]. */
+/** (M − min M) / (max M − min M); a constant map (max = min) becomes all zeros, never NaN. map: [h,w]. Returns [h,w] float32. */
 NDArray minMaxNormalize(NDArray map) {
     float min = map.min().getFloat();
     float max = map.max().getFloat();
@@ -19,7 +19,7 @@ NDArray minMaxNormalize(NDArray map) {
 }
 
 // EXERCISE 2.3 — Bilinear upsampling (3 points)
-/** Bilinear resize of map [h,w] to [height,width] with half-pixel centres (align_corners = false), like MapOps.upsampleBilinear. */
+/** Bilinear resize of map [h,w] to [height,width], half-pixel centres (align_corners = false), like MapOps.upsampleBilinear. Returns float32. */
 NDArray upsampleBilinear(NDArray map, int height, int width) {
     int h = Math.toIntExact(map.getShape().get(0));
     int w = Math.toIntExact(map.getShape().get(1));

@@ -3,7 +3,7 @@
 // Graded with: ./mvnw test -Dcamlab.grade=solutions
 
 // EXERCISE 3.1 — Grad-CAM channel weights (3 points)
-/** α_k = (1/(h·w)) · Σ_i Σ_j ∂y^c/∂A_k(i,j), y^c = the logit of class c from model's head. activations: [B,K,h,w]. Returns [B,K]. */
+/** α_k = (1/(h·w)) · Σ_i Σ_j ∂y^c/∂A_k(i,j), y^c = the logit of class c from model's head. activations: [B,K,h,w]. Returns [B,K] float32. */
 NDArray gradCamWeights(Classifier model, NDArray activations, int classIndex) {
     NDArray leaf = model.gradientLeaf(activations);              // a fresh array that records gradients
     try (var collector = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
@@ -14,7 +14,7 @@ NDArray gradCamWeights(Classifier model, NDArray activations, int classIndex) {
 }
 
 // EXERCISE 3.2 — Grad-CAM map (2 points)
-/** L = ReLU(Σ_k α_k · A_k) per image. activations: [B,K,h,w]; weights: [B,K]. Returns [B,h,w]. */
+/** L = ReLU(Σ_k α_k · A_k) per image. activations: [B,K,h,w]; weights: [B,K]. Returns [B,h,w] float32. */
 NDArray gradCamMap(NDArray activations, NDArray weights) {
     long b = weights.getShape().get(0);
     long k = weights.getShape().get(1);
@@ -22,7 +22,7 @@ NDArray gradCamMap(NDArray activations, NDArray weights) {
 }
 
 // EXERCISE 3.3 — Counterfactual map (2 points)
-/** L_cf = ReLU(Σ_k (−α_k) · A_k) per image, α = Grad-CAM's weights. activations: [B,K,h,w]; weights: [B,K]. Returns [B,h,w]. */
+/** L_cf = ReLU(Σ_k (−α_k) · A_k) per image, α = Grad-CAM's weights. activations: [B,K,h,w]; weights: [B,K]. Returns [B,h,w] float32. */
 NDArray counterfactualMap(NDArray activations, NDArray weights) {
     long b = weights.getShape().get(0);
     long k = weights.getShape().get(1);

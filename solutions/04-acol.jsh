@@ -3,7 +3,7 @@
 // Graded with: ./mvnw test -Dcamlab.grade=solutions
 
 // EXERCISE 4.1 — Erasing mask (3 points)
-/** Per map: minmax-normalise (constant → zeros), then 0 where ≥ δ (erased), 1 where < δ (kept). maps: [B,h,w]. Returns [B,h,w] float32. */
+/** Per map: minmax-normalise (constant, max = min → zeros), then 0 where ≥ δ (erased), 1 where < δ (kept). maps: [B,h,w]. Returns [B,h,w] float32. */
 NDArray erasingMask(NDArray maps, float delta) {
     long b = maps.getShape().get(0);
     NDArray flat = maps.reshape(b, -1);                                     // one row per map
@@ -15,13 +15,13 @@ NDArray erasingMask(NDArray maps, float delta) {
 }
 
 // EXERCISE 4.2 — Erasing the features (2 points)
-/** Ã = A ⊙ mask, image b's mask applied to all its channels. features: [B,K,h,w]; keepMask: [B,h,w]. Returns [B,K,h,w]. */
+/** Ã = A ⊙ mask, image b's mask applied to all its channels. features: [B,K,h,w]; keepMask: [B,h,w]. Returns [B,K,h,w] float32. */
 NDArray eraseFeatures(NDArray features, NDArray keepMask) {
     return features.mul(keepMask.expandDims(1));
 }
 
 // EXERCISE 4.3 — Fusing the two maps (2 points)
-/** max(minmax(M_A), minmax(M_B)) element-wise, each map normalised on its own. mapsA, mapsB: [B,h,w]. Returns [B,h,w]. */
+/** max(minmax(M_A), minmax(M_B)) element-wise, each map normalised on its own (max = min → zeros). mapsA, mapsB: [B,h,w]. Returns [B,h,w] float32. */
 NDArray fuseMaps(NDArray mapsA, NDArray mapsB) {
     return perMapMinMax(mapsA).maximum(perMapMinMax(mapsB));
 }

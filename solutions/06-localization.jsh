@@ -3,7 +3,7 @@
 // Graded with: ./mvnw test -Dcamlab.grade=solutions
 
 // EXERCISE 6.1 — IoU of two boxes (2 points)
-/** IoU = |A ∩ B| / (|A| + |B| − |A ∩ B|); boxes {x0, y0, x1, y1} in inclusive pixel coordinates (width = x1 − x0 + 1). */
+/** IoU = |A ∩ B| / (|A| + |B| − |A ∩ B|); boxes {x0, y0, x1, y1} in inclusive pixel coordinates (width = x1 − x0 + 1); areas can exceed Integer.MAX_VALUE. */
 double boxIou(int[] a, int[] b) {
     long interWidth = Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0]) + 1);
     long interHeight = Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]) + 1);
@@ -14,7 +14,7 @@ double boxIou(int[] a, int[] b) {
 }
 
 // EXERCISE 6.2 — Box of the largest connected component (3 points)
-/** {x0, y0, x1, y1} of the largest 8-connected component of {map > fraction · max}; new int[0] if there is none. map: row-major height × width. */
+/** {x0, y0, x1, y1} of the largest 8-connected component of {map > fraction · max}; new int[0] if there is none. map: row-major height × width, possibly large (512 × 512). */
 int[] largestComponentBox(float[] map, int height, int width, double fraction) {
     float max = 0;
     for (float v : map) max = Math.max(max, v);

@@ -27,7 +27,7 @@ double[] averageRanks(float[] values) {
     return ranks;
 }
 
-/** ρ = Pearson(rank(a), rank(b)), ties sharing their average rank; NaN when a or b is constant. */
+/** ρ = Pearson(rank(a), rank(b)), equal values sharing their average rank; NaN when a or b is constant (all values equal). */
 double spearman(float[] a, float[] b) {
     double[] ra = averageRanks(a), rb = averageRanks(b);
     int n = a.length;
