@@ -20,7 +20,7 @@ public final class StudentFailure extends RuntimeException {
   static String describe(Thrown t) {
     String at = t.cellLine() > 0 ? " at cell line " + t.cellLine() : "";
     return switch (t.kind()) {
-      case STACK_OVERFLOW -> "stack overflow" + at + " — does a method call itself without end?";
+      case STACK_OVERFLOW -> "stack overflow" + at + " — does a method call itself without end, or once per element of a large input?";
       case OUT_OF_MEMORY -> "ran out of memory" + at + " — does the cell keep allocating?";
       case NOT_SOLVED_YET -> "not solved yet";
       case EXCEPTION -> "threw " + t.type() + (t.message().isEmpty() ? "" : ": " + t.message()) + at;
