@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -64,9 +65,13 @@ final class CellClasspath {
     return entries;
   }
 
-  /** The class path of a cell JVM for {@code exercise}: no location holding its grader or contract either. */
-  List<Path> entriesFor(Exercise exercise) {
-    Set<Path> excluded = new HashSet<>(List.of(location(exercise.grader()), location(exercise.contract().type())));
+  /** The class path of a cell JVM for {@code exercises}: no location holding one of their graders or contracts either. */
+  List<Path> entriesFor(Collection<Exercise> exercises) {
+    Set<Path> excluded = new HashSet<>();
+    for (Exercise exercise : exercises) {
+      excluded.add(location(exercise.grader()));
+      excluded.add(location(exercise.contract().type()));
+    }
     List<Path> entries = new ArrayList<>();
     entries.add(runtimeDir);
     for (Path entry : inherited) if (!excluded.contains(entry)) entries.add(entry);

@@ -43,6 +43,7 @@ final class CellProcess implements AutoCloseable {
   private volatile long deadline;
   private volatile Stop stop;
   private volatile long peakRssMb;
+  private volatile long lastRssMb;
   private List<ProcessHandle> seenBefore = List.of();
   private final Thread watchdog;
 
@@ -118,6 +119,16 @@ final class CellProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** A new cell begins: its output is kept and limited on its own. */
+  void startCell() {
+    output.reset();
+  }
+
+  /** The resident memory of the whole process tree at the last poll, in MB. */
+  long residentMb() {
+    return lastRssMb;
+  }
+
   /** The start of what the cell printed (and the JVM logged), and how many bytes in all. */
   String output() {
     return output.text();
@@ -137,6 +148,7 @@ final class CellProcess implements AutoCloseable {
       long rss = residentMb(process.pid());
       for (ProcessHandle p : tree) rss += residentMb(p.pid());
       peakRssMb = Math.max(peakRssMb, rss);
+      lastRssMb = rss;
       List<ProcessHandle> started = startedByTheCell(tree);
       Optional<ProcessHandle> lasting = started.stream().filter(seenBefore::contains).findFirst();
       seenBefore = started;
@@ -247,8 +259,11 @@ final class CellProcess implements AutoCloseable {
             int room = KEEP_OUTPUT_BYTES - kept.size();
             if (room > 0) kept.write(buffer, 0, Math.min(room, n));
           }
-          boolean crossed = total <= limit && total + n > limit;
-          total += n;
+          boolean crossed;
+          synchronized (kept) {
+            crossed = total <= limit && total + n > limit;
+            total += n;
+          }
           if (crossed) onExceeded.run();
         }
       } catch (IOException e) {
@@ -258,6 +273,14 @@ final class CellProcess implements AutoCloseable {
 
     long total() {
       return total;
+    }
+
+    /** Starts counting and keeping afresh. */
+    void reset() {
+      synchronized (kept) {
+        kept.reset();
+        total = 0;
+      }
     }
 
     String text() {

@@ -60,29 +60,40 @@ public final class Grading implements AutoCloseable {
 
   /** What protects the machine from a cell here, in one line. */
   public String sandboxDescription() {
-    return sandbox.description();
+    return settings.checks() == GradeSettings.Checks.SANDBOX_ONLY ? sandbox.description()
+        : "the class-file policy and " + sandbox.description();
   }
 
-  /** Grades all {@code submissions} (in parallel up to the settings' limit); verdicts in the same order. */
+  /**
+   * Grades one student's {@code submissions}, verdicts in the same order: the cells are shared out over up to the
+   * settings' parallelism of cell JVMs, each serving its share one cell after another.
+   */
   public List<Verdict> gradeAll(List<Submission> submissions, Consumer<Verdict> onEach) {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.parallelism()), r -> {
+    int jvms = Math.max(1, Math.min(settings.parallelism(), submissions.size()));
+    List<List<Submission>> shares = new ArrayList<>();
+    for (int i = 0; i < jvms; i++) shares.add(new ArrayList<>());
+    for (int i = 0; i < submissions.size(); i++) shares.get(i % jvms).add(submissions.get(i));
+    List<List<Verdict>> graded = gradeEach(shares, onEach);
+    List<Verdict> verdicts = new ArrayList<>();
+    for (int i = 0; i < submissions.size(); i++) verdicts.add(graded.get(i % jvms).get(i / jvms));
+    return verdicts;
+  }
+
+  /**
+   * Grades several students, each student's cells in cell JVMs of their own (so one student's cells can never meet
+   * another's), up to the settings' parallelism of students at once; verdicts per student, in order.
+   */
+  public List<List<Verdict>> gradeEach(List<List<Submission>> students, Consumer<Verdict> onEach) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(settings.parallelism(), students.size())), r -> {
       Thread t = new Thread(r, "grading");
       t.setDaemon(true);
       return t;
     });
     try {
-      List<Future<Verdict>> futures = new ArrayList<>();
-      for (Submission s : submissions) {
-        futures.add(pool.submit(() -> {
-          Verdict v = grade(s);
-          synchronized (this) {
-            onEach.accept(v);
-          }
-          return v;
-        }));
-      }
-      List<Verdict> verdicts = new ArrayList<>();
-      for (Future<Verdict> f : futures) verdicts.add(f.get());
+      List<Future<List<Verdict>>> futures = new ArrayList<>();
+      for (List<Submission> student : students) futures.add(pool.submit(() -> gradeInOneJvm(student, onEach)));
+      List<List<Verdict>> verdicts = new ArrayList<>();
+      for (Future<List<Verdict>> f : futures) verdicts.add(f.get());
       return verdicts;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -96,12 +107,33 @@ public final class Grading implements AutoCloseable {
 
   /** Grades one submission. */
   public Verdict grade(Submission submission) {
-    long start = System.nanoTime();
-    Verdict v = gradeUntimed(submission);
-    return v.withElapsed(Duration.ofNanos(System.nanoTime() - start));
+    return gradeInOneJvm(List.of(submission), v -> { }).get(0);
   }
 
-  private Verdict gradeUntimed(Submission submission) {
+  /**
+   * Grades {@code submissions} one after another in one cell JVM, started when the first cell needs it and started
+   * afresh after a cell ended or stopped it, left threads running or left it holding much memory.
+   */
+  private List<Verdict> gradeInOneJvm(List<Submission> submissions, Consumer<Verdict> onEach) {
+    List<Verdict> verdicts = new ArrayList<>();
+    List<Exercise> exercises = submissions.stream().map(Submission::exercise).toList();
+    CellJvm jvm = new CellJvm(exercises);
+    try {
+      for (Submission submission : submissions) {
+        long start = System.nanoTime();
+        Verdict v = gradeOne(submission, jvm).withElapsed(Duration.ofNanos(System.nanoTime() - start));
+        synchronized (this) {
+          onEach.accept(v);
+        }
+        verdicts.add(v);
+      }
+    } finally {
+      jvm.close();
+    }
+    return verdicts;
+  }
+
+  private Verdict gradeOne(Submission submission, CellJvm jvm) {
     Exercise exercise = submission.exercise();
     if (submission instanceof Submission.NotStarted n) {
       return new Verdict(exercise, Status.TODO, n.reason(), "", "", Duration.ZERO);
@@ -114,52 +146,99 @@ public final class Grading implements AutoCloseable {
     if (settings.checks() == GradeSettings.Checks.ALL && UntouchedStub.is(exercise, found.cell().source())) {
       return new Verdict(exercise, Status.TODO, VerdictRules.todoMessage(exercise), "", origin, Duration.ZERO);
     }
-    Path taskDir = workDir.resolve(taskCounter.incrementAndGet() + "-" + exercise.cellClassName());
-    CellProcess process; // started first: it loads DJL while the cell is compiled and checked
-    try {
-      process = CellProcess.start(settings, sandbox, classpath.entriesFor(exercise), readable, CellServer.class.getName(), taskDir);
-    } catch (IOException e) {
-      return VerdictRules.fail(exercise, origin, "could not start a cell JVM: " + e.getMessage(), "");
-    }
-    List<TestOutcome> outcomes = new ArrayList<>();
-    String stopped = null;
-    try (RemoteCell cell = new RemoteCell(process, exercise, settings)) {
-      try {
-        Optional<Verdict> early = prepare(cell, exercise, found.cell().source(), origin);
-        if (early.isPresent()) return early.get();
-        GraderRunner.run(exercise.grader(), cell.asContract(exercise.contract().type()), new GraderRunner.Listener() {
-          @Override public void started(String test) {
-            cell.startTest(test);
-          }
-
-          @Override public void finished(String test, Throwable failure) {
-            outcomes.add(FailureText.outcome(test, failure));
-          }
-        });
-      } catch (CellStopped e) {
-        stopped = e.getMessage();
-      }
-      if (stopped == null) stopped = cell.stopped().map(Throwable::getMessage).orElse(null);
-    }
-    return VerdictRules.decide(exercise, origin, new VerdictRules.CellRun(outcomes, stopped, process.output(), process.outputBytes()));
-  }
-
-  /** Compiles, checks and loads the cell; a verdict if that already decides it. */
-  private Optional<Verdict> prepare(RemoteCell cell, Exercise exercise, String source, String origin) {
-    RemoteCompiler.Compiled compiled = compile(exercise, source);
-    if (compiled instanceof RemoteCompiler.Compiled.Rejected r) {
-      return Optional.of(VerdictRules.fail(exercise, origin, r.message(), r.details()));
-    }
+    jvm.ensureStarted(); // it loads DJL while the cell is compiled and checked
+    RemoteCompiler.Compiled compiled = compile(exercise, found.cell().source());
+    if (compiled instanceof RemoteCompiler.Compiled.Rejected r) return VerdictRules.fail(exercise, origin, r.message(), r.details());
     RemoteCompiler.Compiled.Classes classes = (RemoteCompiler.Compiled.Classes) compiled;
     Optional<CellPolicy.Violation> violation = settings.checks() == GradeSettings.Checks.SANDBOX_ONLY ? Optional.empty()
         : CellPolicy.check(exercise, exercise.cellClassName(), classes.classes(), classes::cellLine);
-    if (violation.isPresent()) return Optional.of(VerdictRules.fail(exercise, origin, violation.get().message(), ""));
-    Optional<Thrown> init = cell.load(classes);
-    if (init.isEmpty()) return Optional.empty();
-    if (init.get().kind() == Thrown.Kind.NOT_SOLVED_YET) {
-      return Optional.of(new Verdict(exercise, Status.TODO, VerdictRules.todoMessage(exercise), "", origin, Duration.ZERO));
+    if (violation.isPresent()) return VerdictRules.fail(exercise, origin, violation.get().message(), "");
+    RemoteCell cell = jvm.cell();
+    if (cell == null) return VerdictRules.fail(exercise, origin, "could not start a cell JVM: " + jvm.startProblem(), "");
+    int key = taskCounter.incrementAndGet();
+    List<TestOutcome> outcomes = new ArrayList<>();
+    String stopped = null;
+    try {
+      Optional<Thrown> init = cell.load(key, exercise, classes);
+      if (init.isPresent()) {
+        jvm.unload(key);
+        if (init.get().kind() == Thrown.Kind.NOT_SOLVED_YET) {
+          return new Verdict(exercise, Status.TODO, VerdictRules.todoMessage(exercise), "", origin, Duration.ZERO);
+        }
+        return VerdictRules.fail(exercise, origin, "setting up the cell's fields: " + StudentFailure.describe(init.get()), "");
+      }
+      GraderRunner.run(exercise.grader(), cell.asContract(key, exercise.contract().type()), new GraderRunner.Listener() {
+        @Override public void started(String test) {
+          cell.startTest(test);
+        }
+
+        @Override public void finished(String test, Throwable failure) {
+          outcomes.add(FailureText.outcome(test, failure));
+        }
+      });
+      jvm.unload(key);
+    } catch (CellStopped e) {
+      stopped = e.getMessage();
     }
-    return Optional.of(VerdictRules.fail(exercise, origin, "setting up the cell's fields: " + StudentFailure.describe(init.get()), ""));
+    if (stopped == null) stopped = cell.stopped().map(Throwable::getMessage).orElse(null);
+    return VerdictRules.decide(exercise, origin, new VerdictRules.CellRun(outcomes, stopped, jvm.output(), jvm.outputBytes()));
+  }
+
+  /** One student's cell JVM, (re)started on demand. */
+  private final class CellJvm {
+    private final List<Exercise> exercises;
+    private CellProcess process;
+    private RemoteCell cell;
+    private boolean fresh;
+    private String startProblem = "";
+
+    CellJvm(List<Exercise> exercises) {
+      this.exercises = exercises;
+    }
+
+    void ensureStarted() {
+      if (cell != null && !fresh && cell.stopped().isEmpty()) return;
+      if (cell != null) close();
+      try {
+        process = CellProcess.start(settings, sandbox, classpath.entriesFor(exercises), readable, CellServer.class.getName(),
+            workDir.resolve("cells-" + taskCounter.incrementAndGet()));
+        process.clearDeadline();
+        cell = new RemoteCell(process, settings);
+      } catch (IOException e) {
+        startProblem = e.getMessage();
+        cell = null;
+      }
+      fresh = false;
+    }
+
+    RemoteCell cell() {
+      return cell;
+    }
+
+    String startProblem() {
+      return startProblem;
+    }
+
+    /** Forgets a cell; the next cell gets a new JVM if this one stopped, kept threads running or grew large. */
+    void unload(int key) {
+      boolean strayThreads = cell.unload(key);
+      boolean large = process.residentMb() > settings.memoryMb() / 2;
+      fresh = strayThreads || large;
+    }
+
+    String output() {
+      return process == null ? "" : process.output();
+    }
+
+    long outputBytes() {
+      return process == null ? 0 : process.outputBytes();
+    }
+
+    void close() {
+      if (cell != null) cell.close();
+      cell = null;
+      process = null;
+    }
   }
 
   /** Compiles with an idle compiler JVM, or a new one; a compiler a cell broke is not used again. */

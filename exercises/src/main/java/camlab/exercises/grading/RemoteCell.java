@@ -18,15 +18,16 @@ import camlab.exercises.sandbox.Values;
 import camlab.exercises.sandbox.Wire;
 
 /**
- * The grading JVM's handle on one cell JVM: load the cell's checked class files, call its method. Everything the cell JVM
+ * The grading JVM's handle on one cell JVM, which serves the cells of one student one after another: load a cell's
+ * checked class files, call its method, unload it. Everything the cell JVM
  * sends is checked before it is believed, and nothing it sends can be a verdict — only a result, which the
  * grader judges here. When the cell JVM ends or is stopped, the reason becomes a {@link CellStopped} that every
  * later call repeats.
  */
 final class RemoteCell implements AutoCloseable {
   private final CellProcess process;
-  private final Exercise exercise;
   private final GradeSettings settings;
+  private Exercise exercise;
   private final GraderObjects objects = new GraderObjects();
   private NDManager fallbackManager;
   private long test;
@@ -34,16 +35,23 @@ final class RemoteCell implements AutoCloseable {
   private Integer exitLine;
   private CellStopped stopped;
 
-  RemoteCell(CellProcess process, Exercise exercise, GradeSettings settings) {
+  RemoteCell(CellProcess process, GradeSettings settings) {
     this.process = process;
-    this.exercise = exercise;
     this.settings = settings;
   }
 
-  /** Sends the checked class files; what the cell's initializers threw, if anything. */
-  Optional<Thrown> load(RemoteCompiler.Compiled.Classes compiled) {
+  /**
+   * Loads a cell's checked class files under {@code key}, for {@code exercise}; what its initializers threw, if anything.
+   * The cell has the settings' time limit from now on.
+   */
+  Optional<Thrown> load(int key, Exercise exercise, RemoteCompiler.Compiled.Classes compiled) {
+    this.exercise = exercise;
+    phase = " while setting up the cell's fields";
+    process.setDeadline(settings.timeout());
+    process.startCell();
     Wire.PayloadWriter request = new Wire.PayloadWriter();
     try {
+      request.writeInt(key);
       exercise.cellSignature().write(request);
       request.writeInt(compiled.headerLines());
       CompilerServer.writeClasses(request, compiled.classes());
@@ -67,8 +75,31 @@ final class RemoteCell implements AutoCloseable {
     objects.startTest();
   }
 
-  /** The contract's interface, each call forwarded to the cell. */
-  Object asContract(Class<?> contract) {
+  /**
+   * Forgets cell {@code key}; true when threads it started still run (then this JVM should serve no other cell).
+   * The JVM has no time limit while it waits for the next cell.
+   */
+  boolean unload(int key) {
+    send(Wire.Type.UNLOAD, keyPayload(key));
+    Wire.Frame reply = reply(Wire.Type.UNLOADED);
+    process.clearDeadline();
+    try {
+      return reply.reader().readInt() > 0;
+    } catch (Wire.ProtocolException e) {
+      throw stop(e);
+    }
+  }
+
+  private static Wire.PayloadWriter keyPayload(int key) {
+    try {
+      return new Wire.PayloadWriter().writeInt(key);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The contract's interface, each call forwarded to cell {@code key}. */
+  Object asContract(int key, Class<?> contract) {
     InvocationHandler handler = (proxy, method, args) -> {
       if (method.getDeclaringClass() == Object.class) {
         return switch (method.getName()) {
@@ -78,18 +109,18 @@ final class RemoteCell implements AutoCloseable {
           default -> throw new UnsupportedOperationException(method.getName());
         };
       }
-      return call(method, args == null ? new Object[0] : args);
+      return call(key, method, args == null ? new Object[0] : args);
     };
     return Proxy.newProxyInstance(contract.getClassLoader(), new Class<?>[] {contract}, handler);
   }
 
-  /** Calls the cell's method with {@code args}; what the cell did to them is copied back into them. */
-  Object call(Method method, Object[] args) {
+  /** Calls cell {@code key}'s method with {@code args}; what the cell did to them is copied back into them. */
+  Object call(int key, Method method, Object[] args) {
     if (stopped != null) throw stopped;
     objects.resultManager(resultManager(args));
     Wire.PayloadWriter request = new Wire.PayloadWriter();
     try {
-      request.writeLong(test).writeInt(args.length);
+      request.writeInt(key).writeLong(test).writeInt(args.length);
       for (Object arg : args) Values.write(request, arg, objects);
     } catch (IOException e) {
       throw new IllegalStateException(e);

@@ -60,10 +60,10 @@ public final class Sandbox {
     return bwrap != null;
   }
 
-  /** One line for reports: what protects the machine from a cell. */
+  /** One line for reports: what the operating system does to protect the machine from a cell. */
   public String description() {
-    return isolated() ? "bubblewrap (read-only files, private /tmp of " + tmpMb + " MB, no network, own process tree) and the class-file policy"
-        : "the class-file policy and a process-tree kill (bubblewrap is not available)";
+    return isolated() ? "bubblewrap (read-only files, private /tmp of " + tmpMb + " MB, no network, own process tree)"
+        : "a process-tree kill (bubblewrap is not available)";
   }
 
   /**

@@ -17,13 +17,15 @@ import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * The main class of a cell JVM: it loads one exercise cell's class files — compiled by a compiler JVM and checked by
- * the grading JVM — and answers calls to its method, one at a time, until told to stop.
+ * The main class of a cell JVM: it loads exercise cells' class files — compiled by a compiler JVM and checked by the
+ * grading JVM, each in a class loader of its own under a key — and answers calls to their methods, one at a time,
+ * until told to stop. One cell JVM serves the cells of one student.
  *
  * <p>The grading JVM runs the grader; this JVM only runs the student's method on the arguments it is sent and
  * reports the result (or what was thrown). Whatever the cell's code does here, it can only make its own
@@ -38,9 +40,13 @@ public final class CellServer {
   private final DataInputStream in;
   private final DataOutputStream out;
   private final CellObjects objects = new CellObjects();
+  private final Map<Integer, LoadedCell> cells = new HashMap<>();
   private volatile boolean stopping;
-  private String cellClass;
-  private int headerLines;
+  /** The cell whose code runs now: where System.exit and exceptions are located. */
+  private volatile LoadedCell current;
+
+  /** A loaded cell: its method, the instance it is called on, and the threads that were running before it loaded. */
+  private record LoadedCell(String cellClass, int headerLines, Method method, Object receiver, Set<Thread> threadsBefore) {}
 
   private CellServer(DataInputStream in, DataOutputStream out) {
     this.in = in;
@@ -67,44 +73,66 @@ public final class CellServer {
 
   private int serve() throws IOException {
     warmUpEngine();
-    Wire.Frame load = next();
-    if (load == null || load.type() != Wire.Type.LOAD) return 0;
-    Wire.Payload request = load.reader();
-    CellSignature signature = CellSignature.read(request);
-    cellClass = signature.cellClass();
-    headerLines = request.readInt();
-    Map<String, byte[]> classes = new HashMap<>();
-    int n = request.readCount(8);
-    for (int i = 0; i < n; i++) classes.put(request.readString(), request.readBytes());
-    Method method;
-    Object receiver;
-    try {
-      CellClassLoader loader = new CellClassLoader(classes, CellServer.class.getClassLoader());
-      Class<?> cell = Class.forName(cellClass, true, loader); // static initializers run now
-      method = cell.getDeclaredMethod(signature.methodName(), parameterTypes(signature, loader));
-      method.setAccessible(true);
-      receiver = Modifier.isStatic(method.getModifiers()) ? null : instantiate(cell); // field initializers run now
-    } catch (Throwable t) {
-      Throwable cause = t instanceof ExceptionInInitializerError || t instanceof InvocationTargetException ? t.getCause() : t;
-      if (cause instanceof OutOfMemoryError) reserve = null;
-      sendThrown(Wire.Type.INIT_FAILED, cause == null ? t : cause);
-      return 0;
-    }
     Runtime.getRuntime().addShutdownHook(new Thread(this::reportExit, "report-exit"));
-    send(Wire.Type.READY, new Wire.PayloadWriter());
-
     while (true) {
       Wire.Frame frame = next();
       if (frame == null || frame.type() == Wire.Type.BYE) break;
-      if (frame.type() != Wire.Type.CALL) throw new Wire.ProtocolException("expected a call, got " + frame.type());
-      call(method, receiver, frame.reader());
+      switch (frame.type()) {
+        case LOAD -> load(frame.reader());
+        case CALL -> call(frame.reader());
+        case UNLOAD -> unload(frame.reader());
+        default -> throw new Wire.ProtocolException("a " + frame.type() + " frame sent to a cell JVM");
+      }
     }
     stopping = true;
     objects.close();
     return 0;
   }
 
-  private void call(Method method, Object receiver, Wire.Payload request) throws IOException {
+  private void load(Wire.Payload request) throws IOException {
+    int key = request.readInt();
+    CellSignature signature = CellSignature.read(request);
+    int headerLines = request.readInt();
+    Map<String, byte[]> classes = new HashMap<>();
+    int n = request.readCount(8);
+    for (int i = 0; i < n; i++) classes.put(request.readString(), request.readBytes());
+    Set<Thread> before = Thread.getAllStackTraces().keySet();
+    current = new LoadedCell(signature.cellClass(), headerLines, null, null, before);
+    try {
+      CellClassLoader loader = new CellClassLoader(classes, CellServer.class.getClassLoader());
+      Class<?> cell = Class.forName(signature.cellClass(), true, loader); // static initializers run now
+      Method method = cell.getDeclaredMethod(signature.methodName(), parameterTypes(signature, loader));
+      method.setAccessible(true);
+      Object receiver = Modifier.isStatic(method.getModifiers()) ? null : instantiate(cell); // field initializers run now
+      cells.put(key, new LoadedCell(signature.cellClass(), headerLines, method, receiver, before));
+    } catch (Throwable t) {
+      Throwable cause = t instanceof ExceptionInInitializerError || t instanceof InvocationTargetException ? t.getCause() : t;
+      if (cause instanceof OutOfMemoryError) reserve = null;
+      cells.put(key, current); // unloading it still counts the threads its initializers started
+      sendThrown(Wire.Type.INIT_FAILED, cause == null ? t : cause);
+      return;
+    }
+    send(Wire.Type.READY, new Wire.PayloadWriter());
+  }
+
+  /** Forgets a cell, and says how many of the threads it started still run (the grading JVM then starts afresh). */
+  private void unload(Wire.Payload request) throws IOException {
+    LoadedCell cell = cells.remove(request.readInt());
+    objects.close();
+    int stray = 0;
+    if (cell != null) {
+      for (Thread t : Thread.getAllStackTraces().keySet()) if (t.isAlive() && !cell.threadsBefore().contains(t)) stray++;
+    }
+    current = null;
+    send(Wire.Type.UNLOADED, new Wire.PayloadWriter().writeInt(stray));
+  }
+
+  private void call(Wire.Payload request) throws IOException {
+    LoadedCell cell = cells.get(request.readInt());
+    if (cell == null || cell.method() == null) throw new Wire.ProtocolException("a call to a cell that is not loaded");
+    current = cell;
+    Method method = cell.method();
+    Object receiver = cell.receiver();
     objects.startTest(request.readLong());
     int n = request.readCount(1);
     if (n != method.getParameterCount()) throw new Wire.ProtocolException("a call with " + n + " arguments");
@@ -173,7 +201,8 @@ public final class CellServer {
 
   private void sendThrown(Wire.Type type, Throwable t) throws IOException {
     Wire.PayloadWriter payload = new Wire.PayloadWriter();
-    Thrown.of(t, cellClass, headerLines).write(payload);
+    LoadedCell cell = current;
+    Thrown.of(t, cell == null ? null : cell.cellClass(), cell == null ? 0 : cell.headerLines()).write(payload);
     send(type, payload);
   }
 
@@ -189,11 +218,13 @@ public final class CellServer {
 
   /** The cell line of the thread that called System.exit, read from inside the shutdown hook; 0 if not found. */
   private int exitLine() {
+    LoadedCell cell = current;
+    if (cell == null) return 0;
     for (StackTraceElement[] stack : Thread.getAllStackTraces().values()) {
       for (StackTraceElement frame : stack) {
         if (frame.getClassName().equals("java.lang.Shutdown")
             || (frame.getClassName().equals("java.lang.Runtime") && frame.getMethodName().equals("exit"))) {
-          return Thrown.cellLineOf(stack, cellClass, headerLines);
+          return Thrown.cellLineOf(stack, cell.cellClass(), cell.headerLines());
         }
       }
     }

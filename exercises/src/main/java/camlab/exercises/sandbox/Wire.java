@@ -29,13 +29,13 @@ public final class Wire {
     COMPILED,
     /** Reply: the cell does not compile or lacks the method; a one-line message and details. */
     REJECTED,
-    /** Request to a cell JVM: load the checked class files and create the cell's instance (its initializers run now). */
+    /** Request to a cell JVM: load a cell's checked class files under a key and create its instance (initializers run now). */
     LOAD,
     /** Reply: the cell is loaded; calls may follow. */
     READY,
     /** Reply: creating the cell's instance threw (a {@link Thrown}). */
     INIT_FAILED,
-    /** Request: call the cell's method (test number, arguments). */
+    /** Request: call a loaded cell's method (its key, the test number, the arguments). */
     CALL,
     /** Reply: the call returned (the result, then every argument as it is after the call). */
     RETURNED,
@@ -44,7 +44,11 @@ public final class Wire {
     /** Reply, unrequested: the cell called System.exit; where it was called. */
     EXIT,
     /** Request: stop now. */
-    BYE
+    BYE,
+    /** Request to a cell JVM: forget a loaded cell (its class loader, its instance). */
+    UNLOAD,
+    /** Reply: forgotten; how many threads the cell started are still running. */
+    UNLOADED
   }
 
   /** One frame as read. */

@@ -112,8 +112,9 @@ class HostileCellsIT {
       listener.start();
       try (Grading grading = new Grading(settings)) {
         System.out.println((sandboxOnly ? "sandbox only: " : "policy and sandbox: ") + grading.sandboxDescription());
-        verdicts = grading.gradeAll(submissions, v -> System.out.println(v.origin() + " (" + v.elapsed().toMillis() + " ms): "
-            + VerdictFormat.line(v)));
+        // each cell as a student of its own, in cell JVMs of its own, as the batch grader keeps students apart
+        verdicts = grading.gradeEach(submissions.stream().map(List::of).toList(), v -> System.out.println(v.origin() + " ("
+            + v.elapsed().toMillis() + " ms): " + VerdictFormat.line(v))).stream().map(l -> l.get(0)).toList();
       }
       Thread.sleep(4000); // longer than the processes a hostile cell starts would wait before striking
     }
