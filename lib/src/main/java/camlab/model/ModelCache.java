@@ -5,15 +5,21 @@ import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import camlab.data.FashionMnist;
 import camlab.data.LocalizationSet;
+import camlab.util.AtomicFile;
 import camlab.util.CamLabHome;
+import camlab.util.InterruptedWork;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -21,14 +27,15 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Trained models on disk, so notebooks start in seconds after the first run.
@@ -36,14 +43,26 @@ import java.util.stream.Stream;
  * <p>A checkpoint is keyed by everything that determines the weights — architecture, data settings,
  * training settings (including the seed) — and stored in {@code <cache>/models/<architecture>-<hash>/}
  * as {@code model.params} plus {@code info.json} (those settings, the per-epoch history, the test
- * accuracy and the SHA-256 of the parameters). It is written into a temporary folder and moved into
- * place only when complete. A checkpoint whose parameters do not match their checksum, or that cannot
- * be read, is reported and trained again — never used.
+ * accuracy and the SHA-256 of the parameters). It is written into a temporary folder beside it
+ * ({@code <name>.tmp-<pid>-<n>}), forced to disk, and moved into place only when complete. A checkpoint whose
+ * parameters do not match their checksum, whose record lacks a field, or that cannot be read, is reported in one
+ * line and trained again — never used.
+ *
+ * <p>A training run is never thrown away: before training starts, the cache is checked to be writable with room
+ * for the checkpoint (else a {@link CacheException} says where to point {@code CAMLAB_CACHE}, and nothing is
+ * trained); if saving still fails, the weights are saved in a fallback folder that the log names. One training
+ * of a checkpoint runs at a time ({@link TrainingLock}): a second one waits, then loads the first one's result.
+ * What an interrupted save left behind is found under that lock and reused when complete, else removed
+ * ({@link CacheLeftovers}). A read-only cache that already holds the checkpoint is only read.
  */
 public final class ModelCache {
-  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
-  private static final String PARAMS = "model.params";
-  private static final String INFO = "info.json";
+  static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+  static final String PARAMS = "model.params";
+  static final String INFO = "info.json";
+  /** What {@code info.json} must hold for the checkpoint to be used. */
+  private static final List<String> REQUIRED = List.of("architecture", "data", "training", "history", "testImages", "paramsSha256");
+  /** Room left for {@code info.json} and the file system's own bookkeeping, beyond the parameters. */
+  private static final long SPACE_MARGIN = 64 << 10;
 
   /** What {@code info.json} holds. */
   public record Info(String architecture, LocalizationSet.Settings data, TrainingSettings training, History history,
@@ -69,35 +88,146 @@ public final class ModelCache {
     return CamLabHome.models().resolve(architecture + "-" + sha256(key.getBytes(StandardCharsets.UTF_8)).substring(0, 12));
   }
 
-  /** Loads the checkpoint for these settings, training (and saving) it first when there is none or it is corrupt. */
+  /**
+   * Loads the checkpoint for these settings, training (and saving) it first when there is none or it is unusable.
+   *
+   * @throws CacheException before any training, when the cache cannot hold the checkpoint (read-only, full, not a folder)
+   */
   public static Trained loadOrTrain(String architecture, LocalizationSet.Settings data, TrainingSettings training,
       Device device, Consumer<String> log) {
     Path dir = directory(architecture, data, training);
+    String unusable = null;
     if (Files.isDirectory(dir)) {
       try {
-        Trained loaded = load(dir, device, architecture);
-        log.accept(String.format("Loaded %s from %s (test accuracy %.2f %%, trained in %.0f s).",
-            architecture, dir, 100 * loaded.testAccuracy(), loaded.info().history().seconds()));
-        return loaded;
-      } catch (IOException | MalformedModelException | JsonParseException | IllegalStateException | IllegalArgumentException e) {
-        log.accept("The cached checkpoint " + dir + " is unusable (" + (e.getMessage() == null ? e : e.getMessage()) + "); training the model again.");
+        Trained cached = loaded(dir, device, architecture, log);
+        CacheLeftovers.removeIfIdle(dir, architecture, log);
+        return cached;
+      } catch (IOException | MalformedModelException | RuntimeException e) {
+        unusable = why(e); // decided again under the lock: another process may be replacing it right now
       }
     }
-    log.accept("Training " + architecture + " (" + describe(training) + "); it is cached in " + dir + " for next time.");
     Engine.getInstance().setRandomSeed((int) training.seed());
     Classifier classifier = Architectures.create(architecture, data.canvasSize(), FashionMnist.CLASS_NAMES, device);
     try {
-      LocalizationSet train = LocalizationSet.of(LocalizationSet.Split.TRAIN, data, training.trainLimit());
-      LocalizationSet test = LocalizationSet.of(LocalizationSet.Split.TEST, data, camlab.util.Knobs.evalLimit());
-      History history = Training.train(classifier, train, test, training);
-      log.accept(String.format("Trained %s in %.0f s: test accuracy %.2f %% on %d images.",
-          architecture, history.seconds(), 100 * history.testAccuracy(), test.size()));
-      Info info = save(dir, classifier, new Info(architecture, data, training, history, test.size(), null, Instant.now().toString()));
-      return new Trained(classifier, info);
+      try {
+        requireRoom(dir, architecture, parameterBytes(classifier) + SPACE_MARGIN);
+      } catch (CacheException e) {
+        if (unusable != null) log.accept("The cached checkpoint " + dir + " is unusable (" + unusable + ").");
+        throw e;
+      }
+      try (TrainingLock lock = TrainingLock.acquire(dir, architecture, log)) {
+        CacheLeftovers.recover(dir, architecture, log);
+        if (Files.isDirectory(dir)) {
+          try {
+            Trained found = loaded(dir, device, architecture, log);
+            classifier.close();
+            return found;
+          } catch (IOException | MalformedModelException | RuntimeException e) {
+            log.accept("The cached checkpoint " + dir + " is unusable (" + why(e) + "); training the model again.");
+          }
+        }
+        return train(dir, classifier, data, training, log);
+      } catch (IOException e) {
+        throw new CacheException("Cannot lock " + TrainingLock.fileFor(dir) + " (" + AtomicFile.reason(e) + ") to train " + architecture
+            + ". " + pointCacheElsewhere(), e);
+      }
     } catch (RuntimeException e) {
       classifier.close();
       throw e;
     }
+  }
+
+  private static Trained loaded(Path dir, Device device, String architecture, Consumer<String> log) throws IOException, MalformedModelException {
+    Trained loaded = load(dir, device, architecture);
+    log.accept(String.format("Loaded %s from %s (test accuracy %.2f %%, trained in %.0f s).",
+        architecture, dir, 100 * loaded.testAccuracy(), loaded.info().history().seconds()));
+    return loaded;
+  }
+
+  private static Trained train(Path dir, Classifier classifier, LocalizationSet.Settings data, TrainingSettings training, Consumer<String> log) {
+    String architecture = classifier.architecture();
+    log.accept("Training " + architecture + " (" + describe(training) + "); it is cached in " + dir + " for next time.");
+    LocalizationSet train = LocalizationSet.of(LocalizationSet.Split.TRAIN, data, training.trainLimit());
+    LocalizationSet test = LocalizationSet.of(LocalizationSet.Split.TEST, data, camlab.util.Knobs.evalLimit());
+    History history = Training.train(classifier, train, test, training);
+    log.accept(String.format("Trained %s in %.0f s: test accuracy %.2f %% on %d images.",
+        architecture, history.seconds(), 100 * history.testAccuracy(), test.size()));
+    Info info = saveOrRescue(dir, classifier, new Info(architecture, data, training, history, test.size(), null, Instant.now().toString()), log);
+    return new Trained(classifier, info);
+  }
+
+  /**
+   * Saves the checkpoint; when that fails (the disk filled up during training, the cache was removed), saves it
+   * in a fallback cache instead and says where, so the training is kept. Only when no location takes it is the
+   * model used for this run alone.
+   */
+  private static Info saveOrRescue(Path dir, Classifier classifier, Info info, Consumer<String> log) {
+    IOException failure;
+    try {
+      return save(dir, classifier, info);
+    } catch (IOException e) {
+      failure = e;
+    }
+    for (Path root : rescueRoots()) {
+      Path rescued = root.resolve("models").resolve(dir.getFileName());
+      try {
+        Info saved = save(rescued, classifier, info);
+        log.accept(failure.getMessage() + ". The trained weights are safe in " + rescued + ": run with CAMLAB_CACHE=" + root
+            + " to use them, or move that folder into " + dir.getParent() + ".");
+        return saved;
+      } catch (IOException e) {
+        // try the next place
+      }
+    }
+    log.accept(failure.getMessage() + ", nor in " + rescueRoots() + ". The trained model serves this run only and will be trained"
+        + " again next time; " + pointCacheElsewhere());
+    return info;
+  }
+
+  /** Fallback caches, tried in order: beside the system's temporary files, then in the home folder. */
+  static List<Path> rescueRoots() {
+    String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_");
+    return List.of(Path.of(System.getProperty("java.io.tmpdir"), "camlab-rescued-cache-" + user),
+        Path.of(System.getProperty("user.home"), "camlab-rescued-cache"));
+  }
+
+  /** Checks, before training, that the cache folder can take a checkpoint of {@code needed} bytes, and creates it. */
+  static void requireRoom(Path dir, String architecture, long needed) {
+    Path models = dir.getParent();
+    String refused = "Cannot train " + architecture + ": the model cache " + models;
+    String instead = ", so the trained model could not be kept. " + pointCacheElsewhere() + " Nothing was trained.";
+    Optional<String> why = AtomicFile.whyNotWritable(models);
+    if (why.isPresent()) throw new CacheException(refused + " cannot be written (" + why.get() + ")" + instead);
+    try {
+      Files.createDirectories(models);
+      long free = Files.getFileStore(models).getUsableSpace();
+      if (free < needed) {
+        throw new CacheException(refused + " has " + kilobytes(free) + " free and the checkpoint needs about " + kilobytes(needed)
+            + ", so the trained model could not be kept. Free some space there, or p" + pointCacheElsewhere().substring(1) + " Nothing was trained.");
+      }
+    } catch (IOException e) {
+      throw new CacheException(refused + " cannot be written (" + AtomicFile.reason(e) + ")" + instead, e);
+    }
+  }
+
+  private static String pointCacheElsewhere() {
+    return "Point CAMLAB_CACHE at a writable folder with room (e.g. export CAMLAB_CACHE=$HOME/camlab-cache) and run again.";
+  }
+
+  private static String kilobytes(long bytes) {
+    return bytes >= 10L << 20 ? (bytes >> 20) + " MB" : Math.max(0, (bytes + 1023) >> 10) + " KB";
+  }
+
+  private static long parameterBytes(Classifier classifier) {
+    long bytes = 0;
+    for (var p : classifier.model().getBlock().getParameters()) {
+      if (p.getValue().isInitialized()) bytes += p.getValue().getArray().size() * p.getValue().getArray().getDataType().getNumOfBytes();
+    }
+    return bytes;
+  }
+
+  static String why(Exception e) {
+    return e.getMessage() == null ? e.toString() : e.getMessage();
   }
 
   private static final java.util.Map<String, String> STRUCTURES = new java.util.concurrent.ConcurrentHashMap<>();
@@ -129,26 +259,8 @@ public final class ModelCache {
 
   /** As {@link #load(Path, Device)}, refusing a record of another architecture than {@code expected} (null: any). */
   static Trained load(Path dir, Device device, String expected) throws IOException, MalformedModelException {
-    Info info;
-    if (!Files.isRegularFile(dir.resolve(INFO))) throw new IOException(INFO + " is missing");
-    try {
-      info = GSON.fromJson(Files.readString(dir.resolve(INFO)), Info.class);
-    } catch (JsonParseException e) {
-      throw new IOException(INFO + " is not valid JSON: " + e.getMessage(), e);
-    }
-    if (info == null || info.architecture() == null || info.data() == null || info.paramsSha256() == null) {
-      throw new IOException(INFO + " is incomplete");
-    }
-    if (expected != null && !expected.equals(info.architecture())) {
-      throw new IOException(INFO + " describes a " + info.architecture() + " model, not " + expected);
-    }
-    if (!Files.isRegularFile(dir.resolve(PARAMS))) throw new IOException(PARAMS + " is missing");
+    Info info = verify(dir, expected);
     byte[] params = Files.readAllBytes(dir.resolve(PARAMS));
-    String actual = sha256(params);
-    if (!actual.equals(info.paramsSha256())) {
-      throw new IOException(PARAMS + " does not match its checksum (" + actual.substring(0, 12) + " vs "
-          + info.paramsSha256().substring(0, 12) + "): the file is truncated or altered");
-    }
     Classifier classifier = Architectures.create(info.architecture(), info.data().canvasSize(), FashionMnist.CLASS_NAMES, device);
     try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(params))) {
       classifier.model().getBlock().loadParameters(classifier.model().getNDManager(), in);
@@ -159,43 +271,83 @@ public final class ModelCache {
     return new Trained(classifier, info);
   }
 
-  /** Writes the checkpoint into a temporary folder, then moves it into place. */
-  static Info save(Path dir, Classifier classifier, Info info) {
+  /**
+   * The record of a checkpoint folder, once it is complete: {@code info.json} holds every field (of architecture
+   * {@code expected}, unless null) and {@code model.params} matches its SHA-256.
+   *
+   * @throws IOException saying what is wrong, e.g. {@code info.json lacks "history"}
+   */
+  static Info verify(Path dir, String expected) throws IOException {
+    Path infoFile = dir.resolve(INFO);
+    if (!Files.isRegularFile(infoFile)) throw new IOException(INFO + " is missing");
+    Info info;
+    try {
+      JsonElement json = JsonParser.parseString(Files.readString(infoFile));
+      if (!json.isJsonObject()) throw new IOException(INFO + " is not a JSON object");
+      JsonObject record = json.getAsJsonObject();
+      List<String> missing = REQUIRED.stream().filter(f -> !record.has(f) || record.get(f).isJsonNull()).map(f -> '"' + f + '"').toList();
+      if (missing.isEmpty() && (!record.get("history").isJsonObject() || !record.getAsJsonObject("history").has("epochs"))) {
+        missing = List.of("\"history.epochs\"");
+      }
+      if (!missing.isEmpty()) throw new IOException(INFO + " lacks " + String.join(", ", missing));
+      info = GSON.fromJson(record, Info.class);
+    } catch (JsonParseException | IllegalArgumentException | IllegalStateException | NullPointerException e) {
+      throw new IOException(INFO + " cannot be read: " + why(e), e);
+    }
+    if (expected != null && !expected.equals(info.architecture())) {
+      throw new IOException(INFO + " describes a " + info.architecture() + " model, not " + expected);
+    }
+    Path params = dir.resolve(PARAMS);
+    if (!Files.isRegularFile(params)) throw new IOException(PARAMS + " is missing");
+    String actual = sha256(Files.readAllBytes(params));
+    if (!actual.equals(info.paramsSha256())) {
+      throw new IOException(PARAMS + " does not match its checksum (" + actual.substring(0, 12) + " vs "
+          + info.paramsSha256().substring(0, Math.min(12, info.paramsSha256().length())) + "): the file is truncated or altered");
+    }
+    return info;
+  }
+
+  /**
+   * Writes the checkpoint into a temporary folder beside {@code dir}, forces it to disk, then moves it into place
+   * (replacing an unusable one). On failure nothing at {@code dir} changes and no temporary folder is left.
+   *
+   * @throws IOException "Could not save the checkpoint to DIR: REASON"
+   */
+  static Info save(Path dir, Classifier classifier, Info info) throws IOException {
+    Path tmp = null;
     try {
       Files.createDirectories(dir.getParent());
-      Path tmp = Files.createTempDirectory(dir.getParent(), dir.getFileName() + ".tmp-");
-      try {
+      tmp = CacheLeftovers.newTemporaryFolder(dir);
+      try (InterruptedWork.Registration pending = InterruptedWork.register(tmp)) {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        try (OutputStream file = Files.newOutputStream(tmp.resolve(PARAMS));
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new DigestOutputStream(file, digest)))) {
+        try (FileChannel channel = FileChannel.open(tmp.resolve(PARAMS), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new DigestOutputStream(Channels.newOutputStream(channel), digest)))) {
           classifier.model().getBlock().saveParameters(out);
+          out.flush();
+          channel.force(true);
         }
         Info complete = new Info(info.architecture(), info.data(), info.training(), info.history(), info.testImages(),
             HexFormat.of().formatHex(digest.digest()), info.created());
-        Files.writeString(tmp.resolve(INFO), GSON.toJson(complete));
-        deleteRecursively(dir); // a corrupt checkpoint being replaced
+        try (FileChannel channel = FileChannel.open(tmp.resolve(INFO), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+          channel.write(java.nio.ByteBuffer.wrap(GSON.toJson(complete).getBytes(StandardCharsets.UTF_8)));
+          channel.force(true);
+        }
+        InterruptedWork.deleteRecursively(dir); // an unusable checkpoint being replaced
         try {
           Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(tmp, dir);
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-          // another process finished the same training first; its checkpoint is equally good
+          // a process without the lock (an older camlab) finished the same training first; its checkpoint is equally good
         }
         return complete;
       } finally {
-        deleteRecursively(tmp);
+        InterruptedWork.deleteRecursively(tmp);
       }
     } catch (IOException e) {
-      throw new IllegalStateException("Could not save the checkpoint to " + dir + ": " + e.getMessage(), e);
+      throw new IOException("Could not save the checkpoint to " + dir + ": " + AtomicFile.reason(e), e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static void deleteRecursively(Path path) throws IOException {
-    if (!Files.exists(path)) return;
-    try (Stream<Path> walk = Files.walk(path)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
     }
   }
 
@@ -206,5 +358,4 @@ public final class ModelCache {
       throw new IllegalStateException(e);
     }
   }
-
 }
