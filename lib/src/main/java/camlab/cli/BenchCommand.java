@@ -14,10 +14,10 @@ import camlab.explain.GradCam;
 import camlab.explain.GradCamPlusPlus;
 import camlab.model.Architectures;
 import camlab.model.Classifier;
+import camlab.util.AtomicFile;
 import camlab.util.Devices;
 import camlab.util.MemoryProbe;
 import com.google.gson.GsonBuilder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,6 +46,9 @@ final class BenchCommand implements Main.Command {
    */
   private static final int GAP_CNN_REPS = 150;
   private static final int RESNET18_REPS = 15;
+  private static final int MAX_BATCH = 256;
+  /** ResNet-18's convolution outputs for one 3×224×224 image, added up: 2.5 M floats (0.8 M of them after the stem), 10 MB. */
+  private static final long RESNET18_BYTES_PER_IMAGE = 10L << 20;
 
   @Override
   public String summary() {
@@ -66,7 +69,15 @@ final class BenchCommand implements Main.Command {
       if (!FAMILIES.contains(f)) throw new Args.UsageException("Unknown model '" + f + "' for --models; choose from " + FAMILIES + ".");
     }
     int[] batches = list(args.get("batches", "1,32")).stream().mapToInt(b -> positive("--batches", b)).toArray();
+    for (int b : batches) {
+      if (b > MAX_BATCH) {
+        throw new Args.UsageException("--batches takes sizes from 1 to " + MAX_BATCH + "; got " + b + " (the feature maps of a ResNet-18 batch of " + b
+            + " images add up to about " + ExplainCommand.size(b * RESNET18_BYTES_PER_IMAGE) + ").");
+      }
+    }
     Device device = device(args.get("device", "cpu"));
+    Path jsonOut = args.getPath("json");
+    new Outputs().writesFile("--json", jsonOut).check();
     Engine.getInstance().setRandomSeed(1);
 
     Map<String, Object> json = new LinkedHashMap<>();
@@ -97,11 +108,9 @@ final class BenchCommand implements Main.Command {
     json.put("loadAverageAtEnd", Machine.loadAverage());
     json.put("peakRssMb", Stats.round(MemoryProbe.peakResidentBytes() / 1e6, 1));
     System.out.printf("peak RSS %.0f MB; load average at the end %s%n", MemoryProbe.peakResidentBytes() / 1e6, Machine.loadAverage());
-    if (args.has("json")) {
-      Path out = Path.of(args.get("json"));
-      if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
-      Files.writeString(out, new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(json));
-      System.out.println("Wrote " + out.toAbsolutePath());
+    if (jsonOut != null) {
+      AtomicFile.writeString(jsonOut, new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(json));
+      System.out.println("Wrote " + jsonOut.toAbsolutePath());
     }
     return 0;
   }

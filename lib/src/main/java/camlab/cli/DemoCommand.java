@@ -12,12 +12,12 @@ import camlab.explain.ActivationMaps;
 import camlab.explain.Cam;
 import camlab.model.ModelCache;
 import camlab.model.Zoo;
+import camlab.util.AtomicFile;
 import camlab.util.Devices;
 import camlab.util.Knobs;
 import camlab.util.Progress;
 import camlab.viz.Colormap;
 import camlab.viz.Overlay;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +31,8 @@ import java.util.Set;
 final class DemoCommand implements Main.Command {
   private static final int BATCH = 200;
   private static final int SCALE = 3;
+  /** The test split's size: every example the page can show. */
+  private static final int MAX_EXAMPLES = 10_000;
 
   @Override
   public String summary() {
@@ -44,7 +46,8 @@ final class DemoCommand implements Main.Command {
   public int run(String[] argv) throws Exception {
     Args args = new Args("demo", argv, Set.of("out", "examples", "device"), Set.of());
     Path out = Path.of(args.get("out", "out/demo")).toAbsolutePath();
-    int wanted = args.getInt("examples", 24);
+    int wanted = args.getInt("examples", 24, 0, MAX_EXAMPLES);
+    new Outputs().writesFile("--out", out.resolve("index.html")).check();
 
     FashionMnist.fetch(line -> {});
     try (ModelCache.Trained trained = Zoo.load("gap-cnn", Devices.parse(args.get("device")))) {
@@ -84,9 +87,8 @@ final class DemoCommand implements Main.Command {
       }
       double accuracy = (double) correct / n;
       double pointing = (double) hits / n;
-      Files.createDirectories(out);
       Path page = out.resolve("index.html");
-      Files.writeString(page, html(trained, n, accuracy, pointing, examples, size));
+      AtomicFile.writeString(page, html(trained, n, accuracy, pointing, examples, size));
       System.out.println("Wrote " + page);
       System.out.printf("accuracy=%.4f pointing_game=%.4f%n", accuracy, pointing);
     }

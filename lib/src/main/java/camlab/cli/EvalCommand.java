@@ -33,6 +33,8 @@ final class EvalCommand implements Main.Command {
   static final Set<String> VALUED = Set.of("limit", "val-limit", "json", "markdown", "device", "model", "methods", "steps", "batch", "sanity",
       "faithfulness-limit");
   static final Set<String> FLAGS = Set.of();
+  /** Most images explained together: the activations grow with the batch, the work per image does not shrink. */
+  static final int MAX_BATCH = 1024;
 
   private final PrintStream out;
 
@@ -57,7 +59,6 @@ final class EvalCommand implements Main.Command {
 
   static Options parse(String[] argv) {
     Args args = new Args("eval", argv, VALUED, FLAGS);
-    if (!args.positional().isEmpty()) throw new Args.UsageException("Unexpected argument(s) " + args.positional() + "; options start with --.");
     String model = args.get("model", null);
     if (model != null && !Architectures.NAMES.contains(model)) {
       throw new Args.UsageException("Unknown --model '" + model + "'; choose one of " + Architectures.NAMES + ".");
@@ -70,9 +71,12 @@ final class EvalCommand implements Main.Command {
         : model == null ? Methods.compared() : Methods.all();
     Evaluation.Settings settings = Evaluation.Settings.DEFAULT
         .withSteps(positive(args, "steps", Evaluation.Settings.DEFAULT.steps()))
-        .withBatchSize(positive(args, "batch", Evaluation.Settings.DEFAULT.batchSize()))
+        .withBatchSize(args.getInt("batch", Evaluation.Settings.DEFAULT.batchSize(), 1, MAX_BATCH))
         .withSanityImages(nonNegative(args, "sanity", 0))
         .withFaithfulnessImages(nonNegative(args, "faithfulness-limit", 0));
+    if (json != null && markdown != null && Outputs.same(json, markdown)) {
+      throw new Args.UsageException("--json and --markdown both name " + markdown + "; give them different files.");
+    }
     return new Options(model, limit, valLimit, json, markdown, args.get("device"), methods, settings);
   }
 
@@ -98,6 +102,7 @@ final class EvalCommand implements Main.Command {
   @Override
   public int run(String[] argv) throws Exception {
     Options options = parse(argv);
+    new Outputs().writesFile("--json", options.json()).writesFile("--markdown", options.markdown()).check();
     FashionMnist.fetch(line -> {});
     List<EvaluationReport> parts = new ArrayList<>();
     for (Map.Entry<String, List<MapMethod>> plan : plan(options).entrySet()) {

@@ -2,25 +2,21 @@ package camlab.cli;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import camlab.explain.ActivationMaps;
 import camlab.explain.Explainer;
 import camlab.explain.Explainers;
 import camlab.explain.Targets;
 import camlab.model.Classifier;
-import camlab.model.ModelCache;
 import camlab.model.TorchScriptModels;
 import camlab.model.Zoo;
 import camlab.util.Devices;
+import camlab.util.AtomicFile;
 import camlab.util.Npy;
 import camlab.viz.Colormap;
 import camlab.viz.Overlay;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -31,8 +27,30 @@ import javax.imageio.ImageIO;
  * {@code camlab explain}: maps for a batch of inputs from one of our models or the user's TorchScript
  * model. Writes the raw maps (after the method's own ReLU, before normalisation and upsampling) as a
  * float32 {@code [B, h, w]} .npy file, and optionally PNG overlays.
+ *
+ * <p>Everything the run needs is checked before the model is loaded: the options, the input's shape and type,
+ * and that {@code --out} and {@code --overlay} can be written and are none of the inputs. A batch is explained
+ * a chunk at a time (at most {@value #MAX_CHUNK_IMAGES} images and 64 MB of input each), so its size is bounded
+ * by the disk, not the memory; results do not depend on the chunking, because every method explains each
+ * image on its own.
  */
 final class ExplainCommand implements Main.Command {
+  static final long CHUNK_BYTES = 64L << 20;
+  static final int MAX_CHUNK_IMAGES = 256;
+  /** One image larger than this is refused: explaining it needs several times its size for the activations. */
+  static final long MAX_IMAGE_BYTES = 256L << 20;
+
+  private final long chunkBytes;
+
+  ExplainCommand() {
+    this(CHUNK_BYTES);
+  }
+
+  /** @param chunkBytes input bytes explained at a time (tests make it small to exercise the chunking) */
+  ExplainCommand(long chunkBytes) {
+    this.chunkBytes = chunkBytes;
+  }
+
   @Override
   public String summary() {
     return "maps for inputs: (--model NAME [--layer STAGE] | --features F.pt --head H.pt) --method M (--input x.npy | --image a.png,...)"
@@ -48,38 +66,127 @@ final class ExplainCommand implements Main.Command {
     }
     if (args.has("features") != args.has("head")) throw new Args.UsageException("--features and --head go together.");
     if (args.has("input") == args.has("image")) throw new Args.UsageException("give either --input x.npy or --image file.png[,file2.png].");
+    if (args.has("input-shape") && !args.has("features")) {
+      throw new Args.UsageException("--input-shape is for --features/--head models; a course model (--model) knows its input shape.");
+    }
     Explainer method = Explainers.byName(args.get("method", "gradcam"));
-    Targets targets = Targets.of(parseClasses(args.get("class")));
+    int[] classes = parseClasses(args.get("class"));
+    Shape inputShape = args.has("input-shape") ? parseShape(args.get("input-shape")) : null;
+    List<Path> images = args.has("image") ? Arrays.stream(args.get("image").split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        .map(Path::of).toList() : List.of();
+    Path out = args.getPath("out");
+    Path overlay = args.getPath("overlay");
+    Outputs files = new Outputs().reads("--input", args.getPath("input")).reads("--features", args.getPath("features"))
+        .reads("--head", args.getPath("head"));
+    images.forEach(image -> files.reads("--image", image));
+    files.writesFile("--out", out).writesFolder("--overlay", overlay).check();
 
-    try (NDManager manager = NDManager.newBaseManager(Devices.parse(args.get("device")))) {
-      NDArray inputs = args.has("input") ? readNpy(manager, Path.of(args.get("input"))) : null;
-      ModelCache.Trained trained = null;
-      Classifier model;
-      if (args.has("model")) {
-        trained = Zoo.load(args.get("model"), manager.getDevice());
-        model = trained.classifier();
-      } else {
-        Shape inputShape = inputs != null ? inputs.getShape().slice(1) : parseShape(args.get("input-shape", "3,224,224"));
-        model = TorchScriptModels.load(Path.of(args.get("features")), Path.of(args.get("head")), inputShape, null, manager.getDevice());
-      }
-      try {
-        Classifier split = args.has("layer") ? model.splitAt(args.get("layer")) : model;
-        if (inputs == null) inputs = readImages(manager, args.get("image"), split.inputShape());
-        ActivationMaps maps = method.explain(split, inputs, targets);
-        System.out.printf("%s maps %s for classes %s (model %s, target layer %s)%n", maps.method(), maps.maps().getShape(),
-            Arrays.toString(maps.classes()), split.architecture(), split.targetLayer());
-        if (args.has("out")) {
-          Path out = Path.of(args.get("out"));
-          Npy.write(out, maps.maps());
-          System.out.println("Wrote " + out.toAbsolutePath());
-        }
-        if (args.has("overlay")) writeOverlays(Path.of(args.get("overlay")), inputs, maps, split.classNames());
-      } finally {
-        if (trained != null) trained.close();
-        else model.close();
-      }
+    try (ExplainInputs opened = open(args, images, classes);
+        NDManager manager = NDManager.newBaseManager(Devices.parse(args.get("device")));
+        Classifier model = load(args, opened, inputShape, manager)) {
+      Classifier split = args.has("layer") ? model.splitAt(args.get("layer")) : model;
+      ExplainInputs inputs = opened instanceof ExplainInputs.ImageFiles imageFiles ? imageFiles.sizedFor(split.inputShape()) : opened;
+      checkClassRange(classes, split.classNames().size());
+      explain(manager, split, method, inputs, classes, out, overlay);
     }
     return 0;
+  }
+
+  /** The inputs, checked against what the run needs before any model is loaded. */
+  private static ExplainInputs open(Args args, List<Path> images, int[] classes) throws IOException {
+    ExplainInputs opened = args.has("input") ? ExplainInputs.ofNpy(args.getPath("input")) : ExplainInputs.ofImages(images);
+    try {
+      if (opened.imageShape() != null) checkImageSize(opened);
+      if (classes.length > 1 && classes.length != opened.count()) {
+        throw new Args.UsageException("Batch/target mismatch: " + opened.count() + " images but " + classes.length + " target classes."
+            + " Give one class per image, a single class for all, or none for top-1.");
+      }
+      return opened;
+    } catch (RuntimeException e) {
+      opened.close();
+      throw e;
+    }
+  }
+
+  /** A course model (trained or loaded from the cache), or the user's TorchScript parts for the inputs' image shape. */
+  private static Classifier load(Args args, ExplainInputs inputs, Shape inputShape, NDManager manager) throws Exception {
+    if (args.has("model")) return Zoo.load(args.get("model"), manager.getDevice()).classifier(); // its record is not needed here
+    Shape shape = inputs.imageShape() != null ? inputs.imageShape() : inputShape != null ? inputShape : new Shape(3, 224, 224);
+    return TorchScriptModels.load(args.getPath("features"), args.getPath("head"), shape, null, manager.getDevice());
+  }
+
+  /** Explains the inputs chunk by chunk, writing the overlays of each chunk as it goes and the maps at the end. */
+  private void explain(NDManager manager, Classifier split, Explainer method, ExplainInputs inputs, int[] classes, Path out, Path overlay)
+      throws IOException {
+    long n = inputs.count();
+    Shape image = inputs.imageShape();
+    long imageBytes = checkImageSize(inputs);
+    int chunk = (int) Math.max(1, Math.min(Math.min(n, MAX_CHUNK_IMAGES), chunkBytes / imageBytes));
+    long chunks = (n + chunk - 1) / chunk;
+    if (chunks > 1) {
+      System.out.printf("%s: %d images of %s, %s as float32; explaining them %d at a time (%d chunks) so that memory stays bounded.%n",
+          inputs.describe(), n, image, size(n * imageBytes), chunk, chunks);
+    }
+    float[] pictureRange = overlay != null && chunks > 1 ? pictureRange(manager, inputs, chunk) : null;
+    float[] maps = null;
+    int[] explained = new int[Math.toIntExact(n)];
+    long h = 0;
+    long w = 0;
+    String name = method.name();
+    int overlays = 0;
+    for (long from = 0; from < n; from += chunk) {
+      long to = Math.min(n, from + chunk);
+      try (NDManager scope = manager.newSubManager()) {
+        NDArray x = inputs.read(scope, from, to);
+        ActivationMaps result = method.explain(split, x, targets(classes, from, to));
+        if (maps == null) {
+          h = result.maps().getShape().get(1);
+          w = result.maps().getShape().get(2);
+          maps = new float[Math.toIntExact(Math.multiplyExact(n, h * w))];
+          name = result.method();
+        }
+        System.arraycopy(result.maps().toFloatArray(), 0, maps, Math.toIntExact(from * h * w), Math.toIntExact((to - from) * h * w));
+        System.arraycopy(result.classes(), 0, explained, (int) from, (int) (to - from));
+        if (overlay != null) overlays += writeOverlays(overlay, x, result, split.classNames(), from, pictureRange);
+      }
+    }
+    System.out.printf("%s maps %s for classes %s (model %s, target layer %s)%n", name, new Shape(n, h, w), Arrays.toString(explained),
+        split.architecture(), split.targetLayer());
+    if (overlay != null) System.out.println("Wrote " + overlays + " overlays to " + overlay.toAbsolutePath());
+    if (out != null) {
+      Npy.writeFloat32(out, maps, n, h, w);
+      System.out.println("Wrote " + out.toAbsolutePath());
+    }
+  }
+
+  /** The bytes of one input image as float32, refusing one too large to explain. */
+  private static long checkImageSize(ExplainInputs inputs) {
+    long imageBytes = 4 * inputs.imageShape().size();
+    if (imageBytes > MAX_IMAGE_BYTES) {
+      throw new Args.UsageException(inputs.describe() + ": one image of " + inputs.imageShape() + " takes " + size(imageBytes) + " as float32,"
+          + " and explaining it needs several times that for the activations. Resize the images to the size the model was trained on"
+          + " (e.g. 3 x 224 x 224).");
+    }
+    return imageBytes;
+  }
+
+  /** The classes of images {@code [from, to)}: a per-image list is sliced; one class or none (top-1) applies to every chunk. */
+  private static Targets targets(int[] classes, long from, long to) {
+    return classes.length > 1 ? Targets.perImage(Arrays.copyOfRange(classes, (int) from, (int) to)) : Targets.of(classes);
+  }
+
+  private static void checkClassRange(int[] classes, int numClasses) {
+    for (int i = 0; i < classes.length; i++) {
+      if (classes[i] < 0 || classes[i] >= numClasses) {
+        throw new IllegalArgumentException("Class index " + classes[i] + " (image " + i + ") is out of range: the model has " + numClasses
+            + " classes, so use 0.." + (numClasses - 1) + ".");
+      }
+    }
+  }
+
+  /** "2.47 GB". */
+  static String size(long bytes) {
+    return bytes >= 1L << 30 ? String.format("%.2f GB", bytes / (double) (1L << 30)) : String.format("%.0f MB", Math.max(1, bytes / (double) (1L << 20)));
   }
 
   static int[] parseClasses(String text) {
@@ -92,88 +199,54 @@ final class ExplainCommand implements Main.Command {
   }
 
   private static Shape parseShape(String text) {
+    long[] dims;
     try {
-      long[] dims = Arrays.stream(text.split(",")).map(String::trim).mapToLong(Long::parseLong).toArray();
-      if (dims.length != 3) throw new NumberFormatException();
-      return new Shape(dims);
+      dims = Arrays.stream(text.split(",")).map(String::trim).mapToLong(Long::parseLong).toArray();
     } catch (NumberFormatException e) {
-      throw new Args.UsageException("--input-shape is C,H,W (e.g. 3,224,224); got '" + text + "'.");
+      dims = new long[0];
     }
+    if (dims.length != 3 || Arrays.stream(dims).anyMatch(d -> d < 1 || d > 100_000)) {
+      throw new Args.UsageException("--input-shape is C,H,W, three sizes of at least 1 (e.g. 3,224,224); got '" + text + "'.");
+    }
+    return new Shape(dims);
   }
 
-  private static NDArray readNpy(NDManager manager, Path file) {
-    NDArray x;
-    try {
-      x = Npy.read(manager, file);
-    } catch (IOException e) {
-      throw new Args.UsageException(e.getMessage());
-    }
-    if (x.getShape().dimension() != 4) {
-      throw new Args.UsageException(file + " has shape " + x.getShape() + "; --input needs a float32 batch [N, C, H, W].");
-    }
-    if (x.getDataType() != DataType.FLOAT32) {
-      throw new Args.UsageException(file + " holds " + x.getDataType() + "; --input needs float32 (numpy: x.astype(np.float32)).");
-    }
-    return x;
-  }
-
-  /** PNG/JPEG files, resized to H×W (bilinear), grey or RGB to match C, scaled to [0, 1]. */
-  private static NDArray readImages(NDManager manager, String list, Shape inputShape) {
-    List<String> files = Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    int c = (int) inputShape.get(0);
-    int h = (int) inputShape.get(1);
-    int w = (int) inputShape.get(2);
-    if (c != 1 && c != 3) throw new Args.UsageException("--image works for models with 1 or 3 input channels; this one has " + c + ". Use --input.");
-    float[] data = new float[files.size() * c * h * w];
-    for (int i = 0; i < files.size(); i++) {
-      BufferedImage image;
-      try {
-        image = ImageIO.read(Path.of(files.get(i)).toFile());
-      } catch (IOException e) {
-        image = null;
-      }
-      if (image == null) throw new Args.UsageException("cannot read " + files.get(i) + " as an image (PNG, JPEG, GIF or BMP).");
-      BufferedImage resized = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-      Graphics2D g = resized.createGraphics();
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-      g.drawImage(image, 0, 0, w, h, null);
-      g.dispose();
-      for (int y = 0; y < h; y++) {
-        for (int x = 0; x < w; x++) {
-          int rgb = resized.getRGB(x, y);
-          float r = ((rgb >> 16) & 0xff) / 255f;
-          float gr = ((rgb >> 8) & 0xff) / 255f;
-          float b = (rgb & 0xff) / 255f;
-          int base = i * c * h * w + y * w + x;
-          if (c == 1) {
-            data[base] = 0.299f * r + 0.587f * gr + 0.114f * b;
-          } else {
-            data[base] = r;
-            data[base + h * w] = gr;
-            data[base + 2 * h * w] = b;
-          }
-        }
+  /** The smallest and largest grey value (mean over channels) of the whole batch, so every chunk's overlays share one scale. */
+  private static float[] pictureRange(NDManager manager, ExplainInputs inputs, int chunk) throws IOException {
+    float lo = Float.POSITIVE_INFINITY;
+    float hi = Float.NEGATIVE_INFINITY;
+    for (long from = 0; from < inputs.count(); from += chunk) {
+      try (NDManager scope = manager.newSubManager()) {
+        NDArray grey = inputs.read(scope, from, Math.min(inputs.count(), from + chunk)).mean(new int[] {1});
+        lo = Math.min(lo, grey.min().getFloat());
+        hi = Math.max(hi, grey.max().getFloat());
       }
     }
-    return manager.create(data, new Shape(files.size(), c, h, w));
+    return new float[] {lo, hi};
   }
 
-  private static void writeOverlays(Path dir, NDArray inputs, ActivationMaps maps, List<String> classNames) throws IOException {
-    Files.createDirectories(dir);
+  /**
+   * One PNG per image, each written atomically: a full disk or a read-only folder leaves no empty or partial
+   * picture. The grey picture is scaled by {@code range} (the whole batch's), or by this chunk's when null.
+   */
+  private static int writeOverlays(Path dir, NDArray inputs, ActivationMaps maps, List<String> classNames, long first, float[] range)
+      throws IOException {
     int h = (int) inputs.getShape().get(2);
     int w = (int) inputs.getShape().get(3);
     int scale = Math.max(1, 256 / Math.max(h, w));
     float[][] upsampled = maps.upsampleThenNormalize(h, w, ActivationMaps.Normalization.MIN_MAX).flatMaps();
     NDArray grey = inputs.mean(new int[] {1});
-    NDArray lo = grey.min();
-    NDArray range = grey.max().sub(lo).maximum(1e-12f);
-    float[] picture = grey.sub(lo).div(range).toFloatArray();
+    float lo = range != null ? range[0] : grey.min().getFloat();
+    float spread = Math.max(1e-12f, (range != null ? range[1] : grey.max().getFloat()) - lo);
+    float[] picture = grey.sub(lo).div(spread).toFloatArray();
     for (int b = 0; b < upsampled.length; b++) {
       float[] image = Arrays.copyOfRange(picture, b * h * w, (b + 1) * h * w);
-      float[] map = upsampled[b];
-      Path file = dir.resolve(String.format("%03d-%s-%s.png", b, maps.method(), classNames.get(maps.classes()[b]).replaceAll("[^A-Za-z0-9]+", "_")));
-      ImageIO.write(Overlay.heat(image, map, h, w, scale, 0.5f, Colormap.JET), "png", file.toFile());
+      Path file = dir.resolve(String.format("%03d-%s-%s.png", first + b, maps.method(),
+          classNames.get(maps.classes()[b]).replaceAll("[^A-Za-z0-9]+", "_")));
+      java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+      ImageIO.write(Overlay.heat(image, upsampled[b], h, w, scale, 0.5f, Colormap.JET), "png", png); // in memory: a disk error names itself below
+      AtomicFile.writeBytes(file, png.toByteArray());
     }
-    System.out.println("Wrote " + upsampled.length + " overlays to " + dir.toAbsolutePath());
+    return upsampled.length;
   }
 }

@@ -1,5 +1,6 @@
 package camlab.cli;
 
+import camlab.util.AtomicFile;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -7,7 +8,9 @@ import java.util.Map;
 
 /**
  * {@code camlab <command> [options]}: the command line behind the {@code ./camlab} script.
- * Exit codes: 0 success, 1 failure while running, 2 bad input (with a one-line message).
+ * Exit codes: 0 success, 1 failure while running (a disk that fills up, a cache that cannot be used, too little
+ * memory, a dataset problem), 2 bad input; both with a one-line message. A stack trace is printed only for a
+ * failure nobody foresaw, which is a bug.
  */
 public final class Main {
   /** One subcommand. */
@@ -46,20 +49,39 @@ public final class Main {
       err.println("camlab: unknown command '" + argv[0] + "'. Commands: notebook, " + String.join(", ", COMMANDS.keySet()) + ".");
       return 2;
     }
+    return run(argv[0], command, Arrays.copyOfRange(argv, 1, argv.length), err);
+  }
+
+  /** Runs one command, turning what can go wrong into one line on {@code err} and an exit code. */
+  static int run(String name, Command command, String[] args, PrintStream err) {
     try {
-      return command.run(Arrays.copyOfRange(argv, 1, argv.length));
+      return command.run(args);
+    } catch (AtomicFile.WriteFailedException | camlab.data.DatasetException | camlab.model.CacheException e) {
+      // the input was fine; the machine was not (a full disk, a missing dataset, a cache that cannot be written)
+      err.println("camlab " + name + ": " + e.getMessage());
+      return 1;
     } catch (Args.UsageException | IllegalArgumentException | UnsupportedOperationException | java.io.IOException
         | ai.djl.MalformedModelException e) {
       // bad input: a file that cannot be read, a shape that does not fit, a method that does not apply
-      err.println("camlab " + argv[0] + ": " + e.getMessage());
+      err.println("camlab " + name + ": " + e.getMessage());
       return 2;
-    } catch (camlab.data.DatasetException e) {
-      err.println("camlab " + argv[0] + ": " + e.getMessage());
+    } catch (OutOfMemoryError e) {
+      err.println("camlab " + name + ": ran out of memory (" + e.getMessage() + "). Give the JVM more with CAMLAB_XMX=6g (the default is 3g),"
+          + " or pass fewer or smaller images at a time.");
+      return 1;
+    } catch (ai.djl.engine.EngineException e) {
+      if (!String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("memory")) return unexpected(name, e, err);
+      err.println("camlab " + name + ": the engine ran out of memory (" + e.getMessage().lines().findFirst().orElse("") + ")."
+          + " Pass fewer or smaller images at a time.");
       return 1;
     } catch (Exception e) {
-      err.println("camlab " + argv[0] + " failed: " + e);
-      e.printStackTrace(err);
-      return 1;
+      return unexpected(name, e, err);
     }
+  }
+
+  private static int unexpected(String name, Exception e, PrintStream err) {
+    err.println("camlab " + name + " failed: " + e);
+    e.printStackTrace(err);
+    return 1;
   }
 }

@@ -182,12 +182,23 @@ public final class FashionMnist {
         log.accept("ok       " + dest + " (SHA-256 verified)");
         continue;
       }
+      requireWritable(target);
       Path source = installFromLocalSources(dest, file, log);
       String origin = source == null ? "downloaded from " + OFFICIAL_URL : "copied from " + source;
       if (source == null) download(dest, file);
       log.accept("fetched  " + dest + " (" + origin + ", SHA-256 verified)");
     }
     LOADED.clear();
+  }
+
+  /** A file is missing or bad: the folder it goes into must take a new one, else nothing can be fetched. */
+  private static void requireWritable(Path target) {
+    try {
+      camlab.util.AtomicFile.checkWritableFolder(target);
+    } catch (IOException e) {
+      throw new DatasetException(e.getMessage() + " Make that folder writable, or set CAMLAB_DATA to a folder holding the four"
+          + " Fashion-MNIST files, then run `./camlab data` again.", e);
+    }
   }
 
   /**
@@ -241,11 +252,29 @@ public final class FashionMnist {
         install(dest, file.sha256, in);
       }
     } catch (IOException e) {
-      throw new DatasetException(noSourceMessage(file, url, e.getMessage()), e);
+      throw new DatasetException(noSourceMessage(file, url, networkReason(e)), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DatasetException(noSourceMessage(file, url, "interrupted"), e);
     }
+  }
+
+  /** Why a download failed, in words: the JDK's connection errors often carry no message, only a cause. */
+  static String networkReason(IOException e) {
+    String host = URI.create(OFFICIAL_URL).getHost();
+    List<Throwable> chain = new java.util.ArrayList<>();
+    for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) chain.add(t);
+    if (chain.stream().anyMatch(t -> t instanceof java.net.UnknownHostException || t instanceof java.nio.channels.UnresolvedAddressException)) {
+      return "cannot find " + host + ": no network, or no DNS";
+    }
+    if (chain.stream().anyMatch(t -> t instanceof java.net.ConnectException || t instanceof java.net.NoRouteToHostException)) {
+      return "cannot connect to " + host + ": no network, or a firewall";
+    }
+    if (chain.stream().anyMatch(t -> t instanceof java.net.http.HttpTimeoutException || t instanceof java.net.SocketTimeoutException)) {
+      return "no answer from " + host + " in time";
+    }
+    return chain.stream().map(Throwable::getMessage).filter(m -> m != null).findFirst()
+        .orElse("no reason given (" + e.getClass().getSimpleName() + ")");
   }
 
   private static String noSourceMessage(DataFile file, String url, String why) {

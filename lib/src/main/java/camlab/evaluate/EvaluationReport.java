@@ -2,7 +2,6 @@ package camlab.evaluate;
 
 import com.google.gson.GsonBuilder;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -267,10 +266,9 @@ public final class EvaluationReport {
     write(file, toMarkdown());
   }
 
+  /** Written whole or not at all: a failure leaves the previous report as it was. */
   private static void write(Path file, String text) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) Files.createDirectories(parent);
-    Files.writeString(file, text);
+    camlab.util.AtomicFile.writeString(file, text);
   }
 
   /** Fixed decimals, rounding halves up (55.125 → 55.13), with a dot whatever the locale. */

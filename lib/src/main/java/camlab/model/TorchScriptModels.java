@@ -47,7 +47,7 @@ public final class TorchScriptModels {
     }
     try {
       List<String> names = classNames;
-      long numClasses = probeClasses(featuresModel, headModel, inputShape);
+      long numClasses = probeClasses(featuresModel, headModel, inputShape, features, head);
       if (names == null) {
         names = IntStream.range(0, (int) numClasses).mapToObj(i -> "class " + i).toList();
       } else if (names.size() != numClasses) {
@@ -81,31 +81,54 @@ public final class TorchScriptModels {
     }
   }
 
-  /** Runs one zero image through both parts to check that they fit together, returning the number of logits. */
-  private static long probeClasses(Model features, Model head, Shape inputShape) {
+  /**
+   * Runs one zero image through both parts to check that they fit together, returning the number of logits. When the
+   * features refuse the image but the two parts fit the other way round, says that they look swapped.
+   */
+  private static long probeClasses(Model features, Model head, Shape inputShape, Path featuresFile, Path headFile) {
     try (NDManager probe = NDManager.newBaseManager(features.getNDManager().getDevice())) {
       NDArray x = probe.zeros(new Shape(1).addAll(inputShape));
       NDArray a;
       try {
-        a = features.getBlock().forward(new ai.djl.training.ParameterStore(probe, false), new ai.djl.ndarray.NDList(x), false).singletonOrThrow();
+        a = forward(features, probe, x);
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException("features.pt does not accept an input of shape " + x.getShape() + ": " + engineReason(e)
-            + " Give the input shape (channels, height, width) the model was traced with (--input-shape on the command line).", e);
+        if (fitSwapped(features, head, probe, x)) {
+          throw new IllegalArgumentException("The features " + featuresFile + " and the head " + headFile + " look swapped: " + headFile
+              + " accepts the images and " + featuresFile + " its output. Pass them the other way round (--features " + headFile
+              + " --head " + featuresFile + ").", e);
+        }
+        throw new IllegalArgumentException(featuresFile + " does not accept an input of shape " + x.getShape() + ": " + engineReason(e)
+            + " Give it images of the shape it was traced with (channels, height, width: on the command line, --input-shape or the"
+            + " shape of the --input batch).", e);
       }
       if (a.getShape().dimension() != 4) {
-        throw new IllegalArgumentException("features.pt must output activations [batch, channels, height, width]; it gave " + a.getShape() + ".");
+        throw new IllegalArgumentException(featuresFile + " must output activations [batch, channels, height, width]; it gave " + a.getShape() + ".");
       }
       NDArray logits;
       try {
-        logits = head.getBlock().forward(new ai.djl.training.ParameterStore(probe, false), new ai.djl.ndarray.NDList(a), false).singletonOrThrow();
+        logits = forward(head, probe, a);
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException("head.pt does not accept the features' output " + a.getShape() + ": " + engineReason(e)
+        throw new IllegalArgumentException(headFile + " does not accept the features' output " + a.getShape() + ": " + engineReason(e)
             + " Export features.pt and head.pt from the same model, split at the same layer.", e);
       }
       if (logits.getShape().dimension() != 2) {
-        throw new IllegalArgumentException("head.pt must output logits [batch, classes]; it gave " + logits.getShape() + ".");
+        throw new IllegalArgumentException(headFile + " must output logits [batch, classes]; it gave " + logits.getShape() + ".");
       }
       return logits.getShape().get(1);
+    }
+  }
+
+  private static NDArray forward(Model part, NDManager manager, NDArray input) {
+    return part.getBlock().forward(new ai.djl.training.ParameterStore(manager, false), new ai.djl.ndarray.NDList(input), false).singletonOrThrow();
+  }
+
+  /** Whether the head takes the image and the features part takes the head's 4-D output, giving 2-D logits. */
+  private static boolean fitSwapped(Model features, Model head, NDManager manager, NDArray x) {
+    try {
+      NDArray a = forward(head, manager, x);
+      return a.getShape().dimension() == 4 && forward(features, manager, a).getShape().dimension() == 2;
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 

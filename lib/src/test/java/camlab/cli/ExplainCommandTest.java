@@ -17,9 +17,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line on the user's own TorchScript model: maps out, and bad input as one line with exit code 2. */
+/**
+ * The command line on the user's own TorchScript model: maps out (from any .npy byte order or memory order, in one
+ * piece or in chunks), bad input as one line with exit code 2, and no output that could destroy a file.
+ */
 class ExplainCommandTest {
   private static final Path GAP = Path.of("src/test/resources/torchscript/gap");
+  private static final Path NPY = Path.of("src/test/resources/npy");
   @TempDir Path tmp;
 
   private record Outcome(int code, String err) {}
@@ -127,7 +131,125 @@ class ExplainCommandTest {
   void unknownCommandsAndOptionsAreExitCode2() {
     assertBadInput(run("frobnicate"), "unknown command 'frobnicate'. Commands: notebook, data, demo, explain");
     assertBadInput(run("demo", "--nope"), "Unknown option --nope for 'demo'. It accepts: ");
-    assertBadInput(run("demo", "--examples", "many"), "--examples must be a whole number; got 'many'");
+    assertBadInput(run("demo", "--examples", "many"), "--examples must be a whole number from 0 to 10000; got 'many'");
     assertEquals(0, Main.run(new String[] {"help"}, new PrintStream(new ByteArrayOutputStream()), System.err));
+  }
+
+  private static float[] maps(Path file) throws java.io.IOException {
+    try (NDManager m = NDManager.newBaseManager()) {
+      return Npy.read(m, file).toFloatArray();
+    }
+  }
+
+  @Test
+  void bigEndianAndFortranOrderInputsGiveTheSameMapsAsLittleEndian() throws Exception {
+    // the same two images, written by NumPy three ways (make_fixtures.py)
+    float[] reference = null;
+    for (String name : List.of("x2-little.npy", "x2-big.npy", "x2-fortran.npy")) {
+      Path out = tmp.resolve("maps-" + name);
+      Outcome o = run(explain("--method", "gradcam", "--class", "4", "--input", NPY.resolve(name).toString(), "--out", out.toString()));
+      assertEquals(0, o.code(), o.err());
+      float[] maps = maps(out);
+      if (reference == null) reference = maps;
+      else assertArrayEquals(reference, maps, 0f, name);
+    }
+    try (NDManager m = NDManager.newBaseManager()) {
+      float[] whole = Npy.read(m, GAP.resolve("ref-gradcam-classes.npy")).toFloatArray(); // image 0 explained for class 4
+      assertArrayEquals(java.util.Arrays.copyOf(whole, 16 * 16), java.util.Arrays.copyOf(reference, 16 * 16), 1e-4f * 16);
+    }
+  }
+
+  @Test
+  void outputsThatWouldDestroyAnInputAreRefusedBeforeAnyWork() throws Exception {
+    Path dir = Files.createDirectory(tmp.resolve("in"));
+    for (String f : List.of("features.pt", "head.pt", "x.npy")) Files.copy(GAP.resolve(f), dir.resolve(f));
+    byte[] x = Files.readAllBytes(dir.resolve("x.npy"));
+    byte[] features = Files.readAllBytes(dir.resolve("features.pt"));
+    String[] base = {"explain", "--features", dir.resolve("features.pt").toString(), "--head", dir.resolve("head.pt").toString(),
+        "--input", dir.resolve("x.npy").toString()};
+    assertBadInput(run(with(base, "--out", dir.resolve("x.npy").toString())),
+        "--out " + dir.resolve("x.npy") + " is the --input file: writing there would destroy it. Give another file name.");
+    assertBadInput(run(with(base, "--out", dir.resolve("sub/../x.npy").toString())), "is the --input file");
+    Path link = Files.createSymbolicLink(tmp.resolve("link.npy"), dir.resolve("x.npy"));
+    assertBadInput(run(with(base, "--out", link.toString())), "is the --input file");
+    assertBadInput(run(with(base, "--out", dir.resolve("features.pt").toString())), "is the --features file");
+    assertBadInput(run(with(base, "--overlay", dir.resolve("x.npy").toString())), "is the --input file, not a folder");
+    assertArrayEquals(x, Files.readAllBytes(dir.resolve("x.npy")));
+    assertArrayEquals(features, Files.readAllBytes(dir.resolve("features.pt")));
+    try (var files = Files.list(dir)) {
+      assertEquals(3, files.count(), "nothing was written");
+    }
+  }
+
+  private static String[] with(String[] base, String... more) {
+    List<String> all = new ArrayList<>(List.of(base));
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
+  }
+
+  @Test
+  void outputLocationsThatCannotBeWrittenAreRefusedBeforeTheModelLoads() throws Exception {
+    Path afile = Files.writeString(tmp.resolve("afile"), "in the way");
+    String x = GAP.resolve("x.npy").toString();
+    // a features file that does not exist: the output check must come first
+    String[] noModel = {"explain", "--features", tmp.resolve("none.pt").toString(), "--head", GAP.resolve("head.pt").toString(), "--input", x};
+    assertBadInput(run(with(noModel, "--out", afile.resolve("maps.npy").toString())),
+        "--out: Cannot write " + afile.resolve("maps.npy") + ": " + afile + " is a file, not a folder. Choose a location you can write to.");
+    assertBadInput(run(with(noModel, "--out", tmp.toString())), "it is a folder; give a file name inside it");
+    assertBadInput(run(with(noModel, "--overlay", afile.resolve("overlays").toString())), "--overlay: Cannot write into");
+  }
+
+  @Test
+  void aBatchIsExplainedInChunksWithTheSameMapsAndOverlays() throws Exception {
+    Path out = tmp.resolve("chunked.npy");
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream stdout = System.out;
+    int code;
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      // one image of 3 x 32 x 32 float32 per chunk
+      String[] argv = explain("--method", "gradcam", "--input", GAP.resolve("x.npy").toString(), "--class", "4,0,2,1", "--out", out.toString(),
+          "--overlay", tmp.resolve("overlays").toString());
+      code = Main.run("explain", new ExplainCommand(3 * 32 * 32 * 4), java.util.Arrays.copyOfRange(argv, 1, argv.length),
+          new PrintStream(err, true, StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(stdout);
+    }
+    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    assertTrue(printed.toString(StandardCharsets.UTF_8).contains("4 images of (3, 32, 32), 1 MB as float32; explaining them 1 at a time (4 chunks)"),
+        printed.toString(StandardCharsets.UTF_8));
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray reference = Npy.read(m, GAP.resolve("ref-gradcam-classes.npy"));
+      assertArrayEquals(reference.toFloatArray(), maps(out), 1e-4f * reference.abs().max().getFloat());
+    }
+    try (var files = Files.list(tmp.resolve("overlays"))) {
+      assertEquals(List.of("000-gradcam-class_4.png", "001-gradcam-class_0.png", "002-gradcam-class_2.png", "003-gradcam-class_1.png"),
+          files.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+  }
+
+  @Test
+  void anImageTooLargeToExplainIsRefusedBeforeTheModelLoads() throws Exception {
+    // a header for one 3 x 20000 x 20000 float32 image (4.5 GB) over a sparse file: nothing is read
+    Path huge = tmp.resolve("huge.npy");
+    Npy.writeFloat32(huge, new float[0], 0, 3, 20000, 20000);
+    byte[] header = Files.readAllBytes(huge);
+    String text = new String(header, StandardCharsets.ISO_8859_1).replace("(0, 3, 20000, 20000)", "(1, 3, 20000, 20000)");
+    Files.write(huge, text.getBytes(StandardCharsets.ISO_8859_1));
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+      f.setLength(header.length + 4L * 3 * 20000 * 20000);
+    }
+    assertBadInput(run("explain", "--features", tmp.resolve("none.pt").toString(), "--head", GAP.resolve("head.pt").toString(),
+        "--input", huge.toString()), "one image of (3, 20000, 20000) takes 4.47 GB as float32");
+  }
+
+  @Test
+  void featuresAndHeadSwappedAreNamed() {
+    Path features = GAP.resolve("features.pt");
+    Path head = GAP.resolve("head.pt");
+    assertBadInput(run("explain", "--features", head.toString(), "--head", features.toString(), "--input", GAP.resolve("x.npy").toString()),
+        "The features " + head + " and the head " + features + " look swapped: " + features + " accepts the images and " + head
+            + " its output. Pass them the other way round (--features " + features + " --head " + head + ").");
   }
 }

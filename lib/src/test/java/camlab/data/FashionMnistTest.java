@@ -137,4 +137,17 @@ class FashionMnistTest {
       assertTrue(files.noneMatch(p -> p.toString().endsWith(".part")), "no temporary file is left behind");
     }
   }
+
+  @Test
+  void aDownloadThatCannotStartSaysWhyInWords() {
+    String host = java.net.URI.create(FashionMnist.OFFICIAL_URL).getHost();
+    // what the JDK's HttpClient throws without DNS: a ConnectException without a message, caused by an UnresolvedAddressException
+    java.net.ConnectException noDns = new java.net.ConnectException();
+    noDns.initCause(new java.nio.channels.UnresolvedAddressException());
+    assertEquals("cannot find " + host + ": no network, or no DNS", FashionMnist.networkReason(noDns));
+    assertEquals("cannot connect to " + host + ": no network, or a firewall", FashionMnist.networkReason(new java.net.ConnectException()));
+    assertEquals("no answer from " + host + " in time", FashionMnist.networkReason(new java.net.http.HttpConnectTimeoutException("HTTP connect timed out")));
+    assertEquals("HTTP 404", FashionMnist.networkReason(new java.io.IOException("HTTP 404")));
+    assertEquals("no reason given (IOException)", FashionMnist.networkReason(new java.io.IOException()));
+  }
 }
