@@ -37,7 +37,8 @@ public final class CourseExercises {
       new Exercise("2.1", "Class activation map", 3, "02-cam.ipynb", Contract.of(ClassActivationMap.class), ClassActivationMapGrader.class,
           EXPLAINERS),
       new Exercise("2.2", "Min-max normalisation", 2, "02-cam.ipynb", Contract.of(MinMaxNormalize.class), MinMaxNormalizeGrader.class,
-          join(MAP_OPS, "camlab.explain.MapOps#minMaxNormalize*", "camlab.explain.MapOps#upsampleBilinearThenMinMax")),
+          join(MAP_OPS, "camlab.explain.MapOps#minMaxNormalize*", "camlab.explain.MapOps#upsampleBilinearThenMinMax"))
+          .withHiddenGrader("camlab.exercises.graders.cam.MinMaxNormalizeHiddenGrader"),
       new Exercise("2.3", "Bilinear upsampling", 3, "02-cam.ipynb", Contract.of(BilinearUpsample.class), BilinearUpsampleGrader.class,
           join(MAP_OPS, "camlab.explain.MapOps#upsample*")),
       new Exercise("3.1", "Grad-CAM channel weights", 3, "03-grad-cam.ipynb", Contract.of(GradCamWeights.class), GradCamWeightsGrader.class,

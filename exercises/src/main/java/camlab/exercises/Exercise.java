@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param writeYourself library members that would answer the exercise outright, so its cell may not call them:
  *                      {@code camlab.explain.MapOps#minMaxNormalize} (a method or field), {@code …#upsample*}
  *                      (every member whose name starts so) or {@code camlab.explain.Cam} (the whole class)
+ * @param hiddenGraderClass the class of its hidden tests, run only when an instructor grades, by name: a repository
+ *                      released to students leaves it out ({@code ""} when the exercise has none)
  */
 public record Exercise(String id, String title, int points, String notebook, Contract contract, Class<?> grader,
-    List<String> writeYourself) {
+    List<String> writeYourself, String hiddenGraderClass) {
   public Exercise {
     Objects.requireNonNull(id, "id");
     if (!id.matches("\\d+\\.\\d+")) throw new IllegalArgumentException("exercise id must look like 2.1: " + id);
@@ -24,6 +26,7 @@ public record Exercise(String id, String title, int points, String notebook, Con
     Objects.requireNonNull(contract, "contract");
     Objects.requireNonNull(grader, "grader");
     writeYourself = List.copyOf(writeYourself);
+    hiddenGraderClass = hiddenGraderClass == null ? "" : hiddenGraderClass;
     for (String entry : writeYourself) {
       if (!entry.matches("[\\w.$]+(#[\\w$<>]+\\*?)?")) {
         throw new IllegalArgumentException("exercise " + id + ": \"" + entry + "\" must be a class name, optionally #member or #prefix*");
@@ -31,9 +34,24 @@ public record Exercise(String id, String title, int points, String notebook, Con
     }
   }
 
-  /** An exercise whose cell may call any library member. */
+  /** An exercise whose cell may call any library member, without hidden tests. */
   public Exercise(String id, String title, int points, String notebook, Contract contract, Class<?> grader) {
-    this(id, title, points, notebook, contract, grader, List.of());
+    this(id, title, points, notebook, contract, grader, List.of(), "");
+  }
+
+  /** An exercise without hidden tests. */
+  public Exercise(String id, String title, int points, String notebook, Contract contract, Class<?> grader, List<String> writeYourself) {
+    this(id, title, points, notebook, contract, grader, writeYourself, "");
+  }
+
+  /** This exercise with hidden tests in the class named {@code className}. */
+  public Exercise withHiddenGrader(String className) {
+    return new Exercise(id, title, points, notebook, contract, grader, writeYourself, className);
+  }
+
+  /** The class name of its hidden tests, if it has any. */
+  public Optional<String> hiddenGrader() {
+    return hiddenGraderClass.isEmpty() ? Optional.empty() : Optional.of(hiddenGraderClass);
   }
 
   /** The file in {@code solutions/} holding this exercise's reference answer, e.g. {@code 02-cam.jsh}. */

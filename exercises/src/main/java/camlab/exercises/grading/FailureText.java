@@ -8,10 +8,10 @@ public final class FailureText {
 
   private FailureText() {}
 
-  public static TestOutcome outcome(String test, Throwable failure) {
-    if (failure == null) return new TestOutcome(test, Status.PASS, "");
-    if (NotSolvedYet.findIn(failure) != null) return new TestOutcome(test, Status.TODO, "not solved yet");
-    return new TestOutcome(test, Status.FAIL, test + ": " + describe(failure));
+  public static TestOutcome outcome(String test, String item, Throwable failure) {
+    if (failure == null) return new TestOutcome(test, item, Status.PASS, "");
+    if (NotSolvedYet.findIn(failure) != null) return new TestOutcome(test, item, Status.TODO, "not solved yet");
+    return new TestOutcome(test, item, Status.FAIL, test + ": " + describe(failure));
   }
 
   static String describe(Throwable t) {

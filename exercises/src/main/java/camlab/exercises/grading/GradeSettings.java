@@ -22,13 +22,15 @@ import java.util.List;
  * @param parallelism   cell JVMs run at once ({@code -Dcamlab.grade.parallel}, default min(2, cores))
  * @param sandbox       what walls cell JVMs in ({@code -Dcamlab.grade.sandbox}: auto, bwrap or none; see {@link Sandbox})
  * @param tmpMb         size of a sandboxed cell JVM's writable /tmp ({@code -Dcamlab.grade.tmpMb}, default 64)
+ * @param hiddenTests   run the exercises' hidden tests too ({@code -Dcamlab.grade.hidden=true}: an instructor grading); a
+ *                      student's build runs the visible ones and lists the rest as graded by the instructor
  * @param checks        what is checked before a cell runs: {@link Checks#ALL} in real grading; tests of the sandbox alone turn
  *                      the class-file policy off, and gates that must compile every cell turn the untouched-stub shortcut off
  * @param jvmFlags      flags every DJL JVM needs: {@code -Dcamlab.jvmArgs} (set by the POM), else this JVM's own
  * @param classpath     this JVM's class path, from which a cell JVM's is made (see {@link CellClasspath})
  */
 public record GradeSettings(Duration timeout, int heapMb, int memoryMb, int outputLimitKb, int parallelism, String sandbox,
-    int tmpMb, Checks checks, List<String> jvmFlags, String classpath) {
+    int tmpMb, boolean hiddenTests, Checks checks, List<String> jvmFlags, String classpath) {
 
   /** The checks made before a cell's code runs. */
   public enum Checks {
@@ -49,6 +51,7 @@ public record GradeSettings(Duration timeout, int heapMb, int memoryMb, int outp
         intProperty("camlab.grade.parallel", Math.min(2, Runtime.getRuntime().availableProcessors())),
         System.getProperty("camlab.grade.sandbox", "auto"),
         intProperty("camlab.grade.tmpMb", 64),
+        Boolean.parseBoolean(System.getProperty("camlab.grade.hidden", "false")),
         Checks.ALL,
         jvmFlagsOfThisSetup(),
         absolute(System.getProperty("java.class.path")));
@@ -63,23 +66,27 @@ public record GradeSettings(Duration timeout, int heapMb, int memoryMb, int outp
   }
 
   public GradeSettings withTimeout(Duration d) {
-    return new GradeSettings(d, heapMb, memoryMb, outputLimitKb, parallelism, sandbox, tmpMb, checks, jvmFlags, classpath);
+    return new GradeSettings(d, heapMb, memoryMb, outputLimitKb, parallelism, sandbox, tmpMb, hiddenTests, checks, jvmFlags, classpath);
   }
 
   public GradeSettings withMemoryMb(int mb) {
-    return new GradeSettings(timeout, heapMb, mb, outputLimitKb, parallelism, sandbox, tmpMb, checks, jvmFlags, classpath);
+    return new GradeSettings(timeout, heapMb, mb, outputLimitKb, parallelism, sandbox, tmpMb, hiddenTests, checks, jvmFlags, classpath);
   }
 
   public GradeSettings withParallelism(int n) {
-    return new GradeSettings(timeout, heapMb, memoryMb, outputLimitKb, n, sandbox, tmpMb, checks, jvmFlags, classpath);
+    return new GradeSettings(timeout, heapMb, memoryMb, outputLimitKb, n, sandbox, tmpMb, hiddenTests, checks, jvmFlags, classpath);
   }
 
   public GradeSettings withSandbox(String mode) {
-    return new GradeSettings(timeout, heapMb, memoryMb, outputLimitKb, parallelism, mode, tmpMb, checks, jvmFlags, classpath);
+    return new GradeSettings(timeout, heapMb, memoryMb, outputLimitKb, parallelism, mode, tmpMb, hiddenTests, checks, jvmFlags, classpath);
+  }
+
+  public GradeSettings withHiddenTests(boolean run) {
+    return new GradeSettings(timeout, heapMb, memoryMb, outputLimitKb, parallelism, sandbox, tmpMb, run, checks, jvmFlags, classpath);
   }
 
   public GradeSettings withChecks(Checks c) {
-    return new GradeSettings(timeout, heapMb, memoryMb, outputLimitKb, parallelism, sandbox, tmpMb, c, jvmFlags, classpath);
+    return new GradeSettings(timeout, heapMb, memoryMb, outputLimitKb, parallelism, sandbox, tmpMb, hiddenTests, c, jvmFlags, classpath);
   }
 
   /** The running JDK, real path (a cell JVM is started from it and, in a sandbox, sees it read-only). */

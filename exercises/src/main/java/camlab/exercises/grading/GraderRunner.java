@@ -25,17 +25,25 @@ import camlab.exercises.graders.StudentAnswer;
  * grading JVM.
  */
 public final class GraderRunner {
-  /** Told about each grader test as it starts and ends; {@code failure} is null when the test passed. */
+  /**
+   * Told about each grader test as it starts and ends; {@code item} is the {@code GraderClass#method} it belongs to
+   * (several dynamic tests share their factory's), {@code failure} is null when the test passed.
+   */
   public interface Listener {
     void started(String test);
 
-    void finished(String test, Throwable failure);
+    void finished(String test, String item, Throwable failure);
   }
 
   private GraderRunner() {}
 
   /** Runs {@code grader}'s tests with {@code answer} injected into their contract-typed parameters. */
   public static void run(Class<?> grader, Object answer, Listener listener) {
+    run(List.of(grader), answer, listener);
+  }
+
+  /** Runs the tests of {@code graders}, in that order, with {@code answer} injected. */
+  public static void run(List<Class<?>> graders, Object answer, Listener listener) {
     Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
         .enableTestEngineAutoRegistration(false)
         .enableLauncherSessionListenerAutoRegistration(false)
@@ -46,7 +54,7 @@ public final class GraderRunner {
         .build());
     String key = StudentAnswer.register(answer);
     LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-        .selectors(selectClass(grader))
+        .selectors(graders.stream().map(g -> selectClass(g)).toList())
         .enableImplicitConfigurationParameters(false)
         .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
         .configurationParameter(StudentAnswer.KEY, key)
@@ -64,11 +72,31 @@ public final class GraderRunner {
     run(grader, answer, new Listener() {
       @Override public void started(String test) {}
 
-      @Override public void finished(String test, Throwable failure) {
-        outcomes.add(FailureText.outcome(test, failure));
+      @Override public void finished(String test, String item, Throwable failure) {
+        outcomes.add(FailureText.outcome(test, item, failure));
       }
     });
     return outcomes;
+  }
+
+  /**
+   * {@code GraderClass#method} from a test's unique id ({@code [class:a.b.Grader]/[method:golden(…)]} or
+   * {@code …/[test-factory:random(…)]/[dynamic-test:#3]}); the class alone for a failing class-level container.
+   */
+  static String item(TestIdentifier id) {
+    String className = null;
+    String method = null;
+    for (String segment : id.getUniqueId().split("/")) {
+      if (!segment.startsWith("[") || !segment.endsWith("]")) continue;
+      int colon = segment.indexOf(':');
+      String type = segment.substring(1, colon);
+      String value = segment.substring(colon + 1, segment.length() - 1);
+      if (type.equals("class")) className = value.substring(value.lastIndexOf('.') + 1).replace('$', '.');
+      if (method == null && (type.equals("method") || type.equals("test-factory") || type.equals("test-template"))) {
+        method = value.substring(0, value.indexOf('(') < 0 ? value.length() : value.indexOf('('));
+      }
+    }
+    return className == null ? id.getDisplayName() : method == null ? className : className + "#" + method;
   }
 
   private static final class Adapter implements TestExecutionListener {
@@ -88,10 +116,10 @@ public final class GraderRunner {
       // A failing container (e.g. the grader cannot be set up) must not pass silently.
       if (!id.isTest() && result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) return;
       if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
-        listener.finished(id.getDisplayName(), null);
+        listener.finished(id.getDisplayName(), item(id), null);
       } else {
         Throwable failure = result.getThrowable().orElseGet(() -> new AssertionError("aborted without a reason"));
-        listener.finished(id.getDisplayName(), failure);
+        listener.finished(id.getDisplayName(), item(id), failure);
       }
     }
   }

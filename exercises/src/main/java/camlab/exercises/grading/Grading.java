@@ -134,6 +134,13 @@ public final class Grading implements AutoCloseable {
   }
 
   private Verdict gradeOne(Submission submission, CellJvm jvm) {
+    GraderPlan plan = GraderPlan.of(submission.exercise());
+    boolean hiddenRun = settings.hiddenTests() && plan.hiddenRunnable();
+    Verdict v = gradeOne(submission, jvm, plan, hiddenRun);
+    return v.tests().isEmpty() ? v.atStake(plan, hiddenRun) : v;
+  }
+
+  private Verdict gradeOne(Submission submission, CellJvm jvm, GraderPlan plan, boolean hiddenRun) {
     Exercise exercise = submission.exercise();
     if (submission instanceof Submission.NotStarted n) {
       return new Verdict(exercise, Status.TODO, n.reason(), "", "", Duration.ZERO);
@@ -167,13 +174,13 @@ public final class Grading implements AutoCloseable {
         }
         return VerdictRules.fail(exercise, origin, "setting up the cell's fields: " + StudentFailure.describe(init.get()), "");
       }
-      GraderRunner.run(exercise.grader(), cell.asContract(key, exercise.contract().type()), new GraderRunner.Listener() {
+      GraderRunner.run(plan.graders(hiddenRun), cell.asContract(key, exercise.contract().type()), new GraderRunner.Listener() {
         @Override public void started(String test) {
           cell.startTest(test);
         }
 
-        @Override public void finished(String test, Throwable failure) {
-          outcomes.add(FailureText.outcome(test, failure));
+        @Override public void finished(String test, String item, Throwable failure) {
+          outcomes.add(FailureText.outcome(test, item, failure));
         }
       });
       jvm.unload(key);
@@ -181,7 +188,8 @@ public final class Grading implements AutoCloseable {
       stopped = e.getMessage();
     }
     if (stopped == null) stopped = cell.stopped().map(Throwable::getMessage).orElse(null);
-    return VerdictRules.decide(exercise, origin, new VerdictRules.CellRun(outcomes, stopped, jvm.output(), jvm.outputBytes()));
+    return VerdictRules.decide(exercise, origin, new VerdictRules.CellRun(outcomes, stopped, jvm.output(), jvm.outputBytes()), plan,
+        hiddenRun);
   }
 
   /** One student's cell JVM, (re)started on demand. */

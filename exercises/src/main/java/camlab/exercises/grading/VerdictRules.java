@@ -1,7 +1,9 @@
 package camlab.exercises.grading;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import camlab.exercises.Exercise;
@@ -14,6 +16,23 @@ final class VerdictRules {
 
   /** What grading one cell produced: each grader test's outcome, why its JVM stopped early (or null), what it printed. */
   record CellRun(List<TestOutcome> outcomes, String stopped, String output, long outputBytes) {}
+
+  /**
+   * The verdict, with the points of every test method whose tests all passed; {@code hiddenRun} says whether the
+   * plan's hidden tests were run (an instructor grading) or are left to the instructor.
+   */
+  static Verdict decide(Exercise exercise, String origin, CellRun run, GraderPlan plan, boolean hiddenRun) {
+    Verdict v = decide(exercise, origin, run).atStake(plan, hiddenRun);
+    Map<String, Boolean> passed = new LinkedHashMap<>();
+    for (TestOutcome o : run.outcomes()) passed.merge(o.item(), o.status() == Status.PASS, Boolean::logicalAnd);
+    double earned = 0;
+    for (GraderPlan.Item item : plan.items()) {
+      if ((!item.hidden() || hiddenRun) && passed.getOrDefault(item.key(), false)) earned += item.points();
+    }
+    if (v.status() == Status.TODO) earned = 0;
+    return new Verdict(exercise, v.status(), v.message(), v.details(), origin, v.elapsed(), run.outcomes(), earned, v.maxPoints(),
+        v.hiddenPoints());
+  }
 
   static Verdict decide(Exercise exercise, String origin, CellRun run) {
     String excerpt = outputExcerpt(run.output(), run.outputBytes());

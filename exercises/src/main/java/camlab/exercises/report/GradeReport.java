@@ -19,12 +19,17 @@ public record GradeReport(String source, List<Verdict> verdicts, String protecti
     this(source, verdicts, "");
   }
 
-  public int points() {
-    return verdicts.stream().mapToInt(Verdict::points).sum();
+  public double points() {
+    return verdicts.stream().mapToDouble(Verdict::points).sum();
   }
 
-  public int maxPoints() {
-    return verdicts.stream().mapToInt(Verdict::maxPoints).sum();
+  public double maxPoints() {
+    return verdicts.stream().mapToDouble(Verdict::maxPoints).sum();
+  }
+
+  /** The points of hidden tests this run did not grade: an instructor grades them. */
+  public double hiddenPoints() {
+    return verdicts.stream().mapToDouble(Verdict::hiddenPoints).sum();
   }
 
   public long count(Status status) {

@@ -22,12 +22,18 @@ public final class ScoreFiles {
     Files.writeString(dir.resolve("score.md"), ScoreTable.markdown(report), StandardCharsets.UTF_8);
   }
 
+  /** Points to six decimals: a sum of thirds is 1, not 0.9999999999999999. */
+  static double round(double points) {
+    return Math.round(points * 1e6) / 1e6;
+  }
+
   static String json(GradeReport report) {
     JsonObject root = new JsonObject();
     root.addProperty("source", report.source());
     if (!report.protection().isEmpty()) root.addProperty("protection", report.protection());
-    root.addProperty("points", report.points());
-    root.addProperty("maxPoints", report.maxPoints());
+    root.addProperty("points", round(report.points()));
+    root.addProperty("maxPoints", round(report.maxPoints()));
+    root.addProperty("hiddenPoints", round(report.hiddenPoints()));
     for (Status s : Status.values()) root.addProperty(s.name().toLowerCase(java.util.Locale.ROOT), report.count(s));
     JsonArray exercises = new JsonArray();
     for (Verdict v : report.verdicts()) {
@@ -36,8 +42,9 @@ public final class ScoreFiles {
       e.addProperty("title", v.exercise().title());
       e.addProperty("notebook", v.exercise().notebook());
       e.addProperty("status", v.status().name());
-      e.addProperty("points", v.points());
-      e.addProperty("maxPoints", v.maxPoints());
+      e.addProperty("points", round(v.points()));
+      e.addProperty("maxPoints", round(v.maxPoints()));
+      e.addProperty("hiddenPoints", round(v.hiddenPoints()));
       e.addProperty("message", v.message());
       e.addProperty("details", v.details());
       e.addProperty("origin", v.origin());

@@ -16,10 +16,10 @@ public final class ScoreTable {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"id", "exercise", "status", "points", "message"});
     for (Verdict v : report.verdicts()) {
-      rows.add(new String[] {v.exercise().id(), v.exercise().title(), v.status().name(), v.points() + "/" + v.maxPoints(),
+      rows.add(new String[] {v.exercise().id(), v.exercise().title(), v.status().name(), VerdictFormat.score(v.points(), v.maxPoints()),
           clip(v.message())});
     }
-    rows.add(new String[] {"TOTAL", "", "", report.points() + "/" + report.maxPoints(), counts(report)});
+    rows.add(new String[] {"TOTAL", "", "", VerdictFormat.score(report.points(), report.maxPoints()), counts(report)});
     int[] width = new int[5];
     for (String[] r : rows) for (int c = 0; c < 5; c++) width[c] = Math.max(width[c], r[c].length());
     StringBuilder sb = new StringBuilder("CamLab score — answers from ").append(report.source()).append('\n');
@@ -33,7 +33,14 @@ public final class ScoreTable {
       }
       sb.append(line.toString().stripTrailing()).append('\n');
     }
+    if (report.hiddenPoints() > 0) sb.append(hiddenNote(report)).append('\n');
     return sb.toString();
+  }
+
+  /** Where the visible tests are all that ran: what is left to the instructor. */
+  static String hiddenNote(GradeReport report) {
+    return "(visible tests only: hidden tests worth " + VerdictFormat.points(report.hiddenPoints())
+        + " more points are graded by your instructor)";
   }
 
   public static String markdown(GradeReport report) {
@@ -42,11 +49,12 @@ public final class ScoreTable {
     sb.append("| id | exercise | status | points | message |\n|---|---|---|---:|---|\n");
     for (Verdict v : report.verdicts()) {
       sb.append("| ").append(v.exercise().id()).append(" | ").append(cell(v.exercise().title())).append(" | ")
-          .append(v.status()).append(" | ").append(v.points()).append('/').append(v.maxPoints()).append(" | ")
+          .append(v.status()).append(" | ").append(VerdictFormat.score(v.points(), v.maxPoints())).append(" | ")
           .append(cell(v.message())).append(" |\n");
     }
-    sb.append("| **TOTAL** | | | **").append(report.points()).append('/').append(report.maxPoints()).append("** | ")
+    sb.append("| **TOTAL** | | | **").append(VerdictFormat.score(report.points(), report.maxPoints())).append("** | ")
         .append(counts(report)).append(" |\n");
+    if (report.hiddenPoints() > 0) sb.append('\n').append(hiddenNote(report)).append('\n');
     return sb.toString();
   }
 

@@ -18,17 +18,18 @@ import camlab.exercises.report.VerdictFormat;
 import camlab.exercises.source.RepoRoot;
 import camlab.exercises.source.SubmissionSource;
 
-/** Gate (a): the reference answers in {@code solutions/} score 100 %. */
+/** Gate (a): the reference answers in {@code solutions/} score 100 %, hidden tests included. */
 class SolutionsScoreFullIT {
   @Test
   void solutionsScoreFullMarks() {
     Path root = RepoRoot.find();
     GradeReport report = GradeRun.run(CourseExercises.registry(), SubmissionSource.fromSetting("solutions", root),
-        GradeSettings.fromSystemProperties(), v -> { });
+        GradeSettings.fromSystemProperties().withHiddenTests(true), v -> { });
     System.out.print(ScoreTable.text(report));
     report.verdicts().forEach(v -> assertEquals(Status.PASS, v.status(), () -> VerdictFormat.block(v)));
-    assertEquals(report.maxPoints(), report.points());
-    assertEquals(CourseExercises.registry().totalPoints(), report.maxPoints());
+    assertEquals(report.maxPoints(), report.points(), 1e-9);
+    assertEquals(CourseExercises.registry().totalPoints(), report.maxPoints(), 1e-9);
+    assertEquals(0, report.hiddenPoints(), 1e-9);
   }
 
   @Test
