@@ -62,13 +62,18 @@ final class VerdictRules {
     return new Verdict(exercise, Status.FAIL, message.substring(0, nl), join(rest, details), origin, Duration.ZERO);
   }
 
-  /** The first lines of what the cell printed, saying how much there was when it is cut. */
-  static String outputExcerpt(String output, long outputBytes) {
+  /** PyTorch's own warnings (c10's {@code [W<date> <file>:<line>] Warning: …}): the engine's, not the cell's. */
+  private static final java.util.regex.Pattern ENGINE_WARNING = java.util.regex.Pattern.compile("(?m)^\\[W\\d{4} [^\\]]*\\] Warning: .*\\R?");
+
+  /** The first lines of what the cell printed, saying how much there was when it is cut; the engine's warnings are left out. */
+  static String outputExcerpt(String kept, long outputBytes) {
+    String output = ENGINE_WARNING.matcher(kept).replaceAll("");
+    outputBytes -= kept.getBytes(java.nio.charset.StandardCharsets.UTF_8).length - output.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     String text = output.strip();
     if (text.isEmpty()) return "";
     List<String> lines = text.lines().limit(OUTPUT_EXCERPT_LINES).map(l -> l.length() > 200 ? l.substring(0, 200) + " …" : l)
         .collect(Collectors.toList());
-    boolean cut = lines.size() < text.lines().count() || outputBytes > output.length();
+    boolean cut = lines.size() < text.lines().count() || outputBytes > output.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     return "output of the cell" + (cut ? " (first " + lines.size() + " lines of " + RemoteCell.size((int) (outputBytes / 1024)) + ")" : "")
         + ":\n  " + String.join("\n  ", lines);
   }

@@ -110,4 +110,11 @@ class VerdictRulesTest {
     assertEquals(Status.TODO, v.status());
     assertEquals(0, v.points(), 1e-9);
   }
+
+  @Test
+  void pyTorchsOwnWarningsAreNotTheCellsOutput() {
+    String warning = "[W1207 03:08:44.914155621 LegacyTypeDispatch.h:74] Warning: AutoNonVariableTypeMode is deprecated (function operator())\n";
+    assertEquals("", VerdictRules.outputExcerpt(warning, warning.length()));
+    assertEquals("output of the cell:\n  debugging 1", VerdictRules.outputExcerpt(warning + "debugging 1\n", warning.length() + 12));
+  }
 }

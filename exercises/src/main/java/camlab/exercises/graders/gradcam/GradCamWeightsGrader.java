@@ -12,6 +12,7 @@ import ai.djl.training.GradientCollector;
 
 import camlab.exercises.graders.Arguments;
 import camlab.exercises.graders.ArrayGrader;
+import camlab.exercises.graders.Autograd;
 import camlab.exercises.graders.Inputs;
 import camlab.exercises.graders.NDAssert;
 import camlab.exercises.graders.StudentAnswer;
@@ -120,9 +121,11 @@ public class GradCamWeightsGrader extends ArrayGrader {
       NDArray a = activations.duplicate();
       a.attach(scope);
       NDArray leaf = model.gradientLeaf(a);
-      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-        NDArray logits = model.headForGradients(leaf);
-        collector.backward(logits.get(":, " + c).sum());
+      synchronized (Autograd.LOCK) {
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+          NDArray logits = model.headForGradients(leaf);
+          collector.backward(logits.get(":, " + c).sum());
+        }
       }
       return leaf.getGradient().mean(new int[] {3}).mean(new int[] {2}).toFloatArray();
     }
