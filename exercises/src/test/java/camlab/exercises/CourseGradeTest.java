@@ -16,18 +16,20 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import camlab.exercises.grading.GradeSettings;
 import camlab.exercises.grading.Status;
 import camlab.exercises.grading.Verdict;
+import camlab.exercises.instructor.Feedback;
 import camlab.exercises.report.GradeReport;
 import camlab.exercises.report.ScoreFiles;
 import camlab.exercises.report.ScoreTable;
 import camlab.exercises.report.VerdictFormat;
 import camlab.exercises.source.RepoRoot;
 import camlab.exercises.source.SubmissionSource;
+import camlab.util.AtomicFile;
 
 /**
  * The student's grade: {@code ./mvnw test} grades every exercise cell of the saved notebooks (or
  * {@code -Dcamlab.grade=solutions|committed|<dir>}), one dynamic test per exercise: PASS passes, FAIL
  * fails the build, TODO is skipped. The score table is printed last and written to
- * {@code exercises/target/score.json} and {@code score.md}.
+ * {@code exercises/target/score.json} and {@code score.md}; each test's result to {@code feedback.html}.
  */
 @Order(Integer.MAX_VALUE)
 @DisplayName("CamLab exercises")
@@ -51,9 +53,11 @@ class CourseGradeTest {
   static void printScoreTable() throws IOException {
     if (report == null) return;
     ScoreFiles.write(report, reportDir());
+    Feedback feedback = Feedback.of("your notebooks", report);
+    AtomicFile.writeString(reportDir().resolve("feedback.html"), feedback.html());
     System.out.println();
     System.out.print(ScoreTable.text(report));
-    System.out.println("(also in " + reportDir().resolve("score.md") + ")");
+    System.out.println("(also in " + reportDir().resolve("score.md") + "; each test in " + reportDir().resolve("feedback.html") + ")");
   }
 
   private static void assertGraded(Verdict v) {

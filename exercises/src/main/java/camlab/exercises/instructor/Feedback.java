@@ -75,11 +75,13 @@ public final class Feedback {
           : outcomes.stream().filter(o -> o.status() == Status.FAIL).map(TestOutcome::message).toList();
       tests.add(new TestLine(item.name(), item.hidden(), status, status == Status.PASS ? item.points() : 0, item.points(), messages));
     }
-    String message = v.message();
-    String details = v.details();
+    final String verdictMessage = v.message();
+    String message = verdictMessage;
+    // a test's failure is shown with its test below; the details stay for a compile error or a cell that was stopped
+    boolean fromATest = v.tests().stream().anyMatch(t -> t.status() == Status.FAIL && t.message().startsWith(verdictMessage));
+    String details = fromATest ? "" : v.details();
     if (hiddenRan && v.status() == Status.FAIL) {
-      String first = message;
-      boolean fromHiddenTest = v.tests().stream().anyMatch(t -> t.status() == Status.FAIL && t.message().startsWith(first)
+      boolean fromHiddenTest = v.tests().stream().anyMatch(t -> t.status() == Status.FAIL && t.message().startsWith(verdictMessage)
           && plan.item(t.item()).map(GraderPlan.Item::hidden).orElse(false));
       List<String> visibleFailures = tests.stream().filter(t -> !t.hidden() && t.status() == Status.FAIL).flatMap(t -> t.messages().stream())
           .toList();
@@ -118,7 +120,7 @@ public final class Feedback {
         .append("body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#222}")
         .append("h2{margin-top:2rem;border-bottom:1px solid #ddd}.PASS{color:#176b2c}.FAIL{color:#b3261e}.TODO{color:#7a5d00}")
         .append("table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #eee;padding:.3rem .5rem;text-align:left;")
-        .append("vertical-align:top}td.pts{white-space:nowrap;text-align:right}pre{background:#f6f6f6;padding:.6rem;overflow-x:auto}")
+        .append("vertical-align:top}td.pts{white-space:nowrap;text-align:right}pre{background:#f6f6f6;padding:.6rem;white-space:pre-wrap;overflow-wrap:anywhere}")
         .append(".hidden{color:#666;font-style:italic}</style></head>\n<body>\n<h1>Feedback for ").append(escape(student)).append("</h1>\n");
     sb.append("<p>Total: <strong>").append(VerdictFormat.score(report.points(), report.maxPoints())).append("</strong> — ")
         .append(report.count(Status.PASS)).append(" PASS, ").append(report.count(Status.FAIL)).append(" FAIL, ")
