@@ -52,8 +52,10 @@ class FeedbackTest {
     Exercise e = CourseExercises.registry().require("2.1");
     GraderPlan plan = GraderPlan.of(e);
     GraderPlan.Item first = plan.items().get(0);
-    List<TestOutcome> tests = List.of(new TestOutcome(first.name(), first.key(), Status.FAIL, first.name() + ": element [0][1] should be -1.0"));
-    Verdict v = new Verdict(e, Status.FAIL, tests.get(0).message(), "expected [[0.5, -1.0]]", "cell", Duration.ZERO, tests, 0, 3, 0);
+    List<TestOutcome> tests = List.of(new TestOutcome(first.name(), first.key(), Status.FAIL, first.name()
+        + ": element [0][1] should be -1.0\n  expected [[0.5, -1.0]]"));
+    Verdict v = new Verdict(e, Status.FAIL, first.name() + ": element [0][1] should be -1.0", "expected [[0.5, -1.0]]", "cell",
+        Duration.ZERO, tests, 0, 3, 0);
     Feedback f = Feedback.of("dave", new GradeReport("dave's notebooks", List.of(v)));
     assertTrue(f.html().contains("element [0][1] should be -1.0"), f.html());
     assertTrue(f.markdown().contains("expected [[0.5, -1.0]]"), f.markdown());
