@@ -38,9 +38,19 @@ public final class Check {
   public static Verdict verdict(String id) {
     Exercise exercise = CourseExercises.registry().require(id);
     Submission submission = lastRun(exercise).orElseGet(() -> savedNotebook(exercise));
-    try (Grading grading = new Grading(GradeSettings.fromSystemProperties())) {
-      return grading.grade(submission);
+    return grading().grade(submission);
+  }
+
+  private static Grading grading;
+
+  /** One grading for the life of this JVM: its compiler JVM stays warm from one check() to the next. */
+  private static synchronized Grading grading() {
+    if (grading == null) {
+      Grading g = new Grading(GradeSettings.fromSystemProperties());
+      Runtime.getRuntime().addShutdownHook(new Thread(g::close, "check-grading-close"));
+      grading = g;
     }
+    return grading;
   }
 
   private static Optional<Submission> lastRun(Exercise exercise) {

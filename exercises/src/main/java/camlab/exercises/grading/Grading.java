@@ -42,6 +42,8 @@ public final class Grading implements AutoCloseable {
   private final CellClasspath classpath;
   private final Set<Path> readable;
   private final AtomicInteger taskCounter = new AtomicInteger();
+  /** How long an unused compiler JVM is kept. */
+  private static final Duration COMPILER_IDLE = Duration.ofMinutes(2);
   private final Deque<RemoteCompiler> idleCompilers = new ArrayDeque<>();
   private final List<RemoteCompiler> compilers = new ArrayList<>();
 
@@ -270,9 +272,37 @@ public final class Grading implements AutoCloseable {
       return compiler.compile(exercise, source);
     } finally {
       synchronized (idleCompilers) {
-        if (compiler.alive()) idleCompilers.push(compiler);
+        if (compiler.alive()) {
+          idleCompilers.push(compiler);
+          retireLater(compiler);
+        } else {
+          compilers.remove(compiler);
+        }
       }
     }
+  }
+
+  /**
+   * Closes {@code compiler} if it is still idle after {@link #COMPILER_IDLE}: a long-lived grading (a kernel's check())
+   * keeps its compiler warm between checks close together without holding its memory for hours.
+   */
+  private void retireLater(RemoteCompiler compiler) {
+    Thread retire = new Thread(() -> {
+      try {
+        Thread.sleep(COMPILER_IDLE.toMillis());
+      } catch (InterruptedException e) {
+        return;
+      }
+      synchronized (idleCompilers) {
+        if (idleCompilers.peekFirst() != compiler && !idleCompilers.contains(compiler)) return; // in use again
+        if (compiler.idleFor().compareTo(COMPILER_IDLE) < 0) return;
+        idleCompilers.remove(compiler);
+        compilers.remove(compiler);
+      }
+      compiler.close();
+    }, "compiler-retire");
+    retire.setDaemon(true);
+    retire.start();
   }
 
   /** Besides its class path, a cell JVM reads DJL's native library cache and the CPU's description. */

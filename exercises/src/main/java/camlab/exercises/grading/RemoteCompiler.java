@@ -21,6 +21,7 @@ final class RemoteCompiler implements AutoCloseable {
   private final CellProcess process;
   private final GradeSettings settings;
   private boolean alive = true;
+  private volatile long lastUsed = System.nanoTime();
 
   /** What compiling a cell gave. */
   sealed interface Compiled {
@@ -48,6 +49,11 @@ final class RemoteCompiler implements AutoCloseable {
 
   boolean alive() {
     return alive;
+  }
+
+  /** How long since its last compile ended. */
+  java.time.Duration idleFor() {
+    return java.time.Duration.ofNanos(System.nanoTime() - lastUsed);
   }
 
   Compiled compile(Exercise exercise, String source) {
@@ -79,6 +85,7 @@ final class RemoteCompiler implements AutoCloseable {
       return new Compiled.Rejected(reason(code), VerdictRules.outputExcerpt(process.output(), process.outputBytes()));
     } finally {
       process.clearDeadline();
+      lastUsed = System.nanoTime();
     }
   }
 
