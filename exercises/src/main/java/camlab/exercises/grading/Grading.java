@@ -294,7 +294,7 @@ public final class Grading implements AutoCloseable {
         return;
       }
       synchronized (idleCompilers) {
-        if (idleCompilers.peekFirst() != compiler && !idleCompilers.contains(compiler)) return; // in use again
+        if (!idleCompilers.contains(compiler)) return; // in use again, or closed
         if (compiler.idleFor().compareTo(COMPILER_IDLE) < 0) return;
         idleCompilers.remove(compiler);
         compilers.remove(compiler);
