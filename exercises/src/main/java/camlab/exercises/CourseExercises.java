@@ -31,41 +31,58 @@ public final class CourseExercises {
 
   private static final ExerciseRegistry REGISTRY = new ExerciseRegistry(List.of(
       new Exercise("1.1", "Global average pooling", 2, "01-gap.ipynb", Contract.of(GlobalAveragePool.class), GlobalAveragePoolGrader.class,
-          POOLING),
+          POOLING)
+          .withHiddenGrader("camlab.exercises.graders.gap.GlobalAveragePoolHiddenGrader"),
       new Exercise("1.2", "Parameters of the two heads", 3, "01-gap.ipynb", Contract.of(HeadParameterCounts.class),
-          HeadParameterCountsGrader.class),
+          HeadParameterCountsGrader.class)
+          .withHiddenGrader("camlab.exercises.graders.gap.HeadParameterCountsHiddenGrader"),
       new Exercise("2.1", "Class activation map", 3, "02-cam.ipynb", Contract.of(ClassActivationMap.class), ClassActivationMapGrader.class,
-          EXPLAINERS),
+          EXPLAINERS)
+          .withHiddenGrader("camlab.exercises.graders.cam.ClassActivationMapHiddenGrader"),
       new Exercise("2.2", "Min-max normalisation", 2, "02-cam.ipynb", Contract.of(MinMaxNormalize.class), MinMaxNormalizeGrader.class,
           join(MAP_OPS, "camlab.explain.MapOps#minMaxNormalize*", "camlab.explain.MapOps#upsampleBilinearThenMinMax"))
           .withHiddenGrader("camlab.exercises.graders.cam.MinMaxNormalizeHiddenGrader"),
       new Exercise("2.3", "Bilinear upsampling", 3, "02-cam.ipynb", Contract.of(BilinearUpsample.class), BilinearUpsampleGrader.class,
-          join(MAP_OPS, "camlab.explain.MapOps#upsample*")),
+          join(MAP_OPS, "camlab.explain.MapOps#upsample*"))
+          .withHiddenGrader("camlab.exercises.graders.cam.BilinearUpsampleHiddenGrader"),
       new Exercise("3.1", "Grad-CAM channel weights", 3, "03-grad-cam.ipynb", Contract.of(GradCamWeights.class), GradCamWeightsGrader.class,
-          EXPLAINERS),
-      new Exercise("3.2", "Grad-CAM map", 2, "03-grad-cam.ipynb", Contract.of(GradCamMap.class), GradCamMapGrader.class, EXPLAINERS),
+          EXPLAINERS)
+          .withHiddenGrader("camlab.exercises.graders.gradcam.GradCamWeightsHiddenGrader"),
+      new Exercise("3.2", "Grad-CAM map", 2, "03-grad-cam.ipynb", Contract.of(GradCamMap.class), GradCamMapGrader.class, EXPLAINERS)
+          .withHiddenGrader("camlab.exercises.graders.gradcam.GradCamMapHiddenGrader"),
       new Exercise("3.3", "Counterfactual map", 2, "03-grad-cam.ipynb", Contract.of(CounterfactualMap.class), CounterfactualMapGrader.class,
-          EXPLAINERS),
-      new Exercise("4.1", "Erasing mask", 3, "04-acol.ipynb", Contract.of(ErasingMask.class), ErasingMaskGrader.class, ACOL),
-      new Exercise("4.2", "Erasing the features", 2, "04-acol.ipynb", Contract.of(EraseFeatures.class), EraseFeaturesGrader.class, ACOL),
-      new Exercise("4.3", "Fusing the two maps", 2, "04-acol.ipynb", Contract.of(FuseMaps.class), FuseMapsGrader.class, ACOL),
+          EXPLAINERS)
+          .withHiddenGrader("camlab.exercises.graders.gradcam.CounterfactualMapHiddenGrader"),
+      new Exercise("4.1", "Erasing mask", 3, "04-acol.ipynb", Contract.of(ErasingMask.class), ErasingMaskGrader.class, ACOL)
+          .withHiddenGrader("camlab.exercises.graders.acol.ErasingMaskHiddenGrader"),
+      new Exercise("4.2", "Erasing the features", 2, "04-acol.ipynb", Contract.of(EraseFeatures.class), EraseFeaturesGrader.class, ACOL)
+          .withHiddenGrader("camlab.exercises.graders.acol.EraseFeaturesHiddenGrader"),
+      new Exercise("4.3", "Fusing the two maps", 2, "04-acol.ipynb", Contract.of(FuseMaps.class), FuseMapsGrader.class, ACOL)
+          .withHiddenGrader("camlab.exercises.graders.acol.FuseMapsHiddenGrader"),
       new Exercise("5.1", "1x1 convolution as a matrix product", 3, "05-conv1x1-maps.ipynb", Contract.of(Conv1x1.class), Conv1x1Grader.class,
-          join(EXPLAINERS, "ai.djl.nn.convolutional.Conv2d#conv2d", "ai.djl.nn.core.Linear#linear")),
+          join(EXPLAINERS, "ai.djl.nn.convolutional.Conv2d#conv2d", "ai.djl.nn.core.Linear#linear"))
+          .withHiddenGrader("camlab.exercises.graders.conv1x1.Conv1x1HiddenGrader"),
       new Exercise("5.2", "Logits from class maps", 2, "05-conv1x1-maps.ipynb", Contract.of(LogitsFromClassMaps.class),
-          LogitsFromClassMapsGrader.class, join(POOLING, EXPLAINERS.toArray(String[]::new))),
+          LogitsFromClassMapsGrader.class, join(POOLING, EXPLAINERS.toArray(String[]::new)))
+          .withHiddenGrader("camlab.exercises.graders.conv1x1.LogitsFromClassMapsHiddenGrader"),
       new Exercise("6.1", "IoU of two boxes", 2, "06-localization.ipynb", Contract.of(BoxIou.class), BoxIouGrader.class,
-          List.of("camlab.evaluate.Box#iou")),
+          List.of("camlab.evaluate.Box#iou"))
+          .withHiddenGrader("camlab.exercises.graders.localization.BoxIouHiddenGrader"),
       new Exercise("6.2", "Box of the largest connected component", 3, "06-localization.ipynb", Contract.of(LargestComponentBox.class),
           LargestComponentBoxGrader.class, List.of("camlab.evaluate.MapBoxes", "camlab.evaluate.NestedComponents",
-              "camlab.evaluate.BoxAccuracy")),
+              "camlab.evaluate.BoxAccuracy"))
+          .withHiddenGrader("camlab.exercises.graders.localization.LargestComponentBoxHiddenGrader"),
       new Exercise("6.3", "MaxBoxAcc over thresholds", 3, "06-localization.ipynb", Contract.of(MaxBoxAccuracy.class),
           MaxBoxAccuracyGrader.class, List.of("camlab.evaluate.MaxBoxAcc", "camlab.evaluate.MaxBoxAccV2", "camlab.evaluate.BoxAccuracy",
-              "camlab.evaluate.LocalizationMetrics")),
+              "camlab.evaluate.LocalizationMetrics"))
+          .withHiddenGrader("camlab.exercises.graders.localization.MaxBoxAccuracyHiddenGrader"),
       new Exercise("7.1", "Deletion AUC", 2, "07-trust.ipynb", Contract.of(DeletionAuc.class), DeletionAucGrader.class,
-          List.of("camlab.evaluate.CausalMetric", "camlab.evaluate.FaithfulnessMetrics")),
+          List.of("camlab.evaluate.CausalMetric", "camlab.evaluate.FaithfulnessMetrics"))
+          .withHiddenGrader("camlab.exercises.graders.trust.DeletionAucHiddenGrader"),
       new Exercise("7.2", "Spearman rank correlation", 3, "07-trust.ipynb", Contract.of(SpearmanCorrelation.class),
           SpearmanCorrelationGrader.class, List.of("camlab.evaluate.Spearman", "camlab.evaluate.SanityCheck",
-              "camlab.evaluate.ModelRandomization"))));
+              "camlab.evaluate.ModelRandomization"))
+          .withHiddenGrader("camlab.exercises.graders.trust.SpearmanCorrelationHiddenGrader")));
 
   private static List<String> join(List<String> base, String... more) {
     List<String> all = new java.util.ArrayList<>(base);

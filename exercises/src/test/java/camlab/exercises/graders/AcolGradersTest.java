@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.DataType;
 
 import org.junit.jupiter.api.Test;
 
+import static camlab.exercises.graders.GraderChecks.caughtOnlyByHidden;
 import static camlab.exercises.graders.GraderChecks.firstFailure;
 import static camlab.exercises.graders.GraderChecks.passes;
 import static camlab.exercises.graders.GraderChecks.todo;
@@ -13,10 +14,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import camlab.exercises.NotSolvedYet;
 import camlab.exercises.graders.acol.EraseFeatures;
 import camlab.exercises.graders.acol.EraseFeaturesGrader;
+import camlab.exercises.graders.acol.EraseFeaturesHiddenGrader;
 import camlab.exercises.graders.acol.ErasingMask;
 import camlab.exercises.graders.acol.ErasingMaskGrader;
+import camlab.exercises.graders.acol.ErasingMaskHiddenGrader;
 import camlab.exercises.graders.acol.FuseMaps;
 import camlab.exercises.graders.acol.FuseMapsGrader;
+import camlab.exercises.graders.acol.FuseMapsHiddenGrader;
 import camlab.explain.MapOps;
 import camlab.model.AcolHead;
 
@@ -42,11 +46,12 @@ class AcolGradersTest {
 
   @Test
   void masksWrittenDifferentlyPass() {
-    passes(ErasingMaskGrader.class, (ErasingMask) AcolHead::keepMask);
-    passes(ErasingMaskGrader.class, (ErasingMask) (m, d) -> hostNormalise(m).lt(d).toType(DataType.FLOAT32, false));
-    passes(ErasingMaskGrader.class, (ErasingMask) (m, d) -> hostNormalise(m).gte(d).logicalNot().toType(DataType.FLOAT32, false));
+    passes(ErasingMaskGrader.class, ErasingMaskHiddenGrader.class, (ErasingMask) AcolHead::keepMask);
+    passes(ErasingMaskGrader.class, ErasingMaskHiddenGrader.class, (ErasingMask) (m, d) -> hostNormalise(m).lt(d).toType(DataType.FLOAT32, false));
+    passes(ErasingMaskGrader.class, ErasingMaskHiddenGrader.class,
+        (ErasingMask) (m, d) -> hostNormalise(m).gte(d).logicalNot().toType(DataType.FLOAT32, false));
     // the raw map against min + δ·(max − min), without dividing
-    passes(ErasingMaskGrader.class, (ErasingMask) (m, d) -> {
+    passes(ErasingMaskGrader.class, ErasingMaskHiddenGrader.class, (ErasingMask) (m, d) -> {
       NDArray flat = m.reshape(m.getShape().get(0), -1);
       NDArray min = flat.min(new int[] {1}, true);
       NDArray max = flat.max(new int[] {1}, true);
@@ -65,8 +70,8 @@ class AcolGradersTest {
   }
 
   @Test
-  void maskGuardsThatTreatATinyRangeAsConstantFail() {
-    String epsilon = firstFailure(ErasingMaskGrader.class, (ErasingMask) (m, d) -> {
+  void maskGuardsThatTreatATinyRangeAsConstantPassTheVisibleTestsAndFailTheHiddenOne() {
+    String epsilon = caughtOnlyByHidden(ErasingMaskGrader.class, ErasingMaskHiddenGrader.class, (ErasingMask) (m, d) -> {
       NDArray flat = m.reshape(m.getShape().get(0), -1);
       NDArray min = flat.min(new int[] {1}, true);
       NDArray range = flat.max(new int[] {1}, true).sub(min);
@@ -74,6 +79,15 @@ class AcolGradersTest {
     });
     assertTrue(epsilon.startsWith("a range that is tiny but not 0 is not constant") && epsilon.contains("element [0][1][1] should be 0.0 but is 1.0")
         && epsilon.contains("An epsilon added to max − min"), epsilon);
+    String absolute = caughtOnlyByHidden(ErasingMaskGrader.class, ErasingMaskHiddenGrader.class, (ErasingMask) (m, d) -> {
+      NDArray flat = m.reshape(m.getShape().get(0), -1);
+      NDArray min = flat.min(new int[] {1}, true);
+      NDArray range = flat.max(new int[] {1}, true).sub(min);
+      NDArray constant = range.lt(1e-6f).toType(DataType.FLOAT32, false);
+      return flat.sub(min).div(range.add(constant)).mul(constant.neg().add(1f)).lt(d).toType(DataType.FLOAT32, false).reshape(m.getShape());
+    });
+    assertTrue(absolute.startsWith("a range that is tiny but not 0 is not constant") && absolute.contains("element [0][1][1] should be 0.0 but is 1.0"),
+        absolute);
   }
 
   @Test
@@ -106,8 +120,9 @@ class AcolGradersTest {
 
   @Test
   void erasingWrittenDifferentlyPasses() {
-    passes(EraseFeaturesGrader.class, (EraseFeatures) (f, m) -> f.mul(m.expandDims(1)));
-    passes(EraseFeaturesGrader.class, (EraseFeatures) (f, m) -> f.mul(m.reshape(m.getShape().get(0), 1, m.getShape().get(1), m.getShape().get(2))));
+    passes(EraseFeaturesGrader.class, EraseFeaturesHiddenGrader.class, (EraseFeatures) (f, m) -> f.mul(m.expandDims(1)));
+    passes(EraseFeaturesGrader.class, EraseFeaturesHiddenGrader.class,
+        (EraseFeatures) (f, m) -> f.mul(m.reshape(m.getShape().get(0), 1, m.getShape().get(1), m.getShape().get(2))));
   }
 
   @Test
@@ -119,16 +134,20 @@ class AcolGradersTest {
     assertTrue(batchAxis.startsWith("hand-computed: two images, two channels"), batchAxis);
     String float64 = firstFailure(EraseFeaturesGrader.class, (EraseFeatures) (f, m) -> f.mul(m.expandDims(1).toType(DataType.FLOAT64, false)));
     assertTrue(float64.contains("returned float64; the result must be float32"), float64);
-    String oneImageInPlace = firstFailure(EraseFeaturesGrader.class,
+  }
+
+  @Test
+  void erasingInPlaceForOneImagePassesTheVisibleTestsAndFailsTheHiddenOne() {
+    String oneImageInPlace = caughtOnlyByHidden(EraseFeaturesGrader.class, EraseFeaturesHiddenGrader.class,
         (EraseFeatures) (f, m) -> f.getShape().get(0) == 1 ? f.muli(m.expandDims(1)) : f.mul(m.expandDims(1)));
-    assertTrue(oneImageInPlace.startsWith("random features and masks") && oneImageInPlace.contains("modified its argument `features`"),
-        oneImageInPlace);
+    assertTrue(oneImageInPlace.startsWith("a batch of one image") && oneImageInPlace.contains("eraseFeatures(features (1, 6, 5, 5), keepMask"
+        + " (1, 5, 5)) modified its argument `features`"), oneImageInPlace);
   }
 
   @Test
   void fusionsWrittenDifferentlyPass() {
-    passes(FuseMapsGrader.class, (FuseMaps) (a, b) -> MapOps.minMaxNormalize(a).maximum(MapOps.minMaxNormalize(b)));
-    passes(FuseMapsGrader.class, (FuseMaps) (a, b) -> hostNormalise(a).maximum(hostNormalise(b)));
+    passes(FuseMapsGrader.class, FuseMapsHiddenGrader.class, (FuseMaps) (a, b) -> MapOps.minMaxNormalize(a).maximum(MapOps.minMaxNormalize(b)));
+    passes(FuseMapsGrader.class, FuseMapsHiddenGrader.class, (FuseMaps) (a, b) -> hostNormalise(a).maximum(hostNormalise(b)));
   }
 
   @Test
@@ -136,8 +155,6 @@ class AcolGradersTest {
     todo(FuseMapsGrader.class, (FuseMaps) (a, b) -> { throw new NotSolvedYet("4.3"); });
     String raw = firstFailure(FuseMapsGrader.class, (FuseMaps) (a, b) -> a.maximum(b));
     assertTrue(raw.contains("element [0][0][0] should be 1.0 but is 5.0") && raw.contains("normalise first"), raw);
-    String epsilon = firstFailure(FuseMapsGrader.class, (FuseMaps) (a, b) -> epsilonNormalise(a).maximum(epsilonNormalise(b)));
-    assertTrue(epsilon.startsWith("a range that is tiny but not 0 is not constant") && epsilon.contains("should be 0.25 but is"), epsilon);
     String float64 = firstFailure(FuseMapsGrader.class,
         (FuseMaps) (a, b) -> hostNormalise(a).maximum(hostNormalise(b)).toType(DataType.FLOAT64, false));
     assertTrue(float64.contains("returned float64"), float64);
@@ -147,6 +164,13 @@ class AcolGradersTest {
     });
     assertTrue(zeroesConstantInPlace.startsWith("constant maps count as zeros") && zeroesConstantInPlace.contains("modified its argument `mapsB`"),
         zeroesConstantInPlace);
+  }
+
+  @Test
+  void fusionWithAnEpsilonGuardPassesTheVisibleTestsAndFailsTheHiddenOne() {
+    String epsilon = caughtOnlyByHidden(FuseMapsGrader.class, FuseMapsHiddenGrader.class,
+        (FuseMaps) (a, b) -> epsilonNormalise(a).maximum(epsilonNormalise(b)));
+    assertTrue(epsilon.startsWith("a range that is tiny but not 0 is not constant") && epsilon.contains("should be 0.25 but is"), epsilon);
   }
 
   /** Min–max per map with an epsilon in the denominator instead of a guard. */

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 
 import org.junit.jupiter.api.Test;
 
+import static camlab.exercises.graders.GraderChecks.caughtOnlyByHidden;
 import static camlab.exercises.graders.GraderChecks.firstFailure;
 import static camlab.exercises.graders.GraderChecks.passes;
 import static camlab.exercises.graders.GraderChecks.todo;
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import camlab.exercises.NotSolvedYet;
 import camlab.exercises.graders.cam.BilinearUpsample;
 import camlab.exercises.graders.cam.BilinearUpsampleGrader;
+import camlab.exercises.graders.cam.BilinearUpsampleHiddenGrader;
 import camlab.exercises.graders.cam.MinMaxNormalize;
 import camlab.exercises.graders.cam.MinMaxNormalizeGrader;
 import camlab.exercises.graders.cam.MinMaxNormalizeHiddenGrader;
@@ -23,19 +25,19 @@ import camlab.explain.MapOps;
 class CamNormalizeUpsampleGradersTest {
   @Test
   void normalisationsWrittenDifferentlyPass() {
-    passes(MinMaxNormalizeGrader.class, (MinMaxNormalize) m -> {
+    passes(MinMaxNormalizeGrader.class, MinMaxNormalizeHiddenGrader.class, (MinMaxNormalize) m -> {
       float min = m.min().getFloat();
       float max = m.max().getFloat();
       return max == min ? m.zerosLike() : m.sub(min).div(max - min);
     });
     // the library's guard: a range within float rounding of the map's magnitude counts as constant
-    passes(MinMaxNormalizeGrader.class, (MinMaxNormalize) m -> {
+    passes(MinMaxNormalizeGrader.class, MinMaxNormalizeHiddenGrader.class, (MinMaxNormalize) m -> {
       float min = m.min().getFloat();
       float max = m.max().getFloat();
       return max - min <= 1e-6f * Math.max(Math.abs(min), Math.abs(max)) ? m.zerosLike() : m.sub(min).div(max - min);
     });
     // on the host
-    passes(MinMaxNormalizeGrader.class, (MinMaxNormalize) m -> {
+    passes(MinMaxNormalizeGrader.class, MinMaxNormalizeHiddenGrader.class, (MinMaxNormalize) m -> {
       float[] v = m.toFloatArray();
       float min = Float.POSITIVE_INFINITY;
       float max = Float.NEGATIVE_INFINITY;
@@ -119,8 +121,17 @@ class CamNormalizeUpsampleGradersTest {
 
   @Test
   void upsamplingsWrittenDifferentlyPass() {
-    passes(BilinearUpsampleGrader.class, (BilinearUpsample) (m, h, w) -> MapOps.upsampleBilinear(m.expandDims(0), h, w).squeeze(0));
-    passes(BilinearUpsampleGrader.class, (BilinearUpsample) CamNormalizeUpsampleGradersTest::separable);
+    passes(BilinearUpsampleGrader.class, BilinearUpsampleHiddenGrader.class,
+        (BilinearUpsample) (m, h, w) -> MapOps.upsampleBilinear(m.expandDims(0), h, w).squeeze(0));
+    passes(BilinearUpsampleGrader.class, BilinearUpsampleHiddenGrader.class, (BilinearUpsample) CamNormalizeUpsampleGradersTest::separable);
+  }
+
+  @Test
+  void upsamplingWithTheAxesRatiosSwappedPassesTheVisibleTestsAndFailsTheHiddenOne() {
+    String swapped = caughtOnlyByHidden(BilinearUpsampleGrader.class, BilinearUpsampleHiddenGrader.class,
+        (BilinearUpsample) CamNormalizeUpsampleGradersTest::swappedRatios);
+    assertTrue(swapped.startsWith("height and width grow by different factors") && swapped.contains("upsampleBilinear(map (3, 5), height 8,"
+        + " width 13)"), swapped);
   }
 
   /** Rows first, then columns, with double arithmetic and explicit clamping at both ends. */
@@ -143,6 +154,28 @@ class CamNormalizeUpsampleGradersTest {
       int a = (int) Math.floor(s);
       int b = Math.min(a + 1, h - 1);
       for (int x = 0; x < width; x++) out[y * width + x] = (float) (rows[a * width + x] * (1 - (s - a)) + rows[b * width + x] * (s - a));
+    }
+    return map.getManager().create(out, new Shape(height, width));
+  }
+
+  /** Rows sampled with the width's ratio w/width and columns with the height's h/height: right only when both ratios are equal. */
+  private static NDArray swappedRatios(NDArray map, int height, int width) {
+    int h = (int) map.getShape().get(0);
+    int w = (int) map.getShape().get(1);
+    float[] in = map.toFloatArray();
+    float[] out = new float[height * width];
+    for (int y = 0; y < height; y++) {
+      double sy = Math.min(Math.max((y + 0.5) * w / width - 0.5, 0), h - 1);
+      int y0 = (int) sy;
+      int y1 = Math.min(y0 + 1, h - 1);
+      for (int x = 0; x < width; x++) {
+        double sx = Math.min(Math.max((x + 0.5) * h / height - 0.5, 0), w - 1);
+        int x0 = (int) sx;
+        int x1 = Math.min(x0 + 1, w - 1);
+        double top = in[y0 * w + x0] * (1 - (sx - x0)) + in[y0 * w + x1] * (sx - x0);
+        double bottom = in[y1 * w + x0] * (1 - (sx - x0)) + in[y1 * w + x1] * (sx - x0);
+        out[y * width + x] = (float) (top * (1 - (sy - y0)) + bottom * (sy - y0));
+      }
     }
     return map.getManager().create(out, new Shape(height, width));
   }

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import camlab.exercises.NotSolvedYet;
 import camlab.exercises.graders.cam.ClassActivationMap;
 import camlab.exercises.graders.cam.ClassActivationMapGrader;
+import camlab.exercises.graders.cam.ClassActivationMapHiddenGrader;
 import camlab.exercises.grading.GraderRunner;
 import camlab.exercises.grading.Status;
 import camlab.exercises.grading.TestOutcome;
@@ -37,6 +38,15 @@ class ClassActivationMapGraderTest {
     List<TestOutcome> outcomes = grade((f, w) -> weighted(f, w).sum(new int[] {0}));
     assertEquals(5, outcomes.size());
     outcomes.forEach(o -> assertEquals(Status.PASS, o.status(), o::toString));
+    GraderChecks.passes(ClassActivationMapHiddenGrader.class, (ClassActivationMap) (f, w) -> weighted(f, w).sum(new int[] {0}));
+  }
+
+  @Test
+  void aSqueezeThatDropsEveryUnitAxisPassesTheVisibleTestsAndFailsOnThinGrids() {
+    String thin = GraderChecks.caughtOnlyByHidden(ClassActivationMapGrader.class, ClassActivationMapHiddenGrader.class,
+        (ClassActivationMap) (f, w) -> f.transpose(1, 2, 0).matMul(w.reshape(w.getShape().get(0), 1)).squeeze());
+    assertTrue(thin.startsWith("grids one pixel high or wide") && thin.contains("classActivationMap(features (2, 1, 9), classWeights (2))"
+        + " returned shape (9) but the result must have shape (1, 9)"), thin);
   }
 
   @Test
@@ -69,7 +79,7 @@ class ClassActivationMapGraderTest {
 
   @Test
   void aHostLoopInFloat32Passes() {
-    grade((f, w) -> {
+    GraderChecks.passes(ClassActivationMapGrader.class, ClassActivationMapHiddenGrader.class, (ClassActivationMap) (f, w) -> {
       long[] s = f.getShape().getShape();
       float[] a = f.toFloatArray();
       float[] weights = w.toFloatArray();
@@ -77,7 +87,7 @@ class ClassActivationMapGraderTest {
       float[] m = new float[hw];
       for (int p = 0; p < hw; p++) for (int k = 0; k < s[0]; k++) m[p] += weights[k] * a[k * hw + p];
       return f.getManager().create(m, new Shape(s[1], s[2]));
-    }).forEach(o -> assertEquals(Status.PASS, o.status(), o::toString));
+    });
   }
 
   @Test

@@ -7,6 +7,7 @@ import ai.djl.nn.convolutional.Conv2d;
 
 import org.junit.jupiter.api.Test;
 
+import static camlab.exercises.graders.GraderChecks.caughtOnlyByHidden;
 import static camlab.exercises.graders.GraderChecks.firstFailure;
 import static camlab.exercises.graders.GraderChecks.passes;
 import static camlab.exercises.graders.GraderChecks.todo;
@@ -15,27 +16,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import camlab.exercises.NotSolvedYet;
 import camlab.exercises.graders.conv1x1.Conv1x1;
 import camlab.exercises.graders.conv1x1.Conv1x1Grader;
+import camlab.exercises.graders.conv1x1.Conv1x1HiddenGrader;
 import camlab.exercises.graders.conv1x1.LogitsFromClassMaps;
 import camlab.exercises.graders.conv1x1.LogitsFromClassMapsGrader;
+import camlab.exercises.graders.conv1x1.LogitsFromClassMapsHiddenGrader;
 
 /** The 5.x graders in this JVM. */
 class Conv1x1GradersTest {
   @Test
   void convolutionsWrittenDifferentlyPass() {
-    passes(Conv1x1Grader.class, (Conv1x1) (f, w, b) -> {
+    passes(Conv1x1Grader.class, Conv1x1HiddenGrader.class, (Conv1x1) (f, w, b) -> {
       long[] s = f.getShape().getShape();
       long c = w.getShape().get(0);
       return w.matMul(f.reshape(s[0], s[1], s[2] * s[3])).add(b.reshape(1, c, 1)).reshape(s[0], c, s[2], s[3]);
     });
-    passes(Conv1x1Grader.class, (Conv1x1) (f, w, b) -> Conv2d.conv2d(f, w.reshape(w.getShape().get(0), w.getShape().get(1), 1, 1), b)
+    passes(Conv1x1Grader.class, Conv1x1HiddenGrader.class, (Conv1x1) (f, w, b) -> Conv2d.conv2d(f, w.reshape(w.getShape().get(0), w.getShape().get(1), 1, 1), b)
         .singletonOrThrow());
-    passes(Conv1x1Grader.class, (Conv1x1) (f, w, b) -> {   // broadcasting: [B,1,K,h,w] · [1,C,K,1,1], summed over K
+    passes(Conv1x1Grader.class, Conv1x1HiddenGrader.class, (Conv1x1) (f, w, b) -> {   // broadcasting: [B,1,K,h,w] · [1,C,K,1,1], summed over K
       long c = w.getShape().get(0);
       long k = w.getShape().get(1);
       NDArray terms = f.expandDims(1).mul(w.reshape(1, c, k, 1, 1));
       return terms.sum(new int[] {2}).add(b.reshape(1, c, 1, 1));
     });
-    passes(Conv1x1Grader.class, (Conv1x1) (f, w, b) -> {   // in place on its own product: the arguments stay as they were
+    passes(Conv1x1Grader.class, Conv1x1HiddenGrader.class, (Conv1x1) (f, w, b) -> {   // in place on its own product: the arguments stay as they were
       long[] s = f.getShape().getShape();
       long c = w.getShape().get(0);
       return w.matMul(f.reshape(s[0], s[1], s[2] * s[3])).addi(b.reshape(1, c, 1)).reshape(s[0], c, s[2], s[3]);
@@ -57,9 +60,21 @@ class Conv1x1GradersTest {
   }
 
   @Test
+  void convolutionInPlaceForOneChannelAndClassPassesTheVisibleTestsAndFailsTheHiddenOne() {
+    String inPlace = caughtOnlyByHidden(Conv1x1Grader.class, Conv1x1HiddenGrader.class, (Conv1x1) (f, w, b) -> {
+      long[] s = f.getShape().getShape();
+      long c = w.getShape().get(0);
+      if (s[1] == 1 && c == 1) return f.muli(w.getFloat(0, 0)).addi(b.getFloat(0));
+      return w.matMul(f.reshape(s[0], s[1], s[2] * s[3])).add(b.reshape(1, c, 1)).reshape(s[0], c, s[2], s[3]);
+    });
+    assertTrue(inPlace.startsWith("a single channel (K = 1) or a single class (C = 1)") && inPlace.contains("conv1x1(features (1, 1, 1, 1),"
+        + " weight (1, 1), bias (1)) modified its argument `features`"), inPlace);
+  }
+
+  @Test
   void logitsWrittenDifferentlyPass() {
-    passes(LogitsFromClassMapsGrader.class, (LogitsFromClassMaps) m -> m.mean(new int[] {3}).mean(new int[] {2}));
-    passes(LogitsFromClassMapsGrader.class, (LogitsFromClassMaps) m -> {
+    passes(LogitsFromClassMapsGrader.class, LogitsFromClassMapsHiddenGrader.class, (LogitsFromClassMaps) m -> m.mean(new int[] {3}).mean(new int[] {2}));
+    passes(LogitsFromClassMapsGrader.class, LogitsFromClassMapsHiddenGrader.class, (LogitsFromClassMaps) m -> {
       long[] s = m.getShape().getShape();
       return m.reshape(s[0], s[1], -1).mean(new int[] {2});
     });
@@ -82,5 +97,13 @@ class Conv1x1GradersTest {
       return m.getManager().create(out, new Shape(s[0], s[1]));
     });
     assertTrue(float64.startsWith("hand-computed: two images, two classes") && float64.contains("returned float64"), float64);
+  }
+
+  @Test
+  void logitsThatSqueezeEveryUnitAxisPassTheVisibleTestsAndFailTheHiddenOne() {
+    String squeezed = caughtOnlyByHidden(LogitsFromClassMapsGrader.class, LogitsFromClassMapsHiddenGrader.class,
+        (LogitsFromClassMaps) m -> m.mean(new int[] {3}, true).mean(new int[] {2}, true).squeeze());
+    assertTrue(squeezed.startsWith("a single image (B = 1) or a single class (C = 1)") && squeezed.contains("logitsFromClassMaps(classMaps"
+        + " (1, 10, 7, 7)) returned shape (10) but the result must have shape (1, 10)"), squeezed);
   }
 }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 
 import org.junit.jupiter.api.Test;
 
+import static camlab.exercises.graders.GraderChecks.caughtOnlyByHidden;
 import static camlab.exercises.graders.GraderChecks.firstFailure;
 import static camlab.exercises.graders.GraderChecks.passes;
 import static camlab.exercises.graders.GraderChecks.todo;
@@ -14,20 +15,42 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import camlab.exercises.NotSolvedYet;
 import camlab.exercises.graders.gap.GlobalAveragePool;
 import camlab.exercises.graders.gap.GlobalAveragePoolGrader;
+import camlab.exercises.graders.gap.GlobalAveragePoolHiddenGrader;
 import camlab.exercises.graders.gap.HeadParameterCounts;
 import camlab.exercises.graders.gap.HeadParameterCountsGrader;
+import camlab.exercises.graders.gap.HeadParameterCountsHiddenGrader;
 
 /** The 1.x graders in this JVM: right answers (written several ways) pass, the stub is TODO, mistakes fail with a useful message. */
 class GapGradersTest {
   @Test
   void gapAnswersWrittenDifferentlyPass() {
-    passes(GlobalAveragePoolGrader.class, (GlobalAveragePool) f -> f.mean(new int[] {2}).mean(new int[] {1}));
-    passes(GlobalAveragePoolGrader.class, (GlobalAveragePool) f -> {
+    passes(GlobalAveragePoolGrader.class, GlobalAveragePoolHiddenGrader.class, (GlobalAveragePool) f -> f.mean(new int[] {2}).mean(new int[] {1}));
+    passes(GlobalAveragePoolGrader.class, GlobalAveragePoolHiddenGrader.class, (GlobalAveragePool) f -> {
       long k = f.getShape().get(0);
       return f.reshape(k, -1).mean(new int[] {1});
     });
-    passes(GlobalAveragePoolGrader.class, (GlobalAveragePool) f -> f.sum(new int[] {1, 2}).div(f.getShape().get(1) * f.getShape().get(2)));
-    passes(GlobalAveragePoolGrader.class, (GlobalAveragePool) GapGradersTest::hostLoopGap);
+    passes(GlobalAveragePoolGrader.class, GlobalAveragePoolHiddenGrader.class,
+        (GlobalAveragePool) f -> f.sum(new int[] {1, 2}).div(f.getShape().get(1) * f.getShape().get(2)));
+    passes(GlobalAveragePoolGrader.class, GlobalAveragePoolHiddenGrader.class, (GlobalAveragePool) GapGradersTest::hostLoopGap);
+  }
+
+  @Test
+  void aRunningSumInFloatPassesTheVisibleTestsAndFailsTheLargeGrid() {
+    String drift = caughtOnlyByHidden(GlobalAveragePoolGrader.class, GlobalAveragePoolHiddenGrader.class, (GlobalAveragePool) f -> {
+      int k = (int) f.getShape().get(0);
+      int hw = (int) (f.getShape().get(1) * f.getShape().get(2));
+      float[] v = f.toFloatArray();
+      float[] out = new float[k];
+      for (int c = 0; c < k; c++) {
+        float sum = 0;
+        for (int p = 0; p < hw; p++) sum += v[c * hw + p];
+        out[c] = sum / hw;
+      }
+      return f.getManager().create(out, new Shape(k));
+    });
+    assertTrue(drift.startsWith("a large grid, 1024x1024 positions") && drift.contains("globalAveragePool(features (2, 1024, 1024))")
+        && drift.contains("element [0] should be 0.1") && drift.contains("but is 0.1009")
+        && drift.contains("a running sum kept in a float drifts"), drift);
   }
 
   private static NDArray hostLoopGap(NDArray f) {
@@ -74,9 +97,9 @@ class GapGradersTest {
 
   @Test
   void headCountAnswersWrittenDifferentlyPass() {
-    passes(HeadParameterCountsGrader.class, (HeadParameterCounts) (k, h, w, hidden, c) -> new long[] {
+    passes(HeadParameterCountsGrader.class, HeadParameterCountsHiddenGrader.class, (HeadParameterCounts) (k, h, w, hidden, c) -> new long[] {
         (long) k * h * w * hidden + hidden + (long) hidden * c + c, (long) k * c});
-    passes(HeadParameterCountsGrader.class, (HeadParameterCounts) (k, h, w, hidden, c) -> {
+    passes(HeadParameterCountsGrader.class, HeadParameterCountsHiddenGrader.class, (HeadParameterCounts) (k, h, w, hidden, c) -> {
       long in = Math.multiplyExact(Math.multiplyExact((long) k, (long) h), (long) w);
       return new long[] {(in + 1) * hidden + (hidden + 1L) * c, Math.multiplyExact((long) k, (long) c)};
     });
@@ -103,19 +126,20 @@ class GapGradersTest {
   }
 
   @Test
-  void headCountsWithOneProductInIntFailOnThatProduct() {
-    String gap = firstFailure(HeadParameterCountsGrader.class, (HeadParameterCounts) (k, h, w, hidden, c) -> new long[] {
-        (long) k * h * w * hidden + hidden + (long) hidden * c + c, k * c});
+  void headCountsWithOneProductInIntPassTheVisibleTestsAndFailTheHiddenOne() {
+    String gap = caughtOnlyByHidden(HeadParameterCountsGrader.class, HeadParameterCountsHiddenGrader.class,
+        (HeadParameterCounts) (k, h, w, hidden, c) -> new long[] {(long) k * h * w * hidden + hidden + (long) hidden * c + c, k * c});
     assertTrue(gap.startsWith("each product can overflow an int on its own") && gap.contains("channels=65536")
         && gap.contains("the GAP head (GAP → Linear(65536) without bias) should have 4294967296 parameters but the answer says 0")
         && gap.contains("modulo 2³²"), gap);
-    String flatten = firstFailure(HeadParameterCountsGrader.class, (HeadParameterCounts) (k, h, w, hidden, c) -> {
-      int inputs = k * h * w;
-      return new long[] {(long) inputs * hidden + hidden + (long) hidden * c + c, (long) k * c};
-    });
+    String flatten = caughtOnlyByHidden(HeadParameterCountsGrader.class, HeadParameterCountsHiddenGrader.class,
+        (HeadParameterCounts) (k, h, w, hidden, c) -> {
+          int inputs = k * h * w;
+          return new long[] {(long) inputs * hidden + hidden + (long) hidden * c + c, (long) k * c};
+        });
     assertTrue(flatten.contains("channels=2048") && flatten.contains("modulo 2³²"), flatten);
-    String second = firstFailure(HeadParameterCountsGrader.class, (HeadParameterCounts) (k, h, w, hidden, c) -> new long[] {
-        (long) k * h * w * hidden + hidden + hidden * c + c, (long) k * c});
+    String second = caughtOnlyByHidden(HeadParameterCountsGrader.class, HeadParameterCountsHiddenGrader.class,
+        (HeadParameterCounts) (k, h, w, hidden, c) -> new long[] {(long) k * h * w * hidden + hidden + hidden * c + c, (long) k * c});
     assertTrue(second.contains("hidden=65536, classes=65536") && second.contains("modulo 2³²"), second);
   }
 }

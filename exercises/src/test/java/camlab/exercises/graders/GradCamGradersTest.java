@@ -7,6 +7,7 @@ import ai.djl.training.GradientCollector;
 
 import org.junit.jupiter.api.Test;
 
+import static camlab.exercises.graders.GraderChecks.caughtOnlyByHidden;
 import static camlab.exercises.graders.GraderChecks.firstFailure;
 import static camlab.exercises.graders.GraderChecks.passes;
 import static camlab.exercises.graders.GraderChecks.todo;
@@ -15,10 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import camlab.exercises.NotSolvedYet;
 import camlab.exercises.graders.gradcam.CounterfactualMap;
 import camlab.exercises.graders.gradcam.CounterfactualMapGrader;
+import camlab.exercises.graders.gradcam.CounterfactualMapHiddenGrader;
 import camlab.exercises.graders.gradcam.GradCamMap;
 import camlab.exercises.graders.gradcam.GradCamMapGrader;
+import camlab.exercises.graders.gradcam.GradCamMapHiddenGrader;
 import camlab.exercises.graders.gradcam.GradCamWeights;
 import camlab.exercises.graders.gradcam.GradCamWeightsGrader;
+import camlab.exercises.graders.gradcam.GradCamWeightsHiddenGrader;
 import camlab.model.Classifier;
 
 /** The 3.x graders in this JVM. */
@@ -36,10 +40,10 @@ class GradCamGradersTest {
 
   @Test
   void weightsWrittenDifferentlyPass() {
-    passes(GradCamWeightsGrader.class, (GradCamWeights) (m, a, c) -> weights(m, a, c, false));
-    passes(GradCamWeightsGrader.class, (GradCamWeights) (m, a, c) -> weights(m, a, c, true));
+    passes(GradCamWeightsGrader.class, GradCamWeightsHiddenGrader.class, (GradCamWeights) (m, a, c) -> weights(m, a, c, false));
+    passes(GradCamWeightsGrader.class, GradCamWeightsHiddenGrader.class, (GradCamWeights) (m, a, c) -> weights(m, a, c, true));
     // a one-hot mask instead of indexing, and the plain head instead of headForGradients (same for a DJL head)
-    passes(GradCamWeightsGrader.class, (GradCamWeights) (m, a, c) -> {
+    passes(GradCamWeightsGrader.class, GradCamWeightsHiddenGrader.class, (GradCamWeights) (m, a, c) -> {
       NDArray leaf = a.duplicate();
       leaf.setRequiresGradient(true);
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
@@ -61,7 +65,11 @@ class GradCamGradersTest {
   void weightMistakesFail() {
     String sum = firstFailure(GradCamWeightsGrader.class, (GradCamWeights) (m, a, c) -> weights(m, a, c, false).mul(4));
     assertTrue(sum.startsWith("GAP + Linear head") && sum.contains("element [0][0] should be 0.5 but is 2.0"), sum);
-    String accumulating = firstFailure(GradCamWeightsGrader.class, (GradCamWeights) (m, a, c) -> {
+  }
+
+  @Test
+  void gradientsPiledUpOnTheCallersArrayPassTheVisibleTestsAndFailTheRepeatedCall() {
+    String accumulating = caughtOnlyByHidden(GradCamWeightsGrader.class, GradCamWeightsHiddenGrader.class, (GradCamWeights) (m, a, c) -> {
       a.setRequiresGradient(true);
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
         collector.backward(m.headForGradients(a).get(":, " + c).sum());
@@ -80,13 +88,16 @@ class GradCamGradersTest {
 
   @Test
   void mapsWrittenDifferentlyPass() {
-    passes(GradCamMapGrader.class, (GradCamMap) (a, w) -> a.mul(w.expandDims(2).expandDims(3)).sum(new int[] {1}).maximum(0f));
-    passes(GradCamMapGrader.class, (GradCamMap) (a, w) -> {   // a matrix product per image
+    passes(GradCamMapGrader.class, GradCamMapHiddenGrader.class,
+        (GradCamMap) (a, w) -> a.mul(w.expandDims(2).expandDims(3)).sum(new int[] {1}).maximum(0f));
+    passes(GradCamMapGrader.class, GradCamMapHiddenGrader.class, (GradCamMap) (a, w) -> {   // a matrix product per image
       long[] s = a.getShape().getShape();
       return w.expandDims(1).matMul(a.reshape(s[0], s[1], s[2] * s[3])).reshape(s[0], s[2], s[3]).maximum(0f);
     });
-    passes(CounterfactualMapGrader.class, (CounterfactualMap) (a, w) -> a.mul(w.expandDims(2).expandDims(3)).sum(new int[] {1}).neg().maximum(0f));
-    passes(CounterfactualMapGrader.class, (CounterfactualMap) (a, w) -> a.neg().mul(w.expandDims(2).expandDims(3)).sum(new int[] {1}).maximum(0f));
+    passes(CounterfactualMapGrader.class, CounterfactualMapHiddenGrader.class,
+        (CounterfactualMap) (a, w) -> a.mul(w.expandDims(2).expandDims(3)).sum(new int[] {1}).neg().maximum(0f));
+    passes(CounterfactualMapGrader.class, CounterfactualMapHiddenGrader.class,
+        (CounterfactualMap) (a, w) -> a.neg().mul(w.expandDims(2).expandDims(3)).sum(new int[] {1}).maximum(0f));
   }
 
   @Test
@@ -115,11 +126,19 @@ class GradCamGradersTest {
   }
 
   @Test
-  void mapsThatChangeTheirArgumentsForOneChannelOnlyFailOnThatCall() {
-    String oneChannel = firstFailure(GradCamMapGrader.class, (GradCamMap) (a, w) -> w.getShape().get(1) == 1
+  void mapsThatChangeTheirArgumentsForOneChannelOnlyPassTheVisibleTestsAndFailTheHiddenOne() {
+    String oneChannel = caughtOnlyByHidden(GradCamMapGrader.class, GradCamMapHiddenGrader.class, (GradCamMap) (a, w) -> w.getShape().get(1) == 1
         ? a.muli(w.expandDims(2).expandDims(3)).squeeze(1).maximum(0f)
         : a.mul(w.expandDims(2).expandDims(3)).sum(new int[] {1}).maximum(0f));
-    assertTrue(oneChannel.startsWith("random inputs match the library") && oneChannel.contains("gradCamMap(activations (1, 1, 1, 1), weights"
+    assertTrue(oneChannel.startsWith("a single channel (K = 1)") && oneChannel.contains("gradCamMap(activations (1, 1, 1, 1), weights"
         + " (1, 1)) modified its argument `activations`"), oneChannel);
+  }
+
+  @Test
+  void counterfactualMapsThatClampTheActivationsPassTheVisibleTestsAndFailOnSignedActivations() {
+    String clamped = caughtOnlyByHidden(CounterfactualMapGrader.class, CounterfactualMapHiddenGrader.class,
+        (CounterfactualMap) (a, w) -> a.maximum(0f).mul(w.neg().expandDims(2).expandDims(3)).sum(new int[] {1}).maximum(0f));
+    assertTrue(clamped.startsWith("activations of either sign") && clamped.contains("counterfactualMap(activations (2, 3, 4, 5), weights"
+        + " (2, 3)) (activations of either sign, as at a layer before its ReLU): element"), clamped);
   }
 }

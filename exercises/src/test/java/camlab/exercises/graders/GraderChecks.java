@@ -24,6 +24,18 @@ final class GraderChecks {
     outcomes.forEach(o -> assertEquals(Status.PASS, o.status(), o::toString));
   }
 
+  /** Every test of the visible grader and of the hidden one passes. */
+  static void passes(Class<?> grader, Class<?> hiddenGrader, Object answer) {
+    passes(grader, answer);
+    passes(hiddenGrader, answer);
+  }
+
+  /** Every visible test passes and a hidden one fails: the message of the first hidden test that fails. */
+  static String caughtOnlyByHidden(Class<?> grader, Class<?> hiddenGrader, Object answer) {
+    passes(grader, answer);
+    return firstFailure(hiddenGrader, answer);
+  }
+
   /** Every test is TODO (the stub). */
   static void todo(Class<?> grader, Object answer) {
     List<TestOutcome> outcomes = grade(grader, answer);

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import static camlab.exercises.graders.GraderChecks.caughtOnlyByHidden;
 import static camlab.exercises.graders.GraderChecks.firstFailure;
 import static camlab.exercises.graders.GraderChecks.passes;
 import static camlab.exercises.graders.GraderChecks.todo;
@@ -15,17 +16,20 @@ import camlab.evaluate.MapBoxes;
 import camlab.exercises.NotSolvedYet;
 import camlab.exercises.graders.localization.BoxIou;
 import camlab.exercises.graders.localization.BoxIouGrader;
+import camlab.exercises.graders.localization.BoxIouHiddenGrader;
 import camlab.exercises.graders.localization.LargestComponentBox;
 import camlab.exercises.graders.localization.LargestComponentBoxGrader;
+import camlab.exercises.graders.localization.LargestComponentBoxHiddenGrader;
 import camlab.exercises.graders.localization.MaxBoxAccuracy;
 import camlab.exercises.graders.localization.MaxBoxAccuracyGrader;
+import camlab.exercises.graders.localization.MaxBoxAccuracyHiddenGrader;
 
 /** The 6.x graders in this JVM: the library's own answers pass, stubs are TODO, a typical mistake fails with a useful message. */
 class LocalizationGradersTest {
   @Test
   void iouWrittenDifferentlyPasses() {
-    passes(BoxIouGrader.class, (BoxIou) (a, b) -> new Box(a[0], a[1], a[2], a[3]).iou(new Box(b[0], b[1], b[2], b[3])));
-    passes(BoxIouGrader.class, (BoxIou) (a, b) -> {   // apart first, then doubles
+    passes(BoxIouGrader.class, BoxIouHiddenGrader.class, (BoxIou) (a, b) -> new Box(a[0], a[1], a[2], a[3]).iou(new Box(b[0], b[1], b[2], b[3])));
+    passes(BoxIouGrader.class, BoxIouHiddenGrader.class, (BoxIou) (a, b) -> {   // apart first, then doubles
       if (a[2] < b[0] || b[2] < a[0] || a[3] < b[1] || b[3] < a[1]) return 0;
       double w = Math.min(a[2], b[2]) - Math.max(a[0], b[0]) + 1.0;
       double h = Math.min(a[3], b[3]) - Math.max(a[1], b[1]) + 1.0;
@@ -33,7 +37,7 @@ class LocalizationGradersTest {
       double areaB = (b[2] - b[0] + 1.0) * (b[3] - b[1] + 1.0);
       return w * h / (areaA + areaB - w * h);
     });
-    passes(BoxIouGrader.class, (BoxIou) (a, b) -> {   // in float
+    passes(BoxIouGrader.class, BoxIouHiddenGrader.class, (BoxIou) (a, b) -> {   // in float
       float w = Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0]) + 1);
       float h = Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]) + 1);
       float areaA = (a[2] - a[0] + 1f) * (a[3] - a[1] + 1f);
@@ -53,8 +57,8 @@ class LocalizationGradersTest {
   }
 
   @Test
-  void iouInIntArithmeticFailsOnLargeBoxes() {
-    String overflow = firstFailure(BoxIouGrader.class, (BoxIou) (a, b) -> {
+  void iouInIntArithmeticPassesTheVisibleTestsAndFailsOnLargeBoxes() {
+    String overflow = caughtOnlyByHidden(BoxIouGrader.class, BoxIouHiddenGrader.class, (BoxIou) (a, b) -> {
       int w = Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0]) + 1);
       int h = Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]) + 1);
       int areaA = (a[2] - a[0] + 1) * (a[3] - a[1] + 1);
@@ -66,13 +70,13 @@ class LocalizationGradersTest {
 
   @Test
   void largestComponentWrittenDifferentlyPasses() {
-    passes(LargestComponentBoxGrader.class, (LargestComponentBox) (map, h, w, f) -> MapBoxes.largestComponentBox(map, h, w, f)
+    passes(LargestComponentBoxGrader.class, LargestComponentBoxHiddenGrader.class, (LargestComponentBox) (map, h, w, f) -> MapBoxes.largestComponentBox(map, h, w, f)
         .map(b -> new int[] {b.x0(), b.y0(), b.x1(), b.y1()}).orElse(new int[0]));
   }
 
   @Test
   void largestComponentWithAQueueAndTheLastOfTiedComponentsPasses() {
-    passes(LargestComponentBoxGrader.class, (LargestComponentBox) (map, h, w, f) -> {
+    passes(LargestComponentBoxGrader.class, LargestComponentBoxHiddenGrader.class, (LargestComponentBox) (map, h, w, f) -> {
       float max = 0;
       for (float v : map) max = Math.max(max, v);
       boolean[] seen = new boolean[map.length];
@@ -104,21 +108,22 @@ class LocalizationGradersTest {
   }
 
   @Test
-  void aRecursiveFloodFillFailsOnTheLargeMap() {
-    String message = firstFailure(LargestComponentBoxGrader.class, (LargestComponentBox) (map, h, w, f) -> {
-      float max = 0;
-      for (float v : map) max = Math.max(max, v);
-      boolean[] seen = new boolean[map.length];
-      int[] best = new int[0];
-      int bestPixels = 0;
-      for (int p = 0; p < map.length; p++) {
-        if (seen[p] || !(map[p] > f * max)) continue;
-        int[] box = {w, h, -1, -1, 0};
-        fill(map, h, w, f * max, seen, p % w, p / w, box);
-        if (box[4] > bestPixels) { bestPixels = box[4]; best = new int[] {box[0], box[1], box[2], box[3]}; }
-      }
-      return best;
-    });
+  void aRecursiveFloodFillPassesTheVisibleTestsAndFailsOnTheLargeMap() {
+    String message = caughtOnlyByHidden(LargestComponentBoxGrader.class, LargestComponentBoxHiddenGrader.class,
+        (LargestComponentBox) (map, h, w, f) -> {
+          float max = 0;
+          for (float v : map) max = Math.max(max, v);
+          boolean[] seen = new boolean[map.length];
+          int[] best = new int[0];
+          int bestPixels = 0;
+          for (int p = 0; p < map.length; p++) {
+            if (seen[p] || !(map[p] > f * max)) continue;
+            int[] box = {w, h, -1, -1, 0};
+            fill(map, h, w, f * max, seen, p % w, p / w, box);
+            if (box[4] > bestPixels) { bestPixels = box[4]; best = new int[] {box[0], box[1], box[2], box[3]}; }
+          }
+          return best;
+        });
     assertTrue(message.startsWith("a large map: 512×512 with a component of about 125 000 pixels, too deep for a flood fill that calls"
         + " itself once per pixel (keep the pixels to visit in an explicit stack or queue): threw StackOverflowError"), message);
   }
@@ -201,7 +206,7 @@ class LocalizationGradersTest {
 
   @Test
   void maxBoxAccFromTheLibraryPasses() {
-    passes(MaxBoxAccuracyGrader.class, (MaxBoxAccuracy) (maps, h, w, boxes, thresholds, delta) -> {
+    passes(MaxBoxAccuracyGrader.class, MaxBoxAccuracyHiddenGrader.class, (MaxBoxAccuracy) (maps, h, w, boxes, thresholds, delta) -> {
       double best = 0;
       for (double tau : thresholds) {
         long hits = java.util.stream.IntStream.range(0, maps.length).filter(n -> {
@@ -212,6 +217,28 @@ class LocalizationGradersTest {
       }
       return best;
     });
+  }
+
+  @Test
+  void maxBoxAccSkippingImagesWithoutABoxPassesTheVisibleTestsAndFailsTheHiddenOne() {
+    String message = caughtOnlyByHidden(MaxBoxAccuracyGrader.class, MaxBoxAccuracyHiddenGrader.class,
+        (MaxBoxAccuracy) (maps, h, w, boxes, thresholds, delta) -> {
+          double best = 0;
+          for (double tau : thresholds) {
+            int hits = 0;
+            int counted = 0;
+            for (int n = 0; n < maps.length; n++) {
+              Optional<Box> box = MapBoxes.largestComponentBox(maps[n], h, w, tau);
+              if (box.isEmpty()) continue;   // no box: left out of N
+              counted++;
+              if (box.get().iou(new Box(boxes[n][0], boxes[n][1], boxes[n][2], boxes[n][3])) >= delta) hits++;
+            }
+            if (counted > 0) best = Math.max(best, 100.0 * hits / counted);
+          }
+          return best;
+        });
+    assertTrue(message.startsWith("an image whose map has no pixel above the threshold") && message.contains("should be 50.0 but is 100.0"),
+        message);
   }
 
   @Test

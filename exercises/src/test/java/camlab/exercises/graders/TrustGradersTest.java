@@ -2,6 +2,7 @@ package camlab.exercises.graders;
 
 import org.junit.jupiter.api.Test;
 
+import static camlab.exercises.graders.GraderChecks.caughtOnlyByHidden;
 import static camlab.exercises.graders.GraderChecks.firstFailure;
 import static camlab.exercises.graders.GraderChecks.passes;
 import static camlab.exercises.graders.GraderChecks.todo;
@@ -12,15 +13,17 @@ import camlab.evaluate.Spearman;
 import camlab.exercises.NotSolvedYet;
 import camlab.exercises.graders.trust.DeletionAuc;
 import camlab.exercises.graders.trust.DeletionAucGrader;
+import camlab.exercises.graders.trust.DeletionAucHiddenGrader;
 import camlab.exercises.graders.trust.SpearmanCorrelation;
 import camlab.exercises.graders.trust.SpearmanCorrelationGrader;
+import camlab.exercises.graders.trust.SpearmanCorrelationHiddenGrader;
 
 /** The 7.x graders in this JVM. */
 class TrustGradersTest {
   @Test
   void aucWrittenDifferentlyPasses() {
-    passes(DeletionAucGrader.class, (DeletionAuc) CausalMetric::auc);
-    passes(DeletionAucGrader.class, (DeletionAuc) s -> {   // the mean of the inner points, ends at half weight
+    passes(DeletionAucGrader.class, DeletionAucHiddenGrader.class, (DeletionAuc) CausalMetric::auc);
+    passes(DeletionAucGrader.class, DeletionAucHiddenGrader.class, (DeletionAuc) s -> {   // the mean of the inner points, ends at half weight
       double sum = 0;
       for (int t = 1; t < s.length - 1; t++) sum += s[t];
       return (sum + (s[0] + s[s.length - 1]) / 2) / (s.length - 1);
@@ -32,6 +35,18 @@ class TrustGradersTest {
     todo(DeletionAucGrader.class, (DeletionAuc) s -> { throw new NotSolvedYet("7.1"); });
     String mean = firstFailure(DeletionAucGrader.class, (DeletionAuc) s -> java.util.Arrays.stream(s).average().orElse(0));
     assertTrue(mean.contains("deletionAuc([1.0, 0.0, 0.0]) should be 0.25 but is 0.333"), mean);
+  }
+
+  @Test
+  void aucSummedInFloatPassesTheVisibleTestsAndFailsOnLongCurves() {
+    String message = caughtOnlyByHidden(DeletionAucGrader.class, DeletionAucHiddenGrader.class, (DeletionAuc) s -> {
+      int n = s.length - 1;
+      float sum = 0;
+      for (double x : s) sum += x;
+      return (sum - s[0] / 2 - s[n] / 2) / n;
+    });
+    assertTrue(message.startsWith("long curves, up to 50 177 points") && message.contains("deletionAuc(double[50177]) should be 0.7 but is")
+        && message.contains("add them in a double"), message);
   }
 
   @Test
@@ -48,8 +63,8 @@ class TrustGradersTest {
 
   @Test
   void spearmanWrittenDifferentlyPasses() {
-    passes(SpearmanCorrelationGrader.class, (SpearmanCorrelation) Spearman::of);
-    passes(SpearmanCorrelationGrader.class, (SpearmanCorrelation) (a, b) -> {   // ranks by counting smaller and equal values
+    passes(SpearmanCorrelationGrader.class, SpearmanCorrelationHiddenGrader.class, (SpearmanCorrelation) Spearman::of);
+    passes(SpearmanCorrelationGrader.class, SpearmanCorrelationHiddenGrader.class, (SpearmanCorrelation) (a, b) -> {   // ranks by counting smaller and equal values
       double[] ra = new double[a.length];
       double[] rb = new double[b.length];
       for (int i = 0; i < a.length; i++) {
@@ -76,7 +91,7 @@ class TrustGradersTest {
 
   @Test
   void spearmanInFloatArithmeticPasses() {
-    passes(SpearmanCorrelationGrader.class, (SpearmanCorrelation) (a, b) -> {
+    passes(SpearmanCorrelationGrader.class, SpearmanCorrelationHiddenGrader.class, (SpearmanCorrelation) (a, b) -> {
       double[] ra = Spearman.ranks(a);
       double[] rb = Spearman.ranks(b);
       float ma = 0, mb = 0;
@@ -103,12 +118,13 @@ class TrustGradersTest {
   }
 
   @Test
-  void spearmanWithAnEpsilonForConstantOrTiedValuesFails() {
-    String constant = firstFailure(SpearmanCorrelationGrader.class, (SpearmanCorrelation) (a, b) -> spread(a) < 1e-6 || spread(b) < 1e-6
-        ? Double.NaN : Spearman.of(a, b));
+  void spearmanWithAnEpsilonForConstantOrTiedValuesPassesTheVisibleTestsAndFailsTheHiddenOne() {
+    String constant = caughtOnlyByHidden(SpearmanCorrelationGrader.class, SpearmanCorrelationHiddenGrader.class,
+        (SpearmanCorrelation) (a, b) -> spread(a) < 1e-6 || spread(b) < 1e-6 ? Double.NaN : Spearman.of(a, b));
     assertTrue(constant.startsWith("values that differ by very little still differ") && constant.contains("should be -1.0 but is NaN"),
         constant);
-    String ties = firstFailure(SpearmanCorrelationGrader.class, (SpearmanCorrelation) (a, b) -> pearson(nearRanks(a), nearRanks(b)));
+    String ties = caughtOnlyByHidden(SpearmanCorrelationGrader.class, SpearmanCorrelationHiddenGrader.class,
+        (SpearmanCorrelation) (a, b) -> pearson(nearRanks(a), nearRanks(b)));
     assertTrue(ties.startsWith("values that differ by very little still differ") && ties.contains("not [1.5, 1.5, 3.5, 3.5]"), ties);
   }
 

@@ -3,6 +3,7 @@ package camlab.exercises.graders.cam;
 import java.util.Random;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 import camlab.exercises.graders.Arguments;
@@ -21,15 +22,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Grades exercise 2.3 ({@link BilinearUpsample}): golden values, random maps against {@link MapOps#upsampleBilinear}, edge cases; every
- * result must be float32 of shape [height,width], and every call must leave the map unchanged.
+ * result must be float32 of shape [height,width], and every call must leave the map unchanged. Maps whose height and width grow
+ * by different factors are {@code BilinearUpsampleHiddenGrader}'s.
  */
 @ExtendWith(StudentAnswer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("2.3 Bilinear upsampling")
 public class BilinearUpsampleGrader extends ArrayGrader {
-  private static final String SHAPE_HINT = "the result is [height, width]: height rows, width columns";
-  private static final String RULE = "half-pixel centres: y_src = (y + 0.5)·h/height − 0.5, clamped to [0, h−1]; the same for x";
-  private static final double REL_TOL = 1e-5;
+  static final String SHAPE_HINT = "the result is [height, width]: height rows, width columns";
+  static final String RULE = "half-pixel centres: y_src = (y + 0.5)·h/height − 0.5, clamped to [0, h−1]; the same for x";
+  static final double REL_TOL = 1e-5;
 
   @Test
   @Order(1)
@@ -58,15 +60,9 @@ public class BilinearUpsampleGrader extends ArrayGrader {
   @Order(3)
   @DisplayName("random maps match the library's MapOps.upsampleBilinear (PyTorch's interpolate, align_corners=false)")
   void randomMapsMatchReference(BilinearUpsample student) {
-    int[][] sizes = {{16, 16, 64, 64}, {7, 7, 64, 64}, {3, 5, 8, 13}, {4, 2, 9, 9}, {2, 6, 5, 6}, {5, 5, 5, 5}};
-    Random random = new Random(2017);
-    for (int[] s : sizes) {
-      NDArray map = Inputs.gaussian(manager, random, new Shape(s[0], s[1]));
-      float[] expected = MapOps.upsampleBilinear(map.expandDims(0), s[2], s[3]).squeeze(0).toFloatArray();
-      NDAssert.assertValues(expected, new Shape(s[2], s[3]), upsample(student, map, s[2], s[3]), REL_TOL,
-          call(map, s[2], s[3]) + (s[0] == s[2] && s[1] == s[3] ? " (same size: must return the map unchanged)" : "") + "; " + RULE,
-          SHAPE_HINT);
-    }
+    // height and width grow by the same factor here: 4, 9.14, 2, 3 and 1 (the same size)
+    int[][] sizes = {{16, 16, 64, 64}, {7, 7, 64, 64}, {3, 5, 6, 10}, {4, 2, 12, 6}, {5, 5, 5, 5}};
+    assertMatchesReference(manager, student, sizes, new Random(2017));
   }
 
   @Test
@@ -86,15 +82,26 @@ public class BilinearUpsampleGrader extends ArrayGrader {
     upsample(student, map, 8, 10);
   }
 
+  /** A random map [h,w] upsampled to [height,width] for each {h, w, height, width} of {@code sizes}, against the library's. */
+  static void assertMatchesReference(NDManager manager, BilinearUpsample student, int[][] sizes, Random random) {
+    for (int[] s : sizes) {
+      NDArray map = Inputs.gaussian(manager, random, new Shape(s[0], s[1]));
+      float[] expected = MapOps.upsampleBilinear(map.expandDims(0), s[2], s[3]).squeeze(0).toFloatArray();
+      NDAssert.assertValues(expected, new Shape(s[2], s[3]), upsample(student, map, s[2], s[3]), REL_TOL,
+          call(map, s[2], s[3]) + (s[0] == s[2] && s[1] == s[3] ? " (same size: must return the map unchanged)" : "") + "; " + RULE,
+          SHAPE_HINT);
+    }
+  }
+
   /** The student's result, after checking that the call left the map as it was. */
-  private static NDArray upsample(BilinearUpsample student, NDArray map, int height, int width) {
+  static NDArray upsample(BilinearUpsample student, NDArray map, int height, int width) {
     Arguments before = Arguments.of("map", map);
     NDArray up = student.upsampleBilinear(map, height, width);
     before.assertUnchanged(call(map, height, width), Arguments.IN_PLACE_HINT);
     return up;
   }
 
-  private static String call(NDArray map, int height, int width) {
+  static String call(NDArray map, int height, int width) {
     return "upsampleBilinear(map " + map.getShape() + ", height " + height + ", width " + width + ")";
   }
 }

@@ -9,6 +9,7 @@ import camlab.exercises.graders.Arguments;
 import camlab.exercises.graders.ArrayGrader;
 import camlab.exercises.graders.Inputs;
 import camlab.exercises.graders.NDAssert;
+import camlab.exercises.graders.Points;
 import camlab.exercises.graders.StudentAnswer;
 import camlab.explain.MapOps;
 
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Grades exercise 2.2 ({@link MinMaxNormalize}): golden values, constant maps, random maps against {@link MapOps#minMaxNormalize};
  * every result must be float32 of the map's shape, and every call must leave the map unchanged. Maps whose range is tiny but not 0
- * are {@link MinMaxNormalizeHiddenGrader}'s.
+ * are {@code MinMaxNormalizeHiddenGrader}'s.
  */
 @ExtendWith(StudentAnswer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -36,6 +37,7 @@ public class MinMaxNormalizeGrader extends ArrayGrader {
   @Test
   @Order(1)
   @DisplayName("hand-computed: [[2,4],[6,10]] becomes [[0,0.25],[0.5,1]]")
+  @Points(0.25)
   void goldenPositive(MinMaxNormalize student) {
     NDArray map = manager.create(new float[] {2, 4, 6, 10}, new Shape(2, 2));
     NDAssert.assertValues(new float[] {0, 0.25f, 0.5f, 1}, new Shape(2, 2), normalize(student, map), REL_TOL,
@@ -45,6 +47,7 @@ public class MinMaxNormalizeGrader extends ArrayGrader {
   @Test
   @Order(2)
   @DisplayName("hand-computed: negative values, [[-3,1,5]] becomes [[0,0.5,1]]")
+  @Points(0.25)
   void goldenNegative(MinMaxNormalize student) {
     NDArray map = manager.create(new float[] {-3, 1, 5}, new Shape(1, 3));
     NDAssert.assertValues(new float[] {0, 0.5f, 1}, new Shape(1, 3), normalize(student, map), REL_TOL,
@@ -54,6 +57,7 @@ public class MinMaxNormalizeGrader extends ArrayGrader {
   @Test
   @Order(3)
   @DisplayName("constant maps become all zeros, never NaN")
+  @Points(0.25)
   void constantMapsBecomeZeros(MinMaxNormalize student) {
     float[][] values = {{3.5f, 3.5f, 3.5f, 3.5f, 3.5f, 3.5f}, new float[6], {-2, -2, -2, -2, -2, -2}};
     for (float[] v : values) {
@@ -78,6 +82,7 @@ public class MinMaxNormalizeGrader extends ArrayGrader {
   @Test
   @Order(5)
   @DisplayName("random maps match the library's MapOps.minMaxNormalize: min 0, max 1")
+  @Points(0.5)
   void randomMapsMatchReference(MinMaxNormalize student) {
     int[][] shapes = {{16, 16}, {7, 7}, {3, 5}, {1, 9}, {64, 64}};
     Random random = new Random(2016);
@@ -91,6 +96,7 @@ public class MinMaxNormalizeGrader extends ArrayGrader {
   @Test
   @Order(6)
   @DisplayName("the argument is left unchanged (no in-place operations, nothing closed)")
+  @Points(0.25)
   void argumentIsNotModified(MinMaxNormalize student) {
     NDArray map = Inputs.gaussian(manager, new Random(7), new Shape(4, 5));
     normalize(student, map);

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 
 import camlab.exercises.graders.ArrayGrader;
 import camlab.exercises.graders.NDAssert;
+import camlab.exercises.graders.Points;
 import camlab.exercises.graders.StudentAnswer;
 
 import org.junit.jupiter.api.DisplayName;
@@ -33,6 +34,7 @@ public class MinMaxNormalizeHiddenGrader extends ArrayGrader {
   @Test
   @Order(4)
   @DisplayName("a range that is tiny but not 0 is not constant: the map still spans exactly [0, 1]")
+  @Points(0.5)
   void tinyRangeIsNotConstant(MinMaxNormalize student) {
     float unit = 0x1p-26f;   // max − min = 2⁻²⁴ ≈ 6e-8, next to 0
     assertTinyRange(student, new float[] {0, unit, 2 * unit, 4 * unit});

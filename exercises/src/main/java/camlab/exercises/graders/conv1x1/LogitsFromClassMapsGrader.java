@@ -3,6 +3,7 @@ package camlab.exercises.graders.conv1x1;
 import java.util.Random;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 import camlab.exercises.graders.Arguments;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Grades exercise 5.2 ({@link LogitsFromClassMaps}): golden values, random maps against {@link GlobalAveragePooling}; every result must be
- * float32 of shape [B,C], and every call must leave the class maps unchanged.
+ * float32 of shape [B,C], and every call must leave the class maps unchanged. A single image (B = 1) or a single class (C = 1) is
+ * {@code LogitsFromClassMapsHiddenGrader}'s.
  */
 @ExtendWith(StudentAnswer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -42,15 +44,9 @@ public class LogitsFromClassMapsGrader extends ArrayGrader {
 
   @Test
   @Order(2)
-  @DisplayName("random class maps match the library's global average pooling")
+  @DisplayName("random class maps match the library's global average pooling, for B=2..5 images and C=4..1000 classes")
   void randomMapsMatchReference(LogitsFromClassMaps student) {
-    int[][] dims = {{1, 1, 1, 1}, {2, 10, 16, 16}, {3, 4, 5, 7}, {5, 1000, 2, 2}, {1, 3, 1, 9}};
-    Random random = new Random(2013);
-    for (int[] d : dims) {
-      NDArray maps = Inputs.gaussian(manager, random, new Shape(d[0], d[1], d[2], d[3]));
-      NDAssert.assertValues(GlobalAveragePooling.pool(maps).toFloatArray(), new Shape(d[0], d[1]), logits(student, maps),
-          REL_TOL, call(maps), SHAPE_HINT);
-    }
+    assertMatchesReference(manager, student, new int[][] {{2, 10, 16, 16}, {3, 4, 5, 7}, {5, 1000, 2, 2}}, new Random(2013));
   }
 
   @Test
@@ -61,8 +57,17 @@ public class LogitsFromClassMapsGrader extends ArrayGrader {
     logits(student, maps);
   }
 
+  /** Random class maps [B,C,h,w] for each {B, C, h, w} of {@code dims}, the student's logits against the library's pooling. */
+  static void assertMatchesReference(NDManager manager, LogitsFromClassMaps student, int[][] dims, Random random) {
+    for (int[] d : dims) {
+      NDArray maps = Inputs.gaussian(manager, random, new Shape(d[0], d[1], d[2], d[3]));
+      NDAssert.assertValues(GlobalAveragePooling.pool(maps).toFloatArray(), new Shape(d[0], d[1]), logits(student, maps),
+          REL_TOL, call(maps), SHAPE_HINT);
+    }
+  }
+
   /** The student's logits, after checking that the call left the class maps as they were. */
-  private static NDArray logits(LogitsFromClassMaps student, NDArray maps) {
+  static NDArray logits(LogitsFromClassMaps student, NDArray maps) {
     Arguments before = Arguments.of("classMaps", maps);
     NDArray logits = student.logitsFromClassMaps(maps);
     before.assertUnchanged(call(maps), Arguments.IN_PLACE_HINT);

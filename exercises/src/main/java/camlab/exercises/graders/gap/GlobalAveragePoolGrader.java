@@ -9,6 +9,7 @@ import camlab.exercises.graders.Arguments;
 import camlab.exercises.graders.ArrayGrader;
 import camlab.exercises.graders.Inputs;
 import camlab.exercises.graders.NDAssert;
+import camlab.exercises.graders.Points;
 import camlab.exercises.graders.StudentAnswer;
 import camlab.model.GlobalAveragePooling;
 
@@ -21,18 +22,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Grades exercise 1.1 ({@link GlobalAveragePool}): golden values, random inputs against {@link GlobalAveragePooling}, edge cases;
- * every result must be float32 of shape [K], and every call must leave its argument unchanged.
+ * every result must be float32 of shape [K], and every call must leave its argument unchanged. Large grids are
+ * {@code GlobalAveragePoolHiddenGrader}'s.
  */
 @ExtendWith(StudentAnswer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("1.1 Global average pooling")
 public class GlobalAveragePoolGrader extends ArrayGrader {
-  private static final String SHAPE_HINT = "average over both spatial axes (1 and 2) and keep the channel axis";
-  private static final double REL_TOL = 1e-5;
+  static final String SHAPE_HINT = "average over both spatial axes (1 and 2) and keep the channel axis";
+  static final double REL_TOL = 1e-5;
 
   @Test
   @Order(1)
   @DisplayName("hand-computed: K=2 channels on a 2x2 grid")
+  @Points(0.25)
   void goldenTwoChannels(GlobalAveragePool student) {
     NDArray features = manager.create(new float[] {1, 2, 3, 4, 0, -1, -2, 7}, new Shape(2, 2, 2));
     NDAssert.assertValues(new float[] {2.5f, 1f}, new Shape(2), pool(student, features), REL_TOL,
@@ -42,6 +45,7 @@ public class GlobalAveragePoolGrader extends ArrayGrader {
   @Test
   @Order(2)
   @DisplayName("hand-computed: K=1 channel on a non-square 2x3 grid")
+  @Points(0.25)
   void goldenNonSquare(GlobalAveragePool student) {
     NDArray features = manager.create(new float[] {1, 2, 3, 4, 5, 9}, new Shape(1, 2, 3));
     NDAssert.assertValues(new float[] {4f}, new Shape(1), pool(student, features), REL_TOL,
@@ -51,6 +55,7 @@ public class GlobalAveragePoolGrader extends ArrayGrader {
   @Test
   @Order(3)
   @DisplayName("random inputs match the library's GlobalAveragePooling for K=1..128 and square and non-square grids")
+  @Points(0.5)
   void randomInputsMatchReference(GlobalAveragePool student) {
     int[][] kHw = {{1, 1, 1}, {3, 4, 5}, {8, 7, 7}, {128, 16, 16}, {5, 14, 10}, {2, 1, 9}};
     Random random = new Random(2014);
@@ -64,6 +69,7 @@ public class GlobalAveragePoolGrader extends ArrayGrader {
   @Test
   @Order(4)
   @DisplayName("the argument is left unchanged (no in-place operations, nothing closed)")
+  @Points(0.25)
   void argumentIsNotModified(GlobalAveragePool student) {
     NDArray features = Inputs.gaussian(manager, new Random(7), new Shape(4, 3, 5));
     pool(student, features);
@@ -72,6 +78,7 @@ public class GlobalAveragePoolGrader extends ArrayGrader {
   @Test
   @Order(5)
   @DisplayName("edge cases: a 1x1 grid is returned as is, constant channels give their constant")
+  @Points(0.25)
   void edgeCases(GlobalAveragePool student) {
     NDArray single = manager.create(new float[] {3, -1, 0.5f}, new Shape(3, 1, 1));
     NDAssert.assertValues(new float[] {3, -1, 0.5f}, new Shape(3), pool(student, single), REL_TOL,
@@ -82,14 +89,14 @@ public class GlobalAveragePoolGrader extends ArrayGrader {
   }
 
   /** The student's answer, after checking that it left {@code features} as it was. */
-  private static NDArray pool(GlobalAveragePool student, NDArray features) {
+  static NDArray pool(GlobalAveragePool student, NDArray features) {
     Arguments before = Arguments.of("features", features);
     NDArray pooled = student.globalAveragePool(features);
     before.assertUnchanged(call(features), Arguments.IN_PLACE_HINT);
     return pooled;
   }
 
-  private static String call(NDArray features) {
+  static String call(NDArray features) {
     return "globalAveragePool(features " + features.getShape() + ")";
   }
 }

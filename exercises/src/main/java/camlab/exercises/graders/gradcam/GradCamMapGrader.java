@@ -3,12 +3,14 @@ package camlab.exercises.graders.gradcam;
 import java.util.Random;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 import camlab.exercises.graders.Arguments;
 import camlab.exercises.graders.ArrayGrader;
 import camlab.exercises.graders.Inputs;
 import camlab.exercises.graders.NDAssert;
+import camlab.exercises.graders.Points;
 import camlab.exercises.graders.StudentAnswer;
 
 import org.junit.jupiter.api.DisplayName;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Grades exercise 3.2 ({@link GradCamMap}): golden values, random inputs against the library's weighted sum + ReLU, edge cases; every
- * result must be float32 of shape [B,h,w], and every call must leave its arguments unchanged.
+ * result must be float32 of shape [B,h,w], and every call must leave its arguments unchanged. A single channel (K = 1) is
+ * {@code GradCamMapHiddenGrader}'s.
  */
 @ExtendWith(StudentAnswer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -36,6 +39,7 @@ public class GradCamMapGrader extends ArrayGrader {
   @Test
   @Order(1)
   @DisplayName("hand-computed: two images, each with its own weights; negative sums become 0")
+  @Points(0.5)
   void goldenTwoImages(GradCamMap student) {
     NDArray a = manager.create(GOLDEN_A, new Shape(2, 2, 1, 3));
     NDArray w = manager.create(GOLDEN_W, new Shape(2, 2));
@@ -46,21 +50,16 @@ public class GradCamMapGrader extends ArrayGrader {
 
   @Test
   @Order(2)
-  @DisplayName("random inputs match the library: ReLU of the weighted sum, for B=1..4, K=1..64")
+  @DisplayName("random inputs match the library: ReLU of the weighted sum, for B=1..4, K=3..64")
+  @Points(0.5)
   void randomInputsMatchReference(GradCamMap student) {
-    int[][] dims = {{1, 1, 1, 1}, {2, 3, 4, 5}, {4, 64, 7, 7}, {3, 8, 16, 16}, {1, 5, 2, 9}};
-    Random random = new Random(2017);
-    for (int[] d : dims) {
-      NDArray a = Inputs.gaussian(manager, random, new Shape(d[0], d[1], d[2], d[3]));
-      NDArray w = Inputs.gaussian(manager, random, new Shape(d[0], d[1]));
-      NDAssert.assertValues(MapReference.reluWeightedSum(a, w, 1f), new Shape(d[0], d[2], d[3]), map(student, a, w), REL_TOL,
-          call(a, w), SHAPE_HINT);
-    }
+    assertMatchesReference(manager, student, new int[][] {{2, 3, 4, 5}, {4, 64, 7, 7}, {3, 8, 16, 16}, {1, 5, 2, 9}}, new Random(2017));
   }
 
   @Test
   @Order(3)
   @DisplayName("edge cases: zero weights and evidence that is negative everywhere give all-zero maps")
+  @Points(0.25)
   void edgeCases(GradCamMap student) {
     NDArray a = Inputs.uniform(manager, new Random(5), new Shape(2, 3, 2, 2));
     NDArray zero = manager.zeros(new Shape(2, 3));
@@ -74,6 +73,7 @@ public class GradCamMapGrader extends ArrayGrader {
   @Test
   @Order(4)
   @DisplayName("the arguments are left unchanged (no in-place operations, nothing closed)")
+  @Points(0.25)
   void argumentsAreNotModified(GradCamMap student) {
     Random random = new Random(7);
     NDArray a = Inputs.gaussian(manager, random, new Shape(2, 4, 3, 5));
@@ -81,8 +81,18 @@ public class GradCamMapGrader extends ArrayGrader {
     map(student, a, w);
   }
 
+  /** Random activations [B,K,h,w] and weights [B,K] for each {B, K, h, w} of {@code dims}, the student's map against the library's. */
+  static void assertMatchesReference(NDManager manager, GradCamMap student, int[][] dims, Random random) {
+    for (int[] d : dims) {
+      NDArray a = Inputs.gaussian(manager, random, new Shape(d[0], d[1], d[2], d[3]));
+      NDArray w = Inputs.gaussian(manager, random, new Shape(d[0], d[1]));
+      NDAssert.assertValues(MapReference.reluWeightedSum(a, w, 1f), new Shape(d[0], d[2], d[3]), map(student, a, w), REL_TOL,
+          call(a, w), SHAPE_HINT);
+    }
+  }
+
   /** The student's map, after checking that the call left both arguments as they were. */
-  private static NDArray map(GradCamMap student, NDArray a, NDArray w) {
+  static NDArray map(GradCamMap student, NDArray a, NDArray w) {
     Arguments before = Arguments.of("activations", a).and("weights", w);
     NDArray map = student.gradCamMap(a, w);
     before.assertUnchanged(call(a, w), Arguments.IN_PLACE_HINT);

@@ -8,6 +8,7 @@ import java.util.Random;
 import camlab.evaluate.Box;
 import camlab.evaluate.MapBoxes;
 import camlab.exercises.graders.Arguments;
+import camlab.exercises.graders.Points;
 import camlab.exercises.graders.StudentAnswer;
 
 import org.junit.jupiter.api.DisplayName;
@@ -21,8 +22,8 @@ import org.opentest4j.AssertionFailedError;
 /**
  * Grades exercise 6.2 ({@link LargestComponentBox}): hand-made maps that separate 8- from 4-connectivity, {@code >} from
  * {@code ≥}, pixel count from box area and a fraction of the max from a fraction of the range; empty and constant maps;
- * random maps against {@link MapBoxes#largestComponentBox} (any of several equally large components is accepted), a tie, a
- * 512×512 map with a component of 10⁵ pixels; every call must leave the map unchanged.
+ * random maps against {@link MapBoxes#largestComponentBox} (any of several equally large components is accepted), a tie; every call
+ * must leave the map unchanged. A 512×512 map with a component of 10⁵ pixels is {@code LargestComponentBoxHiddenGrader}'s.
  */
 @ExtendWith(StudentAnswer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -31,6 +32,7 @@ public class LargestComponentBoxGrader {
   @Test
   @Order(1)
   @DisplayName("hand-made: pixels that touch only at a corner are connected (8-connectivity)")
+  @Points(0.25)
   void goldenEightConnectivity(LargestComponentBox student) {
     float[] map = {
         1, 0, 0, 0, 1, 1,
@@ -45,6 +47,7 @@ public class LargestComponentBoxGrader {
   @Test
   @Order(2)
   @DisplayName("hand-made: a pixel exactly at fraction · max is not above it (strictly greater)")
+  @Points(0.25)
   void goldenStrictThreshold(LargestComponentBox student) {
     float[] map = {
         4, 1, 1, 1,
@@ -58,6 +61,7 @@ public class LargestComponentBoxGrader {
   @Test
   @Order(3)
   @DisplayName("hand-made: the threshold is a fraction of the max (not an absolute value, not a fraction of max − min)")
+  @Points(0.25)
   void goldenFractionOfMax(LargestComponentBox student) {
     float[] map = {
         2, 6, 6, 2,
@@ -71,6 +75,7 @@ public class LargestComponentBoxGrader {
   @Test
   @Order(4)
   @DisplayName("hand-made: the largest component has the most pixels, not the largest box; x is the column, y the row")
+  @Points(0.25)
   void goldenMostPixels(LargestComponentBox student) {
     float[] map = new float[6 * 8];
     for (int i = 0; i < 4; i++) map[i * 8 + i] = 1;                  // a diagonal of 4 pixels, box 4×4
@@ -83,6 +88,7 @@ public class LargestComponentBoxGrader {
   @Test
   @Order(5)
   @DisplayName("edge cases: an all-zero map has no box (empty array); a constant map is one component; a single hot pixel")
+  @Points(0.25)
   void edgeCases(LargestComponentBox student) {
     float[] zeros = new float[12];
     String call = call(zeros, 3, 4, 0.2);
@@ -105,6 +111,7 @@ public class LargestComponentBoxGrader {
   @Test
   @Order(6)
   @DisplayName("hand-made: two components tie for the most pixels — either box is right, a box around both is not")
+  @Points(0.25)
   void goldenTie(LargestComponentBox student) {
     float[] map = {
         1, 1, 0, 0, 0,
@@ -122,6 +129,7 @@ public class LargestComponentBoxGrader {
   @Test
   @Order(7)
   @DisplayName("random maps match the library's MapBoxes.largestComponentBox (fractions 0.15 to 0.8, square and non-square)")
+  @Points(0.75)
   void randomMapsMatchReference(LargestComponentBox student) {
     Random random = new Random(2016);
     int[][] sizes = {{5, 7}, {9, 9}, {16, 16}, {12, 30}, {64, 64}, {1, 10}, {10, 1}};
@@ -137,26 +145,9 @@ public class LargestComponentBoxGrader {
   }
 
   @Test
-  @Order(8)
-  @DisplayName("a large map: 512×512 with a component of about 125 000 pixels, too deep for a flood fill that calls itself once per"
-      + " pixel (keep the pixels to visit in an explicit stack or queue)")
-  void largeMap(LargestComponentBox student) {
-    int height = 512;
-    int width = 512;
-    float[] map = new float[height * width];
-    for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        double r2 = ((x - 280.0) * (x - 280.0) + (y - 250.0) * (y - 250.0)) / (200.0 * 200.0);   // a disc of radius 200
-        if (r2 < 1) map[y * width + x] = (float) (1 - 0.6 * r2);
-      }
-    }
-    for (int k = 0; k < 40; k++) map[(k * 7919) % 60 * width + (k * 104729) % 60] = 0.9f;   // specks in the top-left corner
-    assertMatchesReference(student, map, height, width, 0.2);
-  }
-
-  @Test
   @Order(9)
   @DisplayName("the map is left unchanged")
+  @Points(0.25)
   void argumentUnchanged(LargestComponentBox student) {
     box(student, blobs(new Random(7), 8, 9, 0.2), 8, 9, 0.2);
   }
@@ -172,7 +163,7 @@ public class LargestComponentBoxGrader {
   }
 
   /** Any of the components with the most pixels is a right answer. */
-  private static void assertMatchesReference(LargestComponentBox student, float[] map, int height, int width, double fraction) {
+  static void assertMatchesReference(LargestComponentBox student, float[] map, int height, int width, double fraction) {
     String call = call(map, height, width, fraction);
     float max = 0;
     for (float v : map) max = Math.max(max, v);

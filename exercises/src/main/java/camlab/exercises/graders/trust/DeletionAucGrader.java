@@ -5,6 +5,7 @@ import java.util.Random;
 
 import camlab.evaluate.CausalMetric;
 import camlab.exercises.graders.Arguments;
+import camlab.exercises.graders.Points;
 import camlab.exercises.graders.StudentAnswer;
 
 import org.junit.jupiter.api.DisplayName;
@@ -17,20 +18,22 @@ import org.opentest4j.AssertionFailedError;
 
 /**
  * Grades exercise 7.1 ({@link DeletionAuc}): hand-computed areas that separate the trapezoid rule from the plain mean,
- * the left and right Riemann sums, and a division by n + 1; the shortest curve and constant curves; random curves
- * against {@link CausalMetric#auc}; every call must leave the scores unchanged.
+ * the left and right Riemann sums, and a division by n + 1; the shortest curve and constant curves; random curves of up to 225
+ * points against {@link CausalMetric#auc}; every call must leave the scores unchanged. Long curves are
+ * {@code DeletionAucHiddenGrader}'s.
  */
 @ExtendWith(StudentAnswer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("7.1 Deletion AUC")
 public class DeletionAucGrader {
-  private static final double TOL = 1e-7;
-  private static final String HINT = "n + 1 scores s_0..s_n sit at t/n on [0, 1]; each of the n intervals of width 1/n adds"
+  static final double TOL = 1e-7;
+  static final String HINT = "n + 1 scores s_0..s_n sit at t/n on [0, 1]; each of the n intervals of width 1/n adds"
       + " (s_{t−1} + s_t)/2 · 1/n";
 
   @Test
   @Order(1)
   @DisplayName("hand-computed: [1, 0, 0] has area 0.25 (a triangle over the first half)")
+  @Points(0.25)
   void goldenDrop(DeletionAuc student) {
     assertAuc(student, new double[] {1, 0, 0}, 0.25,
         "the points (0, 1), (0.5, 0), (1, 0): the first interval is a triangle of area 0.5 · 1 / 2 = 0.25, the second is flat"
@@ -43,6 +46,7 @@ public class DeletionAucGrader {
   @Test
   @Order(2)
   @DisplayName("hand-computed: [0.8, 0.6, 0.2, 0.2, 0] on 4 intervals has area 0.35")
+  @Points(0.25)
   void goldenFourSteps(DeletionAuc student) {
     assertAuc(student, new double[] {0.8, 0.6, 0.2, 0.2, 0}, 0.35,
         "(0.7 + 0.4 + 0.2 + 0.1) / 4 = 0.35 — the mean of each interval's two ends, times the interval's width 1/4");
@@ -51,17 +55,19 @@ public class DeletionAucGrader {
   @Test
   @Order(3)
   @DisplayName("edge cases: two points; a constant curve has its constant as area")
+  @Points(0.25)
   void edgeCases(DeletionAuc student) {
     assertAuc(student, new double[] {1, 0}, 0.5, "one interval from 1 down to 0: a triangle of area 0.5");
     assertAuc(student, new double[] {0.3, 0.9}, 0.6, "one interval from 0.3 up to 0.9: a trapezoid of area (0.3 + 0.9) / 2 = 0.6");
     double[] constant = new double[65];
-    Arrays.fill(constant, 0.7);
-    assertAuc(student, constant, 0.7, "a score that stays at 0.7 over [0, 1] has area 0.7 whatever the number of steps");
+    Arrays.fill(constant, 0.75);
+    assertAuc(student, constant, 0.75, "a score that stays at 0.75 over [0, 1] has area 0.75 whatever the number of steps");
   }
 
   @Test
   @Order(4)
   @DisplayName("random curves of 2 to 225 points match the library's CausalMetric.auc")
+  @Points(0.5)
   void randomCurvesMatchReference(DeletionAuc student) {
     Random random = new Random(2018);
     int[] lengths = {2, 3, 5, 17, 65, 225};
@@ -82,11 +88,12 @@ public class DeletionAucGrader {
   @Test
   @Order(5)
   @DisplayName("the scores are left unchanged")
+  @Points(0.25)
   void argumentUnchanged(DeletionAuc student) {
     assertAuc(student, new double[] {0.9, 0.5, 0.4, 0.1}, (0.7 + 0.45 + 0.25) / 3, "(0.7 + 0.45 + 0.25) / 3");
   }
 
-  private static void assertAuc(DeletionAuc student, double[] scores, double expected, String why) {
+  static void assertAuc(DeletionAuc student, double[] scores, double expected, String why) {
     String values = scores.length <= 8 ? Arrays.toString(scores) : "double[" + scores.length + "]";
     double[] copy = scores.clone();
     Arguments before = Arguments.of("scores", copy);
