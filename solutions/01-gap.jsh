@@ -3,7 +3,7 @@
 // Graded with: ./mvnw test -Dcamlab.grade=solutions
 
 // EXERCISE 1.1 — Global average pooling (2 points)
-/** GAP(A)_k = (1/(h·w)) · Σ_i Σ_j A_k(i,j). features: [K,h,w] (one image). Returns [K] float32. */
+/** GAP(A)_k = (1/(h·w)) · Σ_i Σ_j A_k(i,j). features: [K,h,w] (one image; grids up to 1024x1024). Returns [K] float32, accurate to float precision. */
 NDArray globalAveragePool(NDArray features) {
     return features.mean(new int[] {2}).mean(new int[] {1});   // one axis per call (PyTorch engine)
 }

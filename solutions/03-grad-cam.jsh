@@ -22,7 +22,7 @@ NDArray gradCamMap(NDArray activations, NDArray weights) {
 }
 
 // EXERCISE 3.3 — Counterfactual map (2 points)
-/** L_cf = ReLU(Σ_k (−α_k) · A_k) per image, α = Grad-CAM's weights. activations: [B,K,h,w]; weights: [B,K]. Returns [B,h,w] float32. */
+/** L_cf = ReLU(Σ_k (−α_k) · A_k) per image, α = Grad-CAM's weights. activations: [B,K,h,w], of either sign; weights: [B,K]. Returns [B,h,w] float32. */
 NDArray counterfactualMap(NDArray activations, NDArray weights) {
     long b = weights.getShape().get(0);
     long k = weights.getShape().get(1);
