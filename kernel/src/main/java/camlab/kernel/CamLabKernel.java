@@ -6,6 +6,7 @@ import camlab.kernel.display.Renderers;
 import camlab.kernel.editing.Completion;
 import camlab.kernel.editing.CompletenessCheck;
 import camlab.kernel.editing.Inspection;
+import camlab.kernel.editing.JavadocSources;
 import camlab.kernel.eval.Ansi;
 import camlab.kernel.eval.CellFailure;
 import camlab.kernel.eval.CellInterrupted;
@@ -21,16 +22,14 @@ import camlab.kernel.magic.LoadMagic;
 import camlab.kernel.magic.LsMagicMagic;
 import camlab.kernel.magic.Magics;
 import camlab.kernel.magic.MavenMagic;
+import camlab.kernel.output.OutputRouter;
 import camlab.kernel.runtime.Display;
 import camlab.kernel.runtime.Frontend;
-import io.github.spencerpark.jupyter.channels.JupyterConnection;
-import io.github.spencerpark.jupyter.kernel.BaseKernel;
-import io.github.spencerpark.jupyter.kernel.LanguageInfo;
-import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.Renderer;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
-import io.github.spencerpark.jupyter.kernel.history.HistoryManager;
-import io.github.spencerpark.jupyter.messages.MessageType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -40,21 +39,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The CamLab Jupyter kernel: Java cells run by JShell inside this JVM, next to the course library, DJL,
- * Tablesaw, XChart and the graders. Keeps IJava's notebook surface (display/render/updateDisplay, magics,
- * last-expression output) so notebooks stay portable.
+ * The CamLab kernel's Java side: cells run by JShell inside this JVM, next to the course library, DJL, Tablesaw,
+ * XChart and the graders. Keeps IJava's notebook surface (display/render/updateDisplay, magics, last-expression
+ * output) so notebooks stay portable. {@link KernelServer} speaks the Jupyter protocol for it.
  */
-public final class CamLabKernel extends BaseKernel implements Frontend {
-  /** Imported into every session: IJava's defaults plus the tensor types the course uses everywhere. */
+public final class CamLabKernel implements Frontend {
   /** What the kernel adds to the notebook imports shared with the grader ({@code NotebookImports}). */
   static final List<String> KERNEL_IMPORTS = List.of("import static camlab.kernel.runtime.Display.*;", "import camlab.kernel.runtime.Progress;");
   /** Startup code other jars on the class path may contribute, one resource per jar. */
   static final String STARTUP_RESOURCE = "META-INF/camlab/kernel-startup.jsh";
+  /** {@link #isComplete} answers: these two, or the indent of the next line. */
+  static final String COMPLETE = "complete";
+  static final String INVALID = "invalid";
 
-  private final KernelInfo info;
   private final KernelSettings settings;
   private final JavaEvaluator evaluator;
   private final CellPipeline pipeline;
@@ -63,34 +64,36 @@ public final class CamLabKernel extends BaseKernel implements Frontend {
   private final Completion completion;
   private final Inspection inspection;
   private final CompletenessCheck completeness;
-  private final CellStreams cellStreams;
+  private final Renderer renderer = Renderers.standard();
+  private volatile OutputRouter output;
+  private int testCount;
 
-  private CamLabKernel(KernelInfo info, KernelSettings settings, JavaEvaluator evaluator) {
-    this.info = info;
+  private CamLabKernel(KernelSettings settings, JavaEvaluator evaluator) {
     this.settings = settings;
     this.evaluator = evaluator;
     this.magics = new Magics(new ClasspathMagic(), new JarsMagic(), new LoadMagic(), new MavenMagic());
     magics.add(new LsMagicMagic(magics::all));
     this.pipeline = new CellPipeline(evaluator, magics, CamLabKernel::rememberExerciseCell);
-    this.completion = new Completion(evaluator.analysis(), magics::names);
+    this.completion = new Completion(evaluator.analysis(), magics::names, evaluator::notebookNames);
     this.inspection = new Inspection(evaluator.analysis());
     this.completeness = new CompletenessCheck(evaluator.analysis());
-    this.cellStreams = CellStreams.of(getIO());
-    Renderers.registerAll(getRenderer());
   }
 
-  /**
-   * Builds JShell and runs the startup code. Call it before the Jupyter connection starts its threads:
-   * they inherit this thread's context class loader, which JShell sets to its snippet loader.
-   */
+  /** Builds JShell and runs the startup code (seconds: the Jupyter sockets are already answering meanwhile). */
   public static CamLabKernel start(KernelInfo info, KernelSettings settings) {
     JavaEvaluator evaluator = JavaEvaluator.start(KernelSettings.STOP_GRACE, ThreadStopper.jdk());
-    CamLabKernel kernel = new CamLabKernel(info, settings, evaluator);
+    JavadocSources.install(evaluator.analysis());
+    CamLabKernel kernel = new CamLabKernel(settings, evaluator);
     Display.attach(kernel);
     camlab.kernel.runtime.LibraryProgress.install();
     kernel.runStartupCode();
     if (settings.problems() != null) System.err.println("CamLab kernel: " + settings.problems());
     return kernel;
+  }
+
+  /** From now on displays and output go to the notebook through {@code router}. */
+  void attach(OutputRouter router) {
+    this.output = router;
   }
 
   private void runStartupCode() {
@@ -111,7 +114,7 @@ public final class CamLabKernel extends BaseKernel implements Frontend {
 
   private void runStartup(String code, String label) {
     UserCodeRunner runner = evaluator.runner();
-    runner.beginCell(null);
+    runner.beginCell(null, null);
     try {
       pipeline.run(code, SourceOrigin.startup(label));
     } catch (CellFailure f) {
@@ -124,11 +127,10 @@ public final class CamLabKernel extends BaseKernel implements Frontend {
   /** Runs what a new kernel's first cells do (a cell, its display, completion), so an archive recording sees those classes. */
   void warmUp() throws Exception {
     eval("int warmUp = 1 + 1;\nwarmUp");
-    getRenderer().render(new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB));
+    renderer.render(new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB));
     complete("Math.ma", 7);
     isComplete("for (int i = 0; i < 3; i++) {");
   }
-
 
   private static void rememberExerciseCell(String source) {
     try {
@@ -138,19 +140,28 @@ public final class CamLabKernel extends BaseKernel implements Frontend {
     }
   }
 
-  @Override
-  public DisplayData eval(String code) throws Exception {
-    int count = executionCount.get() - 1; // BaseKernel counts this request before calling eval
-    history.record(count, code);
-    if (getIO().isAttached()) cellStreams.install(); // BaseKernel restores its own streams after the request
+  /** Runs a cell outside a notebook (tests, warm-up), numbering cells 1, 2, ... */
+  DisplayData eval(String code) throws Exception {
+    return execute(code, ++testCount, true, null);
+  }
+
+  /**
+   * Runs one cell: magics and Java code in order. Returns the bundle of its value, or null when it has none.
+   *
+   * @param count the cell's execution count, for error messages ("line 3 of cell [5]") and history
+   * @param onCellThread run on the cell thread before the cell's code (the output router's cell setup), or null
+   * @throws CellFailure what the user should read about; anything else is wrapped as a {@link KernelError}
+   */
+  DisplayData execute(String code, int count, boolean storeHistory, Runnable onCellThread) throws CellFailure {
+    if (storeHistory) history.record(count, code);
     UserCodeRunner runner = evaluator.runner();
-    runner.beginCell(settings.cellTimeout());
+    runner.beginCell(settings.cellTimeout(), onCellThread);
     try {
       Optional<Object> value = pipeline.run(code, SourceOrigin.cell(count));
       if (value.isEmpty()) return null;
       DisplayData shown = renderResult(value.get());
       Object text = shown.getData(MIMEType.TEXT_PLAIN);
-      if (text != null) history.recordOutput(count, text.toString());
+      if (text != null && storeHistory) history.recordOutput(count, text.toString());
       return shown;
     } catch (UncaughtException e) {
       NotSolvedYet stub = NotSolvedYet.findIn(e.thrown());
@@ -162,16 +173,47 @@ public final class CamLabKernel extends BaseKernel implements Frontend {
     } catch (Throwable t) { // a kernel bug or a VM error outside user code: report it, keep the kernel alive
       throw new KernelError(t);
     } finally {
-      // no System.out.flush() here: a stopped-but-running cell may hold that PrintStream's lock; the base
-      // kernel flushes the notebook streams underneath when the request ends
       runner.endCell();
     }
+  }
+
+  /**
+   * execute_request's user_expressions: each expression's value as a bundle, or its error. They run after the cell,
+   * in its context; one that fails does not fail the cell.
+   */
+  JsonObject userExpressions(JsonObject expressions) {
+    JsonObject out = new JsonObject();
+    if (expressions == null) return out;
+    for (Map.Entry<String, com.google.gson.JsonElement> e : expressions.entrySet()) {
+      JsonObject value = new JsonObject();
+      try {
+        UserCodeRunner runner = evaluator.runner();
+        runner.beginCell(settings.cellTimeout(), null);
+        try {
+          Optional<Object> v = evaluator.run(e.getValue().getAsString(), SourceOrigin.startup("user expression " + e.getKey()), 1);
+          DisplayData shown = v.isPresent() ? renderResult(v.get()) : new DisplayData("");
+          value = KernelServer.displayContent(shown);
+          value.addProperty("status", "ok");
+        } finally {
+          runner.endCell();
+        }
+      } catch (Exception failure) {
+        value.addProperty("status", "error");
+        value.addProperty("ename", failure.getClass().getSimpleName());
+        value.addProperty("evalue", String.valueOf(failure.getMessage()));
+        JsonArray lines = new JsonArray();
+        formatError(failure).forEach(lines::add);
+        value.add("traceback", lines);
+      }
+      out.add(e.getKey(), value);
+    }
+    return out;
   }
 
   /** Renders the cell's value on a cell thread: a slow or broken toString() must stay interruptible. */
   private DisplayData renderResult(Object value) throws CellFailure, InterruptedException {
     if (value instanceof DisplayData d) return d;
-    Outcome outcome = evaluator.runner().run(() -> getRenderer().render(value));
+    Outcome outcome = evaluator.runner().run(() -> renderer.render(value));
     if (outcome instanceof Outcome.Returned r) return (DisplayData) r.value();
     if (outcome instanceof Outcome.Threw t) {
       System.err.println("Could not show the value as rich output (" + t.error() + "); showing its type instead.");
@@ -191,41 +233,43 @@ public final class CamLabKernel extends BaseKernel implements Frontend {
     return note;
   }
 
-  @Override
-  public List<String> formatError(Exception e) {
+  /** The lines shown under a failed cell. */
+  List<String> formatError(Exception e) {
     if (e instanceof CellFailure f) return f.traceback();
-    return super.formatError(e);
+    return plainTraceback(e);
   }
 
-  @Override
-  public ReplacementOptions complete(String code, int at) {
+  /** A stack trace as traceback lines, for failures that are not the cell's (they should not happen). */
+  static List<String> plainTraceback(Throwable e) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    return trace.toString().lines().toList();
+  }
+
+  Completion.Options complete(String code, int at) {
     return completion.complete(code, at);
   }
 
-  @Override
-  public DisplayData inspect(String code, int at, boolean extraDetail) {
+  DisplayData inspect(String code, int at, boolean extraDetail) {
     return inspection.inspect(code, at, extraDetail);
   }
 
-  @Override
-  public String isComplete(String code) {
+  /** {@link #COMPLETE}, {@link #INVALID}, or the indent to continue an incomplete cell with. */
+  String isComplete(String code) {
     CompletenessCheck.Verdict v = completeness.check(code);
     return switch (v.status()) {
-      case COMPLETE -> IS_COMPLETE_YES;
-      case INVALID -> IS_COMPLETE_BAD;
+      case COMPLETE -> COMPLETE;
+      case INVALID -> INVALID;
       case INCOMPLETE -> v.indent();
     };
   }
 
-  @Override
-  public void interrupt() {
+  void interrupt() {
     evaluator.runner().interrupt();
   }
 
-  @Override
-  public void onShutdown(boolean isRestarting) {
+  void onShutdown() {
     evaluator.runner().interrupt();
-    ShutdownWatchdog.arm();
   }
 
   /** Closes JShell without ending the JVM (tests run several kernels' worth of code in one JVM). */
@@ -233,51 +277,48 @@ public final class CamLabKernel extends BaseKernel implements Frontend {
     evaluator.close();
   }
 
-  @Override
-  public HistoryManager getHistoryManager() {
+  SessionHistory history() {
     return history;
   }
 
-  @Override
-  public void becomeHandlerForConnection(JupyterConnection connection) {
-    super.becomeHandlerForConnection(connection);
-    // the base kernel's history_reply has no "status" and sends entries as objects, not [session, line, input]
-    connection.setHandler(MessageType.HISTORY_REQUEST, (env, message) -> {
-      env.setBusyDeferIdle();
-      env.reply(HistoryRequests.reply(HistoryRequests.answer(history, message.getContent())));
-    });
-  }
-
-  @Override
-  public LanguageInfo getLanguageInfo() {
-    return info.languageInfo();
-  }
-
-  @Override
-  public String getBanner() {
-    return info.banner();
-  }
-
-  @Override
-  public List<LanguageInfo.Help> getHelpLinks() {
-    return info.helpLinks();
+  /** The class loader of cell code (JShell's snippet loader). */
+  ClassLoader userLoader() {
+    return evaluator.runner().userLoader();
   }
 
   // Frontend: what Display and Progress use
 
   @Override
-  public io.github.spencerpark.jupyter.kernel.display.Renderer renderer() {
-    return getRenderer();
+  public Renderer renderer() {
+    return renderer;
   }
 
   @Override
   public boolean isAttached() {
-    return getIO().display.isAttached();
+    return output != null;
+  }
+
+  @Override
+  public void display(DisplayData data) {
+    OutputRouter o = output;
+    if (o != null) {
+      o.display(data);
+    } else {
+      Object text = data.getData(MIMEType.TEXT_PLAIN);
+      System.out.println(text == null ? "" : text);
+    }
   }
 
   @Override
   public void updateDisplay(DisplayData data) {
-    getIO().display.updateDisplay(data);
+    OutputRouter o = output;
+    if (o != null) o.updateDisplay(data);
+  }
+
+  @Override
+  public void flushOutput() {
+    OutputRouter o = output;
+    if (o != null) o.flush();
   }
 
   /** Something failed in the kernel itself rather than in the cell's code. */
@@ -289,12 +330,10 @@ public final class CamLabKernel extends BaseKernel implements Frontend {
     }
 
     private static List<String> lines(Throwable t) {
-      StringWriter trace = new StringWriter();
-      t.printStackTrace(new PrintWriter(trace));
       List<String> lines = new ArrayList<>();
       lines.add(Ansi.red("Internal kernel error (not a mistake in your code): " + t));
       lines.add("The kernel keeps running. If this repeats, restart the kernel and report the trace below.");
-      trace.toString().lines().skip(1).limit(25).forEach(lines::add);
+      plainTraceback(t).stream().skip(1).limit(25).forEach(lines::add);
       return lines;
     }
   }

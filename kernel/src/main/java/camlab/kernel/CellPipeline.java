@@ -6,6 +6,7 @@ import camlab.kernel.eval.SourceOrigin;
 import camlab.kernel.magic.CellPart;
 import camlab.kernel.magic.MagicContext;
 import camlab.kernel.magic.Magics;
+import camlab.kernel.runtime.MagicResults;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +34,14 @@ final class CellPipeline implements MagicContext {
     if (origin.kind() == SourceOrigin.Kind.CELL) executionCount = origin.executionCount();
     Optional<Object> value = Optional.empty();
     for (CellPart part : CellPart.split(cell)) {
-      if (part.magic()) {
-        magics.run(part.text(), this, "line " + part.firstLine() + " of " + origin.describe(origin.executionCount()));
+      String where = "line " + part.firstLine() + " of " + origin.describe(origin.executionCount());
+      if (part.inline()) {
+        Magics.Valued result = magics.runForValue(part.text(), this, where);
+        long id = MagicResults.put(result.value());
+        String code = part.assignedTo() + " (" + result.type() + ") " + MagicResults.class.getName() + ".take(" + id + "L);";
+        value = evaluator.run(code, origin, part.firstLine());
+      } else if (part.magic()) {
+        magics.run(part.text(), this, where);
         value = Optional.empty();
       } else {
         value = evaluator.run(part.text(), origin, part.firstLine());

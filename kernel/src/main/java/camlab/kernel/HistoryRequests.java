@@ -1,11 +1,10 @@
 package camlab.kernel;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import io.github.spencerpark.jupyter.kernel.history.HistoryEntry;
-import io.github.spencerpark.jupyter.kernel.history.HistoryManager;
 import io.github.spencerpark.jupyter.kernel.history.HistoryManager.ResultFlag;
-import io.github.spencerpark.jupyter.messages.ContentType;
-import io.github.spencerpark.jupyter.messages.MessageType;
-import io.github.spencerpark.jupyter.messages.request.HistoryRequest;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -14,49 +13,49 @@ import java.util.Set;
 final class HistoryRequests {
   private HistoryRequests() {}
 
-  static List<HistoryEntry> answer(HistoryManager history, HistoryRequest request) {
+  /** The entries of the reply: {@code [session, line, input]}, or {@code [session, line, [input, output]]} with output=true. */
+  static List<JsonArray> answer(SessionHistory history, JsonObject request) {
     Set<ResultFlag> flags = EnumSet.noneOf(ResultFlag.class);
-    if (request.includeOutput()) flags.add(ResultFlag.INCLUDE_OUTPUT);
-    if (!request.useRaw()) flags.add(ResultFlag.TRANSFORMED_INPUT);
-    return switch (request.getAccessType()) {
-      case TAIL -> history.lookupTail(((HistoryRequest.Tail) request).getMaxReturnLength(), flags);
-      case RANGE -> {
-        HistoryRequest.Range range = (HistoryRequest.Range) request;
-        yield history.lookupRange(range.getSessionIndex(), range.getStart(), range.getStop(), flags);
+    if (flag(request, "output", false)) flags.add(ResultFlag.INCLUDE_OUTPUT);
+    if (!flag(request, "raw", true)) flags.add(ResultFlag.TRANSFORMED_INPUT);
+    List<HistoryEntry> entries = switch (text(request, "hist_access_type", "tail")) {
+      case "range" -> history.lookupRange(number(request, "session", 0), number(request, "start", 0), number(request, "stop", 0), flags);
+      case "search" -> {
+        if (flag(request, "unique", false)) flags.add(ResultFlag.UNIQUE);
+        yield history.search(text(request, "pattern", "*"), number(request, "n", 0), flags);
       }
-      case SEARCH -> {
-        HistoryRequest.Search search = (HistoryRequest.Search) request;
-        if (search.filterUnique()) flags.add(ResultFlag.UNIQUE);
-        yield history.search(search.getPattern(), search.getMaxReturnLength(), flags);
-      }
+      default -> history.lookupTail(number(request, "n", 10), flags);
     };
+    return entries.stream().map(HistoryRequests::entry).toList();
   }
 
-  static Reply reply(List<HistoryEntry> entries) {
-    return new Reply(entries.stream().map(e -> List.<Object>of(e.getSession(), e.getCellNumber(),
-        e.hasOutput() ? List.of(e.getInput(), e.getOutput()) : e.getInput())).toList());
+  private static JsonArray entry(HistoryEntry e) {
+    JsonArray a = new JsonArray();
+    a.add(e.getSession());
+    a.add(e.getCellNumber());
+    if (e.hasOutput()) {
+      JsonArray io = new JsonArray();
+      io.add(e.getInput());
+      io.add(e.getOutput());
+      a.add(io);
+    } else {
+      a.add(e.getInput());
+    }
+    return a;
   }
 
-  /** {"status": "ok", "history": [[session, line, input] or [session, line, [input, output]], ...]} */
-  static final class Reply implements ContentType<Reply> {
-    @SuppressWarnings("unchecked")
-    private static final MessageType<Reply> TYPE = (MessageType<Reply>) MessageType.getType("history_reply");
+  private static boolean flag(JsonObject o, String name, boolean fallback) {
+    JsonElement e = o.get(name);
+    return e == null || e.isJsonNull() ? fallback : e.getAsBoolean();
+  }
 
-    @SuppressWarnings("unused") // serialized by the base kernel's JSON writer
-    private final String status = "ok";
-    private final List<List<Object>> history;
+  private static int number(JsonObject o, String name, int fallback) {
+    JsonElement e = o.get(name);
+    return e == null || e.isJsonNull() ? fallback : e.getAsInt();
+  }
 
-    Reply(List<List<Object>> history) {
-      this.history = history;
-    }
-
-    List<List<Object>> history() {
-      return history;
-    }
-
-    @Override
-    public MessageType<Reply> getType() {
-      return TYPE;
-    }
+  private static String text(JsonObject o, String name, String fallback) {
+    JsonElement e = o.get(name);
+    return e == null || e.isJsonNull() ? fallback : e.getAsString();
   }
 }

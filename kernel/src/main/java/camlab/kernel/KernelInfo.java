@@ -1,6 +1,7 @@
 package camlab.kernel;
 
-import io.github.spencerpark.jupyter.kernel.LanguageInfo;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,14 +47,16 @@ public final class KernelInfo {
     return all.isEmpty() ? List.of() : Arrays.asList(all.split("\\s+(?=-)"));
   }
 
-  public LanguageInfo languageInfo() {
-    return new LanguageInfo.Builder("java")
-        .version(System.getProperty("java.version"))
-        .mimetype("text/x-java-source")
-        .fileExtension(".jshell")
-        .pygments("java")
-        .codemirror("text/x-java")
-        .build();
+  /** kernel_info's language_info: what frontends need to highlight and save Java cells. */
+  public JsonObject languageInfo() {
+    JsonObject o = new JsonObject();
+    o.addProperty("name", "java");
+    o.addProperty("version", System.getProperty("java.version"));
+    o.addProperty("mimetype", "text/x-java-source");
+    o.addProperty("file_extension", ".jshell");
+    o.addProperty("pygments_lexer", "java");
+    o.addProperty("codemirror_mode", "text/x-java");
+    return o;
   }
 
   public String banner() {
@@ -64,12 +67,21 @@ public final class KernelInfo {
         + "display(x), render(x), updateDisplay(id, x), progress(label, total); magics: %lsmagic";
   }
 
-  public List<LanguageInfo.Help> helpLinks() {
-    return List.of(
-        new LanguageInfo.Help("Java " + Runtime.version().feature() + " API",
-            "https://docs.oracle.com/en/java/javase/" + Runtime.version().feature() + "/docs/api/"),
-        new LanguageInfo.Help("DJL " + djlVersion() + " API", "https://javadoc.io/doc/ai.djl/api/" + djlVersion() + "/"),
-        new LanguageInfo.Help("Tablesaw", "https://jtablesaw.github.io/tablesaw/"),
-        new LanguageInfo.Help("XChart", "https://knowm.org/open-source/xchart/"));
+  /** kernel_info's help_links: the API documentation of Java, DJL, Tablesaw and XChart. */
+  public JsonArray helpLinks() {
+    JsonArray links = new JsonArray();
+    link(links, "Java " + Runtime.version().feature() + " API",
+        "https://docs.oracle.com/en/java/javase/" + Runtime.version().feature() + "/docs/api/");
+    link(links, "DJL " + djlVersion() + " API", "https://javadoc.io/doc/ai.djl/api/" + djlVersion() + "/");
+    link(links, "Tablesaw", "https://jtablesaw.github.io/tablesaw/");
+    link(links, "XChart", "https://knowm.org/open-source/xchart/");
+    return links;
+  }
+
+  private static void link(JsonArray links, String text, String url) {
+    JsonObject o = new JsonObject();
+    o.addProperty("text", text);
+    o.addProperty("url", url);
+    links.add(o);
   }
 }

@@ -1,12 +1,15 @@
 package camlab.kernel;
 
 import camlab.kernel.install.KernelInstaller;
-import io.github.spencerpark.jupyter.channels.JupyterConnection;
-import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+import camlab.kernel.output.OutputRouter;
+import camlab.kernel.protocol.ConnectionFile;
+import camlab.kernel.protocol.Sockets;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -50,12 +53,17 @@ public final class KernelMain {
         See install --help for the options, and docs/kernel.md for everything else.""";
   }
 
-  private static void run(Path connectionFile) throws IOException, java.security.GeneralSecurityException {
-    String connection;
+  /**
+   * Serves one notebook: binds the sockets and answers kernel_info at once, starts Java (JShell, seconds) meanwhile,
+   * then runs cells until a shutdown request.
+   */
+  private static void run(Path connectionFile) throws InterruptedException {
+    PrintStream log = System.err; // the Jupyter server's log; cells get their own streams
+    ConnectionFile connection;
     try {
-      connection = Files.readString(connectionFile);
-    } catch (IOException e) {
-      System.err.println("Cannot read the Jupyter connection file " + connectionFile.toAbsolutePath() + ": " + e
+      connection = ConnectionFile.parse(Files.readString(connectionFile));
+    } catch (IOException | IllegalArgumentException e) {
+      log.println("Cannot read the Jupyter connection file " + connectionFile.toAbsolutePath() + ": " + e.getMessage()
           + "\nThe kernel is started by Jupyter with a connection file; to install it run: java -jar camlab-kernel.jar install");
       System.exit(2);
       return;
@@ -65,14 +73,28 @@ public final class KernelMain {
     if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
     KernelClassPath.includeManifestClassPath();
     KernelInfo info = KernelInfo.load();
-    // JShell first: the connection's threads must inherit its snippet class loader as context loader
-    CamLabKernel kernel = CamLabKernel.start(info, KernelSettings.from(System.getenv()));
-    JupyterConnection conn = new JupyterConnection(KernelConnectionProperties.parse(connection));
-    kernel.becomeHandlerForConnection(conn);
-    conn.connect();
+    KernelSettings settings = KernelSettings.from(System.getenv());
+    Sockets sockets = Sockets.bind(connection);
+    OutputRouter router = new OutputRouter(new IOPubOutput(sockets.iopub()), settings.outputLimit());
+    CompletableFuture<CamLabKernel> java = new CompletableFuture<>();
+    KernelServer server = new KernelServer(sockets, info, java, router, log);
+    server.start();
     ParentWatcher.exitWhenParentDies();
     ChildProcesses.endAllOnExit();
-    conn.waitUntilClose();
+    try {
+      CamLabKernel kernel = CamLabKernel.start(info, settings);
+      kernel.attach(router);
+      router.start();
+      java.complete(kernel);
+    } catch (RuntimeException | Error e) {
+      log.println("CamLab kernel: Java (JShell) could not start: " + e);
+      e.printStackTrace(log);
+      java.completeExceptionally(e);
+    }
+    server.awaitShutdown();
+    server.close();
+    String unseen = router.waitingOutput();
+    if (!unseen.isEmpty()) log.print("CamLab kernel: output printed after the last cell, which no cell showed:\n" + unseen);
     System.exit(0);
   }
 

@@ -5,6 +5,8 @@ import camlab.explain.ActivationMaps;
 import camlab.viz.Gallery;
 import io.github.spencerpark.jupyter.kernel.display.Renderer;
 import io.github.spencerpark.jupyter.kernel.display.common.Image;
+import io.github.spencerpark.jupyter.kernel.display.common.Text;
+import io.github.spencerpark.jupyter.kernel.display.common.Url;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import java.awt.image.RenderedImage;
 import java.io.IOException;
@@ -18,7 +20,8 @@ import tech.tablesaw.api.Table;
  * How the kernel shows values of the course's types: every output is static {@code image/png} or
  * {@code text/html} (no JavaScript, no CDN), with a {@code text/plain} twin.
  *
- * <p>{@code BufferedImage} (any {@link RenderedImage}) is already rendered as PNG by the base kernel.
+ * <p>{@code BufferedImage} (any {@link RenderedImage}) is already rendered as PNG by the base kernel; its text twin is
+ * added here.
  *
  * <p><b>Adding a type</b> (e.g. a library class such as {@code camlab.explain.ActivationMaps}): write one
  * {@code registerX(Renderer)} method below and call it from {@link #registerAll}; reuse {@link #png} for
@@ -29,12 +32,36 @@ import tech.tablesaw.api.Table;
 public final class Renderers {
   private Renderers() {}
 
+  /** The kernel's renderer: the base kernel's images, URLs and text, arrays as text, and the types below. */
+  public static Renderer standard() {
+    Renderer r = new CourseRenderer();
+    Image.registerAll(r);
+    Url.registerAll(r);
+    Text.registerAll(r);
+    registerAll(r);
+    return r;
+  }
+
   public static void registerAll(Renderer r) {
+    registerImageText(r);
     registerCharts(r);
     registerTables(r);
     registerNDArrays(r);
     registerDjlImages(r);
     registerActivationMaps(r);
+  }
+
+  /**
+   * A short, stable text twin for images, {@code <image 1078×330>}: saved notebooks would otherwise store the
+   * image's toString() (its identity and colour model), which changes every run.
+   */
+  static void registerImageText(Renderer r) {
+    r.createRegistration(RenderedImage.class).supporting(MIMEType.TEXT_PLAIN).register((image, ctx) ->
+        ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> imageText(image.getWidth(), image.getHeight())));
+  }
+
+  static String imageText(int width, int height) {
+    return "<image " + width + "×" + height + ">";
   }
 
   /** The library's map results: a grid of the maps (each min–max normalised), with the method and classes as text. */
@@ -83,7 +110,7 @@ public final class Renderers {
   static void registerDjlImages(Renderer r) {
     r.createRegistration(ai.djl.modality.cv.Image.class).preferring(MIMEType.IMAGE_PNG).register((image, ctx) -> {
       if (image.getWrappedImage() instanceof RenderedImage wrapped) Image.renderImage(wrapped, ctx);
-      ctx.getOutputContainer().putText("Image " + image.getWidth() + "×" + image.getHeight());
+      ctx.getOutputContainer().putText(imageText(image.getWidth(), image.getHeight()));
     });
   }
 

@@ -152,9 +152,7 @@ final class Failures {
       if (message != null && message.contains("array size")) {
         return List.of(Ansi.dim("Hint: no Java array can hold that many elements (the limit is about 2^31 - 1)."));
       }
-      long maxMb = Runtime.getRuntime().maxMemory() >> 20;
-      return List.of(Ansi.dim("Hint: the Java heap (" + maxMb + " MB) is full. Data kept in variables stays in memory: set"
-          + " large ones to null, or restart the kernel. For a larger heap reinstall the kernel with --jvm-opt -Xmx4g."));
+      return List.of(Ansi.dim(HeapHint.text(Runtime.getRuntime().maxMemory(), HeapHint.physicalMemory())));
     }
     if ("java.lang.StackOverflowError".equals(exceptionClass)) {
       return List.of(Ansi.dim("Hint: a method called itself too deeply, usually endless recursion: check that the"
@@ -229,13 +227,29 @@ final class Failures {
     return new CellTimedOut(msg, List.of(Ansi.red(msg)));
   }
 
-  static UnresolvedReference unresolved(String what, List<String> missing, StackTraceElement[] frames,
+  /**
+   * A declaration that cannot run: it uses names not defined ({@code missing}), or it no longer compiles
+   * ({@code compileError}, e.g. after a method it calls changed its return type in a later cell).
+   */
+  static UnresolvedReference unresolved(String what, List<String> missing, String compileError, StackTraceElement[] frames,
                                         SnippetOrigins origins, int current) {
-    String uses = String.join(", ", missing);
-    String summary = what + " cannot run yet: it uses " + (uses.isEmpty() ? "something" : uses) + ", which is not defined.";
+    String summary;
+    String todo;
+    if (!missing.isEmpty()) {
+      summary = what + " cannot run yet: it uses " + String.join(", ", missing) + ", which " + (missing.size() == 1 ? "is" : "are")
+          + " not defined.";
+      todo = "  Define " + (missing.size() == 1 ? "it" : "them") + " (or fix the name), then run this cell again.";
+    } else if (compileError != null) {
+      summary = what + " cannot run: its code no longer compiles: " + compileError + ".";
+      todo = "  Most likely a cell changed something " + what + " uses after it was defined (a method's return or parameter"
+          + " types, a class's fields or methods). Change " + what + " to match and run its cell again, or undo that change.";
+    } else {
+      summary = what + " cannot run: JShell marks it as unusable without saying why.";
+      todo = "  Run the cell that defines it again to see the error.";
+    }
     List<String> lines = new ArrayList<>();
     lines.add(Ansi.red(summary));
-    lines.add("  Define " + (missing.size() == 1 ? "it" : "them") + " (or fix the name), then run this cell again.");
+    lines.add(todo);
     lines.addAll(StackFormatter.format(frames, origins, current).lines());
     return new UnresolvedReference(summary, lines);
   }

@@ -66,6 +66,15 @@ public final class JavaEvaluator implements AutoCloseable {
     return shell.sourceCodeAnalysis();
   }
 
+  /** The names of the variables, methods and classes the notebook's cells declared (and that still work). */
+  public java.util.Set<String> notebookNames() {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    shell.variables().filter(v -> shell.status(v).isActive()).forEach(v -> names.add(v.name()));
+    shell.methods().filter(m -> shell.status(m).isActive()).forEach(m -> names.add(m.name()));
+    shell.types().filter(t -> shell.status(t).isActive()).forEach(t -> names.add(t.name()));
+    return names;
+  }
+
   /** Adds a jar or class folder for the compiler and the snippet class loader. */
   public void addToClasspath(String path) {
     shell.addToClasspath(path);
@@ -151,7 +160,8 @@ public final class JavaEvaluator implements AutoCloseable {
     int current = where.origin().executionCount();
     if (thrown instanceof UnresolvedReferenceException u) {
       DeclarationSnippet s = u.getSnippet();
-      return Failures.unresolved(describe(s), shell.unresolvedDependencies(s).toList(), u.getStackTrace(), origins, current);
+      return Failures.unresolved(describe(s), shell.unresolvedDependencies(s).toList(), compileError(s, current),
+          u.getStackTrace(), origins, current);
     }
     EvalException e = (EvalException) thrown;
     Outcome.Stopped stop = control.lastStop();
@@ -214,17 +224,37 @@ public final class JavaEvaluator implements AutoCloseable {
       if (!e.previousStatus().isDefined() || e.status() == Status.OVERWRITTEN || e.status() == Status.DROPPED) continue;
       String cause = e.causeSnippet() instanceof DeclarationSnippet c ? describe(c) : "this cell";
       PrintStream err = System.err;
+      // RECOVERABLE_DEFINED after VALID: still declared, but its code no longer compiles (e.g. a method it calls
+      // now returns another type); JShell says so only when it is called
+      boolean broken = !e.status().isDefined() || (e.status() == Status.RECOVERABLE_DEFINED && e.previousStatus() == Status.VALID);
       if (e.status().isDefined() && e.isSignatureChange() && d instanceof VarSnippet v) {
         err.println("Note: " + v.name() + " was reset to " + defaultValue(v.typeName()) + ": " + cause
             + " changed in a way that needed its declaration to be reloaded. Run the cell that sets it again.");
-      } else if (!e.status().isDefined()) {
+      } else if (broken) {
         List<String> missing = shell.unresolvedDependencies(d).toList();
-        List<String> why = firstError(d);
+        String error = compileError(d, -1);
         err.println("Note: " + describe(d) + " can no longer be used after this change to " + cause + ": "
             + (!missing.isEmpty() ? "it needs " + String.join(", ", missing) + "."
-                : why.isEmpty() ? "its declaration no longer compiles." : String.join(" ", why)));
+                : error == null ? "its declaration no longer compiles." : error + ". Change " + describe(d)
+                    + " to match (and run its cell again), or change " + cause + " back."));
       }
     }
+  }
+
+  /**
+   * The first compile error of a declaration, with where it is written: "incompatible types: ... (line 1 of cell [2]:
+   * return f() + 1;)"; null if it has none.
+   *
+   * @param current the running cell's execution count, or -1 to name every cell by its number
+   */
+  private String compileError(DeclarationSnippet s, int current) {
+    Diag d = shell.diagnostics(s).filter(Diag::isError).findFirst().orElse(null);
+    if (d == null) return null;
+    String message = String.join(" ", Failures.messageLines(d).stream().map(String::strip).toList());
+    if (d.getPosition() < 0) return message;
+    int line = TextPosition.lineOf(s.source(), (int) Math.min(d.getPosition(), s.source().length())) + 1;
+    SnippetOrigins.Location at = origins.locate(s.id(), line);
+    return at == null ? message : message + " (" + at.describe(current) + ": " + at.code() + ")";
   }
 
   private static String defaultValue(String type) {

@@ -29,6 +29,15 @@ final class SnippetOrigins {
     entries.put(snippetId, new Entry(origin, firstLine, List.copyOf(originLines)));
   }
 
+  /** Maps line {@code line} (1-based) of snippet {@code snippetId} back; null if unknown. */
+  Location locate(String snippetId, int line) {
+    Entry e = entries.get(snippetId);
+    if (e == null || line < 1) return null;
+    int index = line - 1;
+    String code = index < e.lines.size() ? e.lines.get(index).strip() : "";
+    return new Location(e.origin, e.firstLine + index, code);
+  }
+
   /** Maps a JShell frame (file name "#id", line within the snippet) back; null if unknown. */
   Location locate(StackTraceElement frame) {
     String file = frame.getFileName();

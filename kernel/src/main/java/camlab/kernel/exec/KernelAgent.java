@@ -25,6 +25,11 @@ public final class KernelAgent {
     instrumentation = inst;
   }
 
+  /** The JVM's instrumentation, or null when the kernel was started without its agent. */
+  public static Instrumentation instrumentation() {
+    return instrumentation;
+  }
+
   /** The JVM's instrumentation if it can redefine classes, else null (started without the agent). */
   static Instrumentation redefiner() {
     Instrumentation inst = instrumentation;

@@ -53,6 +53,8 @@ public final class UserCodeRunner implements AutoCloseable {
   private long stopRequestedAt;
   private long deadline = Long.MAX_VALUE;
   private Duration timeout;
+  private final ClassLoader userLoader;
+  private volatile Runnable cellSetup;
 
   /**
    * @param userLoader context class loader of cell threads (JShell's snippet loader), so ServiceLoader
@@ -62,6 +64,7 @@ public final class UserCodeRunner implements AutoCloseable {
   public UserCodeRunner(ClassLoader userLoader, Duration grace, ThreadStopper stopper) {
     this.grace = grace;
     this.stopper = stopper;
+    this.userLoader = userLoader;
     this.threads = cellThreads(userLoader);
     this.pool = newCellThread();
   }
@@ -87,8 +90,18 @@ public final class UserCodeRunner implements AutoCloseable {
     };
   }
 
-  /** Starts a new cell: clears any old stop request and arms the time limit ({@code null} = none). */
-  public void beginCell(Duration timeout) {
+  /** The context class loader of cell threads (JShell's snippet loader). */
+  public ClassLoader userLoader() {
+    return userLoader;
+  }
+
+  /**
+   * Starts a new cell: clears any old stop request and arms the time limit ({@code null} = none).
+   *
+   * @param onCellThread runs on the cell thread before each piece of the cell's code (null: nothing)
+   */
+  public void beginCell(Duration timeout, Runnable onCellThread) {
+    cellSetup = onCellThread;
     synchronized (lock) {
       stopRequest = null;
       this.timeout = timeout;
@@ -98,6 +111,7 @@ public final class UserCodeRunner implements AutoCloseable {
 
   /** Ends the cell: a late interrupt no longer applies to anything. */
   public void endCell() {
+    cellSetup = null;
     synchronized (lock) {
       stopRequest = null;
       deadline = Long.MAX_VALUE;
@@ -155,8 +169,10 @@ public final class UserCodeRunner implements AutoCloseable {
 
     AtomicReference<Thread> worker = new AtomicReference<>();
     ExecutorService cellThread = pool;
+    Runnable setup = cellSetup;
     Future<?> future = cellThread.submit(() -> {
       worker.set(Thread.currentThread());
+      if (setup != null) setup.run();
       return code.call();
     });
     boolean interrupted = false;

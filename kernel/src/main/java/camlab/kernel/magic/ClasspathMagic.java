@@ -17,10 +17,16 @@ public final class ClasspathMagic implements LineMagic {
   }
 
   @Override
-  public void run(List<String> args, MagicContext ctx) throws Exception {
+  public String valueType() {
+    return "java.util.List<String>";
+  }
+
+  /** @return the paths added (alone: the whole class path) */
+  @Override
+  public Object run(List<String> args, MagicContext ctx) throws Exception {
     if (args.isEmpty()) {
       ctx.classpath().forEach(p -> System.out.println(p));
-      return;
+      return ctx.classpath().stream().map(Path::toString).toList();
     }
     List<Path> added = new ArrayList<>();
     for (String arg : args) {
@@ -34,5 +40,6 @@ public final class ClasspathMagic implements LineMagic {
       }
     }
     System.out.println("Added to the class path: " + String.join(", ", added.stream().map(Path::toString).toList()));
+    return added.stream().map(Path::toString).toList();
   }
 }

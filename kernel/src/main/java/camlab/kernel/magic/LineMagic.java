@@ -11,8 +11,17 @@ public interface LineMagic {
   String usage();
 
   /**
+   * The Java type of the magic's value, for IJava's inline form {@code List<String> added = %jars lib/*.jar}; null
+   * when the magic gives no value.
+   */
+  default String valueType() {
+    return null;
+  }
+
+  /**
+   * @return the magic's value (see {@link #valueType()}), or null
    * @throws MagicError for problems the user can fix (missing file, bad argument)
    * @throws Exception for anything else; it is reported as a magic error too
    */
-  void run(List<String> args, MagicContext ctx) throws Exception;
+  Object run(List<String> args, MagicContext ctx) throws Exception;
 }

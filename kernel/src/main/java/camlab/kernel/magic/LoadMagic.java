@@ -28,7 +28,7 @@ public final class LoadMagic implements LineMagic {
   }
 
   @Override
-  public void run(List<String> args, MagicContext ctx) throws Exception {
+  public Object run(List<String> args, MagicContext ctx) throws Exception {
     if (args.isEmpty()) throw new MagicError("%load needs a file, e.g. %load helpers.jsh or %load ../utils/setup.ipynb");
     for (String arg : args) {
       Path file = find(arg, ctx.workingDirectory());
@@ -43,6 +43,7 @@ public final class LoadMagic implements LineMagic {
         ctx.runCell(code, SourceOrigin.file(file, ctx.executionCount()));
       }
     }
+    return null;
   }
 
   static Path find(String arg, Path cwd) throws MagicError {

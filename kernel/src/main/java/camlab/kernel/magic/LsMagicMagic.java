@@ -22,8 +22,10 @@ public final class LsMagicMagic implements LineMagic {
   }
 
   @Override
-  public void run(List<String> args, MagicContext ctx) {
+  public Object run(List<String> args, MagicContext ctx) {
     System.out.println("Line magics (a line starting with % in its first column):");
     for (LineMagic m : magics.get()) System.out.println("  " + m.usage());
+    System.out.println("Magics that give a value may also stand after '=': List<String> added = %jars lib/*.jar");
+    return null;
   }
 }

@@ -3,9 +3,6 @@ package camlab.kernel.runtime;
 import camlab.kernel.display.Renderers;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.Renderer;
-import io.github.spencerpark.jupyter.kernel.display.common.Image;
-import io.github.spencerpark.jupyter.kernel.display.common.Text;
-import io.github.spencerpark.jupyter.kernel.display.common.Url;
 import java.util.UUID;
 
 /**
@@ -54,12 +51,7 @@ public final class Display {
     if (r == null) {
       synchronized (Display.class) {
         if (standalone == null) {
-          Renderer fresh = new Renderer();
-          Image.registerAll(fresh);
-          Url.registerAll(fresh);
-          Text.registerAll(fresh);
-          Renderers.registerAll(fresh);
-          standalone = fresh;
+          standalone = Renderers.standard();
         }
         r = standalone;
       }
@@ -134,6 +126,8 @@ public final class Display {
   private static void flushStreams() {
     System.out.flush();
     System.err.flush();
+    Frontend f = frontend;
+    if (f != null) f.flushOutput();
   }
 
   private static String textOf(DisplayData data) {

@@ -8,7 +8,7 @@ public interface Frontend {
 
   Renderer renderer();
 
-  /** True while a cell runs, i.e. while display output reaches the notebook. */
+  /** True while the kernel serves a notebook, i.e. while display output reaches it. */
   boolean isAttached();
 
   /** Publishes {@code data} as a new output of the running cell (display_data). */
@@ -16,4 +16,7 @@ public interface Frontend {
 
   /** Replaces the output that was displayed with {@code data}'s display id (update_display_data). */
   void updateDisplay(DisplayData data);
+
+  /** Publishes what was printed so far, so a display that follows appears after it. */
+  default void flushOutput() {}
 }

@@ -8,7 +8,6 @@ import camlab.kernel.eval.CellFailure;
 import camlab.kernel.eval.JavaEvaluator;
 import camlab.kernel.eval.SourceOrigin;
 import camlab.kernel.exec.ThreadStopper;
-import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import java.time.Duration;
 import java.util.List;
@@ -26,9 +25,9 @@ class EditingTest {
   @BeforeAll
   static void start() throws CellFailure {
     eval = JavaEvaluator.start(Duration.ofSeconds(1), ThreadStopper.jdk());
-    eval.runner().beginCell(null);
+    eval.runner().beginCell(null, null);
     eval.run("String greeting = \"hi\";", SourceOrigin.cell(1), 1);
-    completion = new Completion(eval.analysis(), () -> List.of("classpath", "jars", "load", "lsmagic", "maven"));
+    completion = new Completion(eval.analysis(), () -> List.of("classpath", "jars", "load", "lsmagic", "maven"), eval::notebookNames);
     inspection = new Inspection(eval.analysis());
     completeness = new CompletenessCheck(eval.analysis());
   }
@@ -38,15 +37,15 @@ class EditingTest {
     eval.close();
   }
 
-  private static String apply(String code, ReplacementOptions o, int choice) {
-    return code.substring(0, o.getSourceStart()) + o.getReplacements().get(choice) + code.substring(o.getSourceEnd());
+  private static String apply(String code, Completion.Options o, int choice) {
+    return code.substring(0, o.start()) + o.matches().get(choice) + code.substring(o.end());
   }
 
   @Test
   void completesMembersAtTheCursorInALaterStatement() {
     String code = "int n = 1;\nString s = greeting.toUpp";
-    ReplacementOptions o = completion.complete(code, code.length());
-    assertEquals(List.of("toUpperCase("), o.getReplacements());
+    Completion.Options o = completion.complete(code, code.length());
+    assertEquals(List.of("toUpperCase("), o.matches());
     assertEquals("int n = 1;\nString s = greeting.toUpperCase(", apply(code, o, 0));
   }
 
@@ -54,27 +53,27 @@ class EditingTest {
   void completesInsideABlockAndBeforeLaterLines() {
     String code = "for (int i = 0; i < 3; i++) {\n  Math.ma\n}\nint after = 2;";
     int cursor = code.indexOf("Math.ma") + "Math.ma".length();
-    ReplacementOptions o = completion.complete(code, cursor);
-    assertTrue(o.getReplacements().contains("max("), o.getReplacements().toString());
-    assertEquals(cursor - 2, o.getSourceStart());
+    Completion.Options o = completion.complete(code, cursor);
+    assertTrue(o.matches().contains("max("), o.matches().toString());
+    assertEquals(cursor - 2, o.start());
   }
 
   @Test
   void completesMagicNamesAndCodeAfterAMagicLine() {
-    ReplacementOptions magic = completion.complete("%lo", 3);
-    assertEquals(List.of("load"), magic.getReplacements());
-    assertEquals(1, magic.getSourceStart());
+    Completion.Options magic = completion.complete("%lo", 3);
+    assertEquals(List.of("load"), magic.matches());
+    assertEquals(1, magic.start());
     String code = "%jars lib/*.jar\ngreeting.len";
-    assertEquals(List.of("length()"), completion.complete(code, code.length()).getReplacements());
+    assertEquals(List.of("length()"), completion.complete(code, code.length()).matches());
   }
 
   @Test
   void cursorPositionsCountCodePointsLikeJupyter() {
     String code = "String e = \"\uD83D\uDE00\"; greeting.isBl";
     int codePoints = code.codePointCount(0, code.length());
-    ReplacementOptions o = completion.complete(code, codePoints);
-    assertEquals(List.of("isBlank()"), o.getReplacements());
-    assertEquals(codePoints - 4, o.getSourceStart());
+    Completion.Options o = completion.complete(code, codePoints);
+    assertEquals(List.of("isBlank()"), o.matches());
+    assertEquals(codePoints - 4, o.start());
   }
 
   @Test
@@ -89,7 +88,7 @@ class EditingTest {
 
   @Test
   void javadocHtmlBecomesPlainText() {
-    assertEquals("Returns the greater of two values.\n\n<b>a</b> & b", Inspection.plain(
+    assertEquals("Returns the greater of two values.\n\n<b>a</b> & b", JavadocText.plain(
         "Returns the <i>greater</i> of two values.<p>\n&lt;b&gt;a&lt;/b&gt; &amp; b"));
   }
 

@@ -34,7 +34,7 @@ class JavaEvaluatorTest {
 
   @BeforeEach
   void newCell() {
-    eval.runner().beginCell(null);
+    eval.runner().beginCell(null, null);
   }
 
   private static Optional<Object> cell(String code) throws CellFailure {
@@ -154,7 +154,7 @@ class JavaEvaluatorTest {
 
   @Test
   void timeLimitStopsACell() {
-    eval.runner().beginCell(Duration.ofMillis(300));
+    eval.runner().beginCell(Duration.ofMillis(300), null);
     CellTimedOut e = assertThrows(CellTimedOut.class, () -> cell("Thread.sleep(20_000);"));
     assertTrue(e.getMessage().startsWith("Stopped: the cell ran past its time limit of 300 ms"), e.getMessage());
   }
@@ -165,7 +165,7 @@ class JavaEvaluatorTest {
     interruptWhenRunning();
     CellInterrupted e = assertThrows(CellInterrupted.class, () -> cell("long n7 = 0;\n{ " + RUNNING + "while (true) { n7++; } }"));
     assertTrue(e.getMessage().contains("force-stopped"), e.getMessage());
-    eval.runner().beginCell(null);
+    eval.runner().beginCell(null, null);
     assertEquals(Optional.of(2), cell("1 + 1"), "the next cell runs");
   }
 

@@ -43,7 +43,7 @@ class RedefinitionTest {
   }
 
   private Optional<Object> cell(String code) throws CellFailure {
-    eval.runner().beginCell(null);
+    eval.runner().beginCell(null, null);
     try {
       return eval.run(code, SourceOrigin.cell(++cellCount), 1);
     } finally {

@@ -31,7 +31,7 @@ class UserCodeRunnerTest {
     release = false;
     started = false;
     runner = new UserCodeRunner(LOADER, Duration.ofMillis(300), stopper);
-    runner.beginCell(null);
+    runner.beginCell(null, null);
     return runner;
   }
 
@@ -100,7 +100,7 @@ class UserCodeRunnerTest {
     });
     assertEquals(StopMode.STILL_RUNNING, s.mode());
     assertNull(s.endedWith());
-    r.beginCell(null);
+    r.beginCell(null, null);
     assertEquals(new Outcome.Returned("next"), r.run(() -> "next"));
   }
 
@@ -157,7 +157,7 @@ class UserCodeRunnerTest {
       assertEquals("holder", w.owner());
       assertTrue(w.lock().contains("ReentrantLock"), w.lock());
       assertFalse(w.ownerIsCellThread());
-      r.beginCell(null);
+      r.beginCell(null, null);
       assertEquals(new Outcome.Returned("next"), r.run(() -> "next"));
     } finally {
       done.countDown();
@@ -167,7 +167,7 @@ class UserCodeRunnerTest {
   @Test
   void aTimeLimitStopsTheCell() throws Exception {
     UserCodeRunner r = runner(ThreadStopper.jdk());
-    r.beginCell(Duration.ofMillis(200));
+    r.beginCell(Duration.ofMillis(200), null);
     Outcome.Stopped s = (Outcome.Stopped) r.run(() -> {
       Thread.sleep(30_000);
       return null;
@@ -183,7 +183,7 @@ class UserCodeRunnerTest {
     UserCodeRunner r = runner(ThreadStopper.jdk());
     r.endCell();
     r.interrupt();
-    r.beginCell(null);
+    r.beginCell(null, null);
     assertEquals(new Outcome.Returned(1), r.run(() -> 1));
   }
 

@@ -38,9 +38,9 @@ class MagicLineTest {
   void cellsSplitIntoCodeAndMagicLinesWithTheirCellLines() {
     List<CellPart> parts = CellPart.split("%jars lib/*.jar\r\nimport a.B;\n\nB.x();\n%load y\n\n  \nint z = 1;");
     assertEquals(List.of(
-        new CellPart(true, "%jars lib/*.jar", 1),
-        new CellPart(false, "import a.B;\n\nB.x();", 2),
-        new CellPart(true, "%load y", 5),
-        new CellPart(false, "\n  \nint z = 1;", 6)), parts);
+        new CellPart(true, "%jars lib/*.jar", 1, null),
+        new CellPart(false, "import a.B;\n\nB.x();", 2, null),
+        new CellPart(true, "%load y", 5, null),
+        new CellPart(false, "\n  \nint z = 1;", 6, null)), parts);
   }
 }
