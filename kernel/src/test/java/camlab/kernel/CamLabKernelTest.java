@@ -60,4 +60,36 @@ class CamLabKernelTest {
     DisplayData own = CamLabKernel.notSolvedNote("2.1", "// EXERCISE 2.1 — CAM (3 points)\nint f() { throw new NotSolvedYet(\"2.1\"); }");
     assertTrue(own.getData(MIMEType.TEXT_MARKDOWN).toString().contains("in this cell"));
   }
+
+  @Test
+  void ijavasInlineMagicGivesItsValueToTheDeclaration() throws Exception {
+    java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("inline-jars");
+    try (var jar = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(folder.resolve("one-1.0.jar")))) {
+      jar.finish();
+    }
+    String path = folder.toString().replace("\\", "/");
+    assertNull(kernel.eval("List<String> added = %jars " + path + "/*.jar"));
+    assertEquals("1", kernel.eval("added.size()").getData(MIMEType.TEXT_PLAIN));
+    assertEquals("true", kernel.eval("var again = %jars " + path + "/one-1.0.jar;\nagain.get(0).endsWith(\"one-1.0.jar\")")
+        .getData(MIMEType.TEXT_PLAIN), "var gets the magic's type");
+    camlab.kernel.magic.MagicError e = assertThrows(camlab.kernel.magic.MagicError.class, () -> kernel.eval("var nothing = %lsmagic"));
+    assertTrue(e.getMessage().startsWith("%lsmagic gives no value"), e.getMessage());
+  }
+
+  @Test
+  void arraysAndImagesShowShortStableText() throws Exception {
+    assertEquals("int[3] { 1, 2, 3 }", kernel.eval("new int[] {1, 2, 3}").getData(MIMEType.TEXT_PLAIN));
+    assertEquals("<image 8×2>", kernel.eval("new java.awt.image.BufferedImage(8, 2, 1)").getData(MIMEType.TEXT_PLAIN));
+  }
+
+  @Test
+  void outputLimitsReadLikeSizes() {
+    assertEquals(2_000_000, KernelSettings.bytes("2MB"));
+    assertEquals(500_000, KernelSettings.bytes("500 kb"));
+    assertEquals(4096, KernelSettings.bytes("4096"));
+    assertEquals(Long.MAX_VALUE, KernelSettings.bytes("off"));
+    KernelSettings bad = KernelSettings.from(Map.of("CAMLAB_OUTPUT_LIMIT", "lots"));
+    assertEquals(KernelSettings.DEFAULT_OUTPUT_LIMIT, bad.outputLimit());
+    assertTrue(bad.problems().startsWith("CAMLAB_OUTPUT_LIMIT ignored: 'lots' is not a size"), bad.problems());
+  }
 }

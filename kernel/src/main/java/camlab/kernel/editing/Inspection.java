@@ -63,7 +63,8 @@ public final class Inspection {
   }
 
   private static DisplayData bundle(List<Documentation> docs, boolean detail, String head) {
-    String signatures = docs.stream().map(Documentation::signature).distinct().collect(Collectors.joining("\n"));
+    String signatures = docs.stream().map(d -> SameCellCode.withoutWrapper(d.signature())).distinct()
+        .collect(Collectors.joining("\n"));
     String javadoc = docs.stream().map(Documentation::javadoc).filter(j -> j != null && !j.isBlank())
         .findFirst().map(JavadocText::plain).orElse("");
     if (!detail && javadoc.length() > SHORT_JAVADOC) javadoc = javadoc.substring(0, SHORT_JAVADOC) + " …";

@@ -25,10 +25,16 @@ import jdk.jshell.SourceCodeAnalysis;
  * as a member. Expressions above are left out (they declare nothing).
  */
 final class SameCellCode {
-  private static final String CLASS = "class $CamLabCell {\n";
+  private static final String WRAPPER = "$CamLabCell";
+  private static final String CLASS = "class " + WRAPPER + " {\n";
   private static final String METHOD = "void $statement() {\n";
 
   private SameCellCode() {}
+
+  /** {@code text} without the wrapper class's name ({@code int $CamLabCell.triple(int v)} is {@code int triple(int v)}). */
+  static String withoutWrapper(String text) {
+    return text.replace(WRAPPER + ".", "");
+  }
 
   /** Texts that end with {@code statement}, most likely first; empty when nothing above declares anything. */
   static List<String> around(SourceCodeAnalysis analysis, String above, String statement) {

@@ -34,11 +34,10 @@ public final class ClasspathMagic implements LineMagic {
       if (matches.isEmpty()) {
         throw new MagicError("%classpath: nothing matches '" + arg + "' (relative paths start at " + ctx.workingDirectory() + ").");
       }
-      for (Path p : matches) {
-        ctx.addToClasspath(p);
-        added.add(p);
-      }
+      added.addAll(matches);
     }
+    ClasspathEntries.checkAll("%classpath", added);
+    for (Path p : added) ctx.addToClasspath(p);
     System.out.println("Added to the class path: " + String.join(", ", added.stream().map(Path::toString).toList()));
     return added.stream().map(Path::toString).toList();
   }

@@ -48,11 +48,10 @@ public final class JarsMagic implements LineMagic {
       if (jars.isEmpty()) {
         throw new MagicError("%jars: no jar file matches '" + arg + "' (relative paths start at " + ctx.workingDirectory() + ").");
       }
-      for (Path jar : jars) {
-        ctx.addToClasspath(jar);
-        added.add(jar);
-      }
+      added.addAll(jars);
     }
+    ClasspathEntries.checkAll("%jars", added);
+    for (Path jar : added) ctx.addToClasspath(jar);
     System.out.println("Added " + added.size() + (added.size() == 1 ? " jar: " : " jars: ")
         + String.join(", ", added.stream().map(p -> p.getFileName().toString()).toList()));
     warnAboutVersions(added, before);

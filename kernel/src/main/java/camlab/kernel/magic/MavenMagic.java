@@ -56,6 +56,7 @@ public final class MavenMagic implements LineMagic {
     List<Path> classpath = ctx.classpath();
     Resolver.Resolution r = new Resolver(repository, c -> versionOnClasspath(classpath, c)).resolve(requests);
     if (!r.missing().isEmpty()) throw new MagicError(missingMessage(r.missing()));
+    ClasspathEntries.checkAll("%maven", r.found().stream().map(Resolver.Found::jar).toList());
     List<String> added = new ArrayList<>();
     for (Resolver.Found f : r.found()) {
       ctx.addToClasspath(f.jar());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import camlab.kernel.eval.CellFailure;
 import camlab.kernel.eval.JavaEvaluator;
 import camlab.kernel.eval.SourceOrigin;
+import camlab.kernel.exec.AgentForTests;
 import camlab.kernel.exec.ThreadStopper;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import java.time.Duration;
@@ -21,12 +22,17 @@ class EditingTest {
   private static Completion completion;
   private static Inspection inspection;
   private static CompletenessCheck completeness;
+  private static int javadocArchives;
 
   @BeforeAll
-  static void start() throws CellFailure {
+  static void start() throws Exception {
+    AgentForTests.install(); // opens JShell's source list to the kernel, as java -jar camlab-kernel.jar does
     eval = JavaEvaluator.start(Duration.ofSeconds(1), ThreadStopper.jdk());
+    javadocArchives = JavadocSources.install(eval.analysis());
     eval.runner().beginCell(null, null);
     eval.run("String greeting = \"hi\";", SourceOrigin.cell(1), 1);
+    eval.run("int count = 3;", SourceOrigin.cell(2), 1);
+    eval.run("void check(String id) { }", SourceOrigin.cell(3), 1);
     completion = new Completion(eval.analysis(), () -> List.of("classpath", "jars", "load", "lsmagic", "maven"), eval::notebookNames);
     inspection = new Inspection(eval.analysis());
     completeness = new CompletenessCheck(eval.analysis());
@@ -84,6 +90,59 @@ class EditingTest {
     String inArgs = inspection.inspect(code, code.indexOf("2)"), false).getData(MIMEType.TEXT_PLAIN).toString();
     assertTrue(inArgs.contains("Math.max("), inArgs);
     assertNull(inspection.inspect("   ", 1, false));
+  }
+
+  @Test
+  void completionSeesWhatTheSameCellDeclaresAboveTheCursorBeforeItRan() {
+    String variable = "java.util.List<String> words = java.util.List.of();\nwords.isEm";
+    assertEquals(List.of("isEmpty()"), completion.complete(variable, variable.length()).matches());
+    String method = "int twice(int v) { return 2 * v; }\nint four = twi";
+    assertEquals(List.of("twice("), completion.complete(method, method.length()).matches());
+    String type = "class Pt { int xCoord; }\nint x = new Pt().xCo";
+    assertEquals(List.of("xCoord"), completion.complete(type, type.length()).matches());
+    String inMethod = "int base = 10;\nint addBase(int v) {\n  return v + bas";
+    assertEquals(List.of("base"), completion.complete(inMethod, inMethod.length()).matches());
+  }
+
+  @Test
+  void withNothingTypedOnlyWhatFitsIsOffered() {
+    Completion.Options afterCheck = completion.complete("check(", 6);
+    assertEquals(List.of("greeting"), afterCheck.matches(), "the String variables, not every name in scope");
+    Completion.Options typed = completion.complete("check(co", 8);
+    assertEquals("count", typed.matches().get(0), "a typed prefix gets every match, the notebook's own names first");
+    Completion.Options members = completion.complete("greeting.", 9);
+    assertTrue(members.matches().size() > 30 && members.matches().contains("length()"), "after a dot: every member");
+  }
+
+  @Test
+  void inspectionWorksOnABareNameAVariableAndATypeName() {
+    String max = inspection.inspect("Math.max", 8, false).getData(MIMEType.TEXT_PLAIN).toString();
+    assertTrue(max.contains("int Math.max(int a, int b)") && max.contains("double Math.max(double a, double b)"), max);
+    String variable = inspection.inspect("greeting", 8, false).getData(MIMEType.TEXT_PLAIN).toString();
+    assertEquals("greeting:java.lang.String", variable, "JShell's form for a variable");
+    String own = "int triple(int v) { return 3 * v; }\ntriple";
+    String declaredAbove = inspection.inspect(own, own.length(), false).getData(MIMEType.TEXT_PLAIN).toString();
+    assertTrue(declaredAbove.contains("int triple(int v)"), declaredAbove);
+  }
+
+  @Test
+  void inspectionShowsTheJavadocOfTheCourseLibraryAndOfDjl() {
+    assertEquals(2, javadocArchives, "target/docs holds the library's and DJL's sources (built in process-classes)");
+    String gallery = "camlab.viz.Gallery.maps";
+    String doc = inspection.inspect(gallery, gallery.length(), true).getData(MIMEType.TEXT_PLAIN).toString();
+    assertTrue(doc.contains("camlab.viz.Gallery.maps(camlab.explain.ActivationMaps maps)"), doc);
+    assertTrue(doc.contains("min–max normalised"), doc);
+    String nd = "ai.djl.ndarray.NDArray";
+    String ndDoc = inspection.inspect(nd, nd.length(), false).getData(MIMEType.TEXT_PLAIN).toString();
+    assertTrue(ndDoc.contains("An interface representing an n-dimensional array."), ndDoc);
+  }
+
+  @Test
+  void javadocTagsBecomeSections() {
+    assertEquals("Adds two numbers, see Math.addExact and the sum.\n\nParameters:\n  a — the first\n  b — the second\n"
+        + "Returns:\n  a + b", JavadocText.plain("Adds two numbers, see {@link Math#addExact} and {@code the sum}.\n"
+            + "@param a the first\n@param b the\n    second\n@return {@code a + b}"));
+    assertEquals("Example:\n\n  x = 1;\n  y = 2;", JavadocText.plain("Example:<pre>\n  x = 1;\n  y = 2;\n</pre>"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package camlab.kernel.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import camlab.kernel.exec.LockWait;
 
@@ -69,5 +70,19 @@ class FormattingTest {
     assertEquals("It was waiting for a lock (L@2) held by camlab-cell-1, the thread of an earlier cell that was stopped but is"
         + " still running (restart the kernel to end it).", Failures.lockWait(new LockWait("L@2", "camlab-cell-1", null, true)));
     assertEquals("It was waiting for a lock (L@3) that another thread holds.", Failures.lockWait(new LockWait("L@3", null, null, false)));
+  }
+
+  @Test
+  void theHeapHintAsksForALargerHeapThatFitsTheMachine() {
+    long gb = 1L << 30;
+    assertEquals(12 * gb, HeapHint.largerHeap(6 * gb, 32 * gb), "twice the heap");
+    assertEquals(2 * gb, HeapHint.largerHeap(192L << 20, 32 * gb), "at least one GB more, in whole GB");
+    assertEquals(12 * gb, HeapHint.largerHeap(10 * gb, 16 * gb), "at most three quarters of the machine");
+    assertEquals(0, HeapHint.largerHeap(12 * gb, 16 * gb), "nothing larger fits");
+    assertEquals(12 * gb, HeapHint.largerHeap(6 * gb, 0), "machine size unknown: no cap");
+    String hint = HeapHint.text(6 * gb, 32 * gb);
+    assertTrue(hint.startsWith("Hint: the Java heap (6 GB) is full."), hint);
+    assertTrue(hint.contains("install --jvm-opt -Xmx12g"), hint);
+    assertTrue(HeapHint.text(12 * gb, 16 * gb).contains("would not fit: it already takes most of this machine's 16 GB"));
   }
 }

@@ -186,4 +186,34 @@ class JavaEvaluatorTest {
     t.setDaemon(true);
     t.start();
   }
+
+  @Test
+  void aMethodBrokenByALaterChangeSaysWhichErrorAndWhere() throws CellFailure {
+    cell("int base() { return 1; }");
+    cell("int plusOne() { return base() + 1; }");
+    int definedIn = cellCount;
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream saved = System.err;
+    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      cell("String base() { return \"a\"; }"); // the return type changes
+    } finally {
+      System.setErr(saved);
+    }
+    String note = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(note.contains("Note: plusOne() can no longer be used after this change to base(): incompatible types:"
+        + " java.lang.String cannot be converted to int (line 1 of cell [" + definedIn + "]: int plusOne() { return base() + 1; })"),
+        note);
+    UnresolvedReference e = assertThrows(UnresolvedReference.class, () -> cell("plusOne()"));
+    assertEquals("plusOne() cannot run: its code no longer compiles: incompatible types: java.lang.String cannot be"
+        + " converted to int (line 1 of cell [" + definedIn + "]: int plusOne() { return base() + 1; }).", e.getMessage());
+    assertTrue(text(e).contains("Change plusOne() to match and run its cell again, or undo that change."), text(e));
+  }
+
+  @Test
+  void aMethodUsingSomethingUndefinedNamesIt() throws CellFailure {
+    cell("int usesLater() { return later() * 2; }");
+    UnresolvedReference e = assertThrows(UnresolvedReference.class, () -> cell("usesLater()"));
+    assertEquals("usesLater() cannot run yet: it uses method later(), which is not defined.", e.getMessage());
+  }
 }

@@ -43,4 +43,18 @@ class MagicLineTest {
         new CellPart(true, "%load y", 5, null),
         new CellPart(false, "\n  \nint z = 1;", 6, null)), parts);
   }
+
+  @Test
+  void ijavasInlineFormIsAMagicWhoseValueADeclarationTakes() {
+    List<CellPart> parts = CellPart.split("int a = 1;\nList<String> added = %jars lib/*.jar\nadded.size()");
+    assertEquals(List.of(
+        new CellPart(false, "int a = 1;", 1, null),
+        new CellPart(true, "%jars lib/*.jar", 2, "List<String> added ="),
+        new CellPart(false, "added.size()", 3, null)), parts);
+    assertEquals("var jars =", CellPart.split("var jars = %jars a.jar;").get(0).assignedTo(), "a trailing ';' is not an argument");
+    for (String java : List.of("boolean same = a == %b;", "x %= 3;", "String f = \"= %d\";", "int r = a %b;", "y = 5 % 2;",
+        "// total = %jars x")) {
+      assertTrue(CellPart.split(java).stream().noneMatch(CellPart::magic), java);
+    }
+  }
 }
