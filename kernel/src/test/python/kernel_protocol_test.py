@@ -4,6 +4,9 @@ Run by KernelProtocolIT (mvn verify) with /usr/bin/python3. It expects:
   JUPYTER_DATA_DIR        a hermetic data dir holding the kernelspecs camlab-java and camlab-java-small
   CAMLAB_IT_DIR           a scratch folder for files the tests write (and the kernel's working directory)
   CAMLAB_IT_GREETER_JAR   a jar with demo.Greeter.greet(String), for %jars
+  CAMLAB_IT_MAVEN_REPO    a local Maven repository (camlab-java is installed with -Dmaven.repo.local pointing at it)
+                          holding demo:greeting-app:1.0, which depends on demo:greeting-lib:1.0, and demo:broken-app:1.0,
+                          which depends on the absent demo:absent:2.0
 
 Every test that makes a cell fail or stop checks that the NEXT cell still runs.
 """
@@ -11,6 +14,7 @@ Every test that makes a cell fail or stop checks that the NEXT cell still runs.
 import json
 import os
 import queue
+import shutil
 import signal
 import subprocess
 import sys
@@ -24,6 +28,7 @@ KERNEL = "camlab-java"
 SMALL_HEAP_KERNEL = "camlab-java-small"
 IT_DIR = os.environ["CAMLAB_IT_DIR"]
 GREETER_JAR = os.environ["CAMLAB_IT_GREETER_JAR"]
+MAVEN_REPO = os.environ.get("CAMLAB_IT_MAVEN_REPO", "")
 STOP_GRACE = 2.0  # KernelSettings.STOP_GRACE
 
 
@@ -133,10 +138,21 @@ def wait_for_stdout(kc, msg_id, text, timeout=60):
 
 
 def shell_reply(kc, msg_id, timeout=30):
+    return shell_message(kc, msg_id, timeout)["content"]
+
+
+def shell_message(kc, msg_id, timeout=30):
     while True:
         reply = kc.get_shell_msg(timeout=timeout)
         if reply["parent_header"].get("msg_id") == msg_id:
-            return reply["content"]
+            return reply
+
+
+def control_reply(kc, msg_id, timeout=30):
+    while True:
+        reply = kc.get_control_msg(timeout=timeout)
+        if reply["parent_header"].get("msg_id") == msg_id:
+            return reply
 
 
 def process_gone(pid):
@@ -453,6 +469,31 @@ class SharedKernelTest(unittest.TestCase):
         self.assertTrue(content["found"])
         self.assertIn("int Math.max(int a, int b)", content["data"]["text/plain"])
 
+    def test_completion_sees_declarations_above_in_the_same_unrun_cell(self):
+        code = "NDArray x = null;\nx.getSha"
+        self.assertEqual(["getShape()"], self.kc.complete(code, len(code), reply=True)["content"]["matches"])
+        method = "int twiceOf(int v) { return 2 * v; }\nint four = twiceO"
+        self.assertEqual(["twiceOf("], self.kc.complete(method, len(method), reply=True)["content"]["matches"])
+
+    def test_completion_after_an_open_parenthesis_offers_what_fits_not_every_name(self):
+        self.run_ok('String exerciseId = "3.1";')
+        matches = self.kc.complete("check(", 6, reply=True)["content"]["matches"]
+        self.assertIn("exerciseId", matches)
+        self.assertLess(len(matches), 20, matches)
+
+    def test_inspection_on_a_bare_name_shows_signatures_and_javadoc(self):
+        max_doc = self.kc.inspect("Math.max", 8, reply=True)["content"]
+        self.assertTrue(max_doc["found"])
+        self.assertIn("double Math.max(double a, double b)", max_doc["data"]["text/plain"])
+        display_doc = self.kc.inspect("display", 7, reply=True)["content"]["data"]["text/plain"]
+        self.assertIn("display(Object o)", display_doc)
+        self.assertIn("Shows {@code o} now".replace("{@code o}", "o"), display_doc, "the kernel's own Javadoc")
+        gallery = self.kc.inspect("Gallery.maps", 12, reply=True)["content"]["data"]["text/plain"]
+        self.assertIn("BufferedImage Gallery.maps(ActivationMaps maps)", gallery)
+        self.assertIn("The maps alone", gallery, "the course library's Javadoc")
+        nd = self.kc.inspect("NDArray", 7, reply=True)["content"]["data"]["text/plain"]
+        self.assertIn("An interface representing an n-dimensional array.", nd, "DJL's Javadoc")
+
     def test_is_complete(self):
         def verdict(code):
             return shell_reply(self.kc, self.kc.is_complete(code))
@@ -470,6 +511,101 @@ class SharedKernelTest(unittest.TestCase):
         found = shell_reply(self.kc, self.kc.history(hist_access_type="search", pattern="*historyMarker*", n=5))
         self.assertTrue(found["history"])
 
+    # --- streams
+
+    def test_a_flood_of_20000_lines_arrives_complete_in_few_messages(self):
+        r = self.run_ok('for (int i = 0; i < 20_000; i++) System.out.println("line " + i);')
+        self.assertEqual("".join(f"line {i}\n" for i in range(20_000)), r.stream("stdout"))
+        messages = [c for t, c in r.outputs if t == "stream"]
+        self.assertLess(len(messages), 200, "buffered, not one message per line")
+
+    def test_output_of_a_thread_after_its_cell_ended_goes_to_the_next_cell_marked(self):
+        r = self.run_ok('var late = new Thread(() -> {\n  try { Thread.sleep(500); } catch (InterruptedException e) { }\n'
+                        '  System.out.println("printed late");\n});\nlate.start();\nSystem.out.println("cell ends");')
+        self.assertEqual("cell ends\n", r.stream("stdout"))
+        count = r.reply["execution_count"]
+        time.sleep(1.5)
+        after = self.run_ok('late.join();\nSystem.out.println("next");')
+        self.assertEqual(f"Lines marked [cell {count}] come from a thread that cell [{count}] started, after that cell ended:\n"
+                         f"[cell {count}] printed late\nnext\n", after.stream("stdout"))
+
+    # --- protocol
+
+    def test_every_reply_has_a_status_and_every_date_has_microseconds(self):
+        replies = [
+            self.kc.kernel_info(reply=True),
+            self.kc.complete("Math.ma", 7, reply=True),
+            self.kc.inspect("Math.max", 8, reply=True),
+            self.kc.history(hist_access_type="tail", n=3, reply=True),
+            self.kc.comm_info(reply=True),
+            shell_message(self.kc, self.kc.is_complete("int x = 1;")),
+        ]
+        msg_id = send(self.kc, "1 + 1")
+        collect(self.kc, msg_id)
+        for request in ("kernel_info_request", "interrupt_request"):
+            msg = self.kc.session.msg(request, {})
+            self.kc.control_channel.send(msg)
+            replies.append(control_reply(self.kc, msg["header"]["msg_id"]))
+        for reply in replies:
+            self.assertIn("status", reply["content"], reply["msg_type"])
+            self.assertNotEqual("error", reply["content"]["status"], reply)
+        dates = [r["header"]["date"] for r in replies]
+        for d in dates:
+            self.assertIsNotNone(d.tzinfo)
+        self.assertTrue(any(d.microsecond % 1000 != 0 for d in dates), f"microseconds, not only milliseconds: {dates}")
+        error = run(self.kc, "throw new IllegalStateException(\"x\");")
+        self.assertEqual("error", error.reply["status"])
+        self.assertEqual("UncaughtException", error.reply["ename"])
+
+    def test_a_failing_cell_aborts_the_cells_queued_after_it(self):
+        first = send(self.kc, 'Thread.sleep(300);\nthrow new RuntimeException("stop here");')
+        second = send(self.kc, 'System.out.println("must not run");')
+        third = send(self.kc, 'System.out.println("nor this");')
+        self.assertEqual("error", collect(self.kc, first).status)
+        for queued in (second, third):
+            r = collect(self.kc, queued, timeout=30)
+            self.assertEqual("aborted", r.status)
+            self.assertEqual([], r.outputs)
+        self.assert_next_cell_runs()
+
+    def test_stop_on_error_false_lets_the_queued_cells_run(self):
+        first = self.kc.execute('throw new RuntimeException("not fatal");', stop_on_error=False)
+        second = send(self.kc, 'System.out.println("runs anyway");')
+        self.assertEqual("error", collect(self.kc, first).status)
+        self.assertEqual("runs anyway\n", collect(self.kc, second).stream("stdout"))
+
+    def test_an_interrupted_cell_aborts_the_cells_queued_after_it(self):
+        first = send(self.kc, '{\n  System.out.println("started");\n  while (true) { Thread.sleep(10); }\n}')
+        queued = send(self.kc, 'System.out.println("must not run");')
+        wait_for_stdout(self.kc, first, "started")
+        self.km.interrupt_kernel()
+        self.assertEqual("CellInterrupted", collect(self.kc, first, timeout=30).error["ename"])
+        self.assertEqual("aborted", collect(self.kc, queued, timeout=30).status)
+        self.assert_next_cell_runs()
+
+    # --- messages and outputs
+
+    def test_a_method_broken_by_a_later_change_says_which_error_and_where(self):
+        self.run_ok("int baseValue() { return 1; }")
+        defined = self.run_ok("int plusOne() { return baseValue() + 1; }").reply["execution_count"]
+        changed = self.run_ok('String baseValue() { return "one"; }')
+        self.assertIn("Note: plusOne() can no longer be used after this change to baseValue(): incompatible types:",
+                      changed.stream("stderr"))
+        r = run(self.kc, "plusOne()")
+        self.assertEqual("UnresolvedReference", r.error["ename"])
+        self.assertEqual("plusOne() cannot run: its code no longer compiles: incompatible types: java.lang.String cannot be"
+                         f" converted to int (line 1 of cell [{defined}]: int plusOne() {{ return baseValue() + 1; }}).",
+                         r.error["evalue"])
+        self.assert_next_cell_runs()
+
+    def test_arrays_and_images_have_short_stable_text(self):
+        self.assertEqual("int[3] { 1, 2, 3 }", self.run_ok("new int[] {1, 2, 3}").result())
+        self.assertEqual('String[2] { "a", "b" }', self.run_ok('new String[] {"a", "b"}').result())
+        image = self.run_ok("new java.awt.image.BufferedImage(1078, 330, java.awt.image.BufferedImage.TYPE_INT_RGB)")
+        self.assertEqual("<image 1078×330>", image.result())
+        shown = self.run_ok("display(new java.awt.image.BufferedImage(4, 3, java.awt.image.BufferedImage.TYPE_INT_RGB));")
+        self.assertEqual("<image 4×3>", shown.of_type("display_data")[0]["data"]["text/plain"])
+
     # --- magics
 
     def test_load_a_jsh_file_relative_to_the_notebook_folder(self):
@@ -486,13 +622,18 @@ class SharedKernelTest(unittest.TestCase):
         self.assertIn("line 2 of setup_bad.ipynb (code cell 2)", r.error["evalue"])
         self.assert_next_cell_runs()
 
-    def test_maven_explains_that_dependencies_come_from_the_build(self):
+    def test_maven_adds_a_library_and_its_dependencies_from_the_local_repository(self):
+        r = self.run_ok("%maven demo:greeting-app:1.0\ndemo.Hello.hello()")
+        self.assertEqual("hello from a dependency", r.result(), "demo.Hello calls demo.Names, from greeting-lib")
+        self.assertIn("Added 2 jars from the local Maven repository (" + MAVEN_REPO + "):", r.stream("stdout"))
+        self.assertIn("demo:greeting-lib:1.0 (needed by demo:greeting-app:1.0)", r.stream("stdout"))
         present = self.run_ok("%maven ai.djl:api:0.36.0")
-        self.assertIn("already on the kernel's class path", present.stream("stdout"))
-        r = run(self.kc, "%maven org.example:nothing:1.0")
-        self.assertEqual("MagicError", r.error["ename"])
-        self.assertIn("works offline", r.error["evalue"])
-        self.assertIn("kernel/pom.xml", r.error["evalue"])
+        self.assertIn("ai.djl:api 0.36.0 is on the kernel's class path already", present.stream("stdout"))
+        broken = run(self.kc, "%maven demo:broken-app:1.0")
+        self.assertEqual("MagicError", broken.error["ename"])
+        self.assertIn("%maven added nothing: a file it needs is missing from the local Maven repository, and this kernel"
+                      " never downloads:\n  demo:absent:2.0 (needed by demo:broken-app:1.0): no POM at "
+                      + os.path.join(MAVEN_REPO, "demo", "absent", "2.0", "absent-2.0.pom"), broken.error["evalue"])
         self.assert_next_cell_runs()
 
     def test_unknown_magic_lists_the_known_ones(self):
@@ -501,6 +642,23 @@ class SharedKernelTest(unittest.TestCase):
         self.assertIn("%timeit is not a magic of this kernel. Known magics: %classpath, %jars, %load, %maven, %lsmagic",
                       r.error["evalue"])
         self.assert_next_cell_runs()
+
+    def test_inline_magic_gives_its_value_to_a_declaration(self):
+        folder = os.path.dirname(GREETER_JAR)
+        r = self.run_ok(f"List<String> addedJars = %jars {folder}/*.jar\naddedJars.size()")
+        self.assertEqual("1", r.result())
+        wrong = run(self.kc, "var listed = %lsmagic")
+        self.assertIn("%lsmagic gives no value, so it cannot stand after '='", wrong.error["evalue"])
+        self.assert_next_cell_runs()
+
+    def test_jars_warns_when_a_glob_adds_several_versions_of_one_library(self):
+        versions = os.path.join(IT_DIR, "versions")
+        os.makedirs(versions, exist_ok=True)
+        for v in ("1.0", "1.1", "2.0"):
+            shutil.copy(GREETER_JAR, os.path.join(versions, f"greeter-{v}.jar"))
+        r = self.run_ok(f"%jars {versions}/*.jar")
+        self.assertIn("Warning: 3 versions of greeter are now on the class path (greeter-1.0.jar, greeter-1.1.jar,"
+                      " greeter-2.0.jar)", r.stream("stderr"))
 
     def test_jars_adds_a_jar_for_the_following_code(self):
         folder = os.path.dirname(GREETER_JAR)
@@ -568,10 +726,63 @@ class RedefinitionTest(unittest.TestCase):
         self.assertEqual("2", self.run_ok("1 + 1").result(), "later cells still compile")
 
 
+class OutputLimitTest(unittest.TestCase):
+    """A cell that prints past CAMLAB_OUTPUT_LIMIT: everything up to it, then an exact account and the last lines."""
+
+    def test_a_flood_past_the_limit_ends_with_a_notice_and_the_last_lines(self):
+        km, kc = start_kernel(env={"CAMLAB_OUTPUT_LIMIT": "100KB"})
+        try:
+            r = run(kc, 'for (int i = 0; i < 50_000; i++) System.out.println("line " + i);', timeout=120)
+            self.assertEqual("ok", r.status)
+            text = r.stream("stdout")
+            lines = text.splitlines()
+            shown = 0
+            while lines[shown] == f"line {shown}":
+                shown += 1
+            self.assertGreater(shown, 9000, "about 100 KB of whole lines")
+            self.assertTrue(lines[shown].startswith("… output past 100 KB is not shown"), lines[shown])
+            hidden = 50_000 - shown - 10
+            self.assertTrue(lines[shown + 1].startswith(f"… {hidden:,} lines ("), lines[shown + 1])
+            self.assertTrue(lines[shown + 1].endswith(" not shown; the last 10 lines:"), lines[shown + 1])
+            self.assertEqual([f"line {i}" for i in range(49_990, 50_000)], lines[shown + 2:])
+            self.assertEqual("ok", run(kc, 'System.out.println("small");').status)
+        finally:
+            stop_kernel(km, kc)
+
+
+class StartupTest(unittest.TestCase):
+    """The sockets answer while Java is still starting; cells wait for it."""
+
+    def test_kernel_info_is_answered_before_java_is_ready_and_the_first_cell_waits(self):
+        t0 = time.monotonic()
+        km = KernelManager(kernel_name=KERNEL)
+        km.start_kernel(cwd=IT_DIR, env=dict(os.environ))
+        kc = km.client()
+        kc.start_channels()
+        try:
+            info = None
+            while info is None and time.monotonic() - t0 < 60:
+                msg_id = kc.kernel_info()
+                try:
+                    info = shell_reply(kc, msg_id, timeout=0.5)
+                except queue.Empty:
+                    pass
+            self.assertIsNotNone(info, "no kernel_info_reply within 60 s")
+            answered = time.monotonic() - t0
+            first = collect(kc, send(kc, "1 + 1"), timeout=120, started=t0)
+            self.assertEqual("2", first.result())
+            print(f"\nTIMING kernel_info answered {answered:.2f} s after start, first cell done {first.seconds:.2f} s after"
+                  " start", flush=True)
+            self.assertLess(answered, first.seconds, "kernel_info before Java is ready")
+        finally:
+            stop_kernel(km, kc)
+
+
 class TimeoutTest(unittest.TestCase):
     def test_cell_timeout_stops_a_long_cell(self):
         km, kc = start_kernel(env={"CAMLAB_CELL_TIMEOUT": "2s"})
         try:
+            self.assertEqual("ok", run(kc, "1 + 1").status, "Java is ready (kernel_info is answered before it is)")
             r = run(kc, "Thread.sleep(60_000);", timeout=30)
             self.assertEqual("CellTimedOut", r.error["ename"])
             self.assertIn("time limit of 2 s (CAMLAB_CELL_TIMEOUT)", r.error["evalue"])
@@ -589,7 +800,7 @@ class SmallHeapTest(unittest.TestCase):
                 r = run(kc, "{ List<long[]> hog = new ArrayList<>();\n  while (true) hog.add(new long[1_000_000]); }", timeout=120)
                 self.assertEqual("error", r.status)
                 self.assertIn("java.lang.OutOfMemoryError: Java heap space", r.error["evalue"])
-                self.assertIn("heap", r.traceback())
+                self.assertIn("reinstall the kernel with -Xmx2g", r.traceback(), "a larger heap than the 192 MB one")
                 after = run(kc, 'System.out.println("after " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");')
                 self.assertEqual("ok", after.status)
                 self.assertIn("after", after.stream("stdout"))
@@ -614,6 +825,18 @@ class LifecycleTest(unittest.TestCase):
             self.assertEqual("CompilationError", run(kc, "keep").error["ename"], "variables start over")
         finally:
             stop_kernel(km, kc)
+
+    def test_shutdown_and_restart_replies_have_a_status(self):
+        km, kc = start_kernel()
+        try:
+            msg = kc.session.msg("shutdown_request", {"restart": False})
+            kc.control_channel.send(msg)
+            reply = control_reply(kc, msg["header"]["msg_id"])
+            self.assertEqual({"status": "ok", "restart": False}, reply["content"])
+            self.assertTrue(wait_gone(km.provisioner.process.pid, 10))
+        finally:
+            kc.stop_channels()
+            km.cleanup_resources()
 
     def test_shutdown_exits_cleanly_even_with_a_stuck_cell(self):
         for stuck in (False, True):

@@ -51,6 +51,8 @@ final class KernelServer {
   private final Thread controlThread;
   private volatile boolean running = true;
   private volatile boolean interruptedWhileStarting;
+  /** Set by a failed cell whose request asked stop_on_error; the waiting requests are aborted after its idle. */
+  private boolean abortWaiting;
   private boolean contextLoaderSet;
   private int executionCount;
 
@@ -117,6 +119,10 @@ final class KernelServer {
         if (request.type().endsWith("_request")) channel.send(errorReply(request, e));
       } finally {
         iopub.status("idle", request.header());
+      }
+      if (abortWaiting) {
+        abortWaiting = false;
+        abortWaiting(channel);
       }
     }
   }
@@ -187,11 +193,14 @@ final class KernelServer {
       error.add("payload", new JsonArray());
       metadata.addProperty("status", "error");
       shell.send(messages.reply(request, "execute_reply", error, metadata));
-      if (request.contentFlag("stop_on_error", true)) abortWaiting(shell);
+      abortWaiting = request.contentFlag("stop_on_error", true);
     }
   }
 
-  /** Answers the execute_requests already waiting with "aborted"; other waiting requests are answered as usual. */
+  /**
+   * Answers the execute_requests already waiting with "aborted"; other waiting requests are answered as usual. Runs
+   * after the failed cell's idle, so a client sees that cell end before anything about the next ones.
+   */
   private void abortWaiting(Channel shell) {
     JupyterMessage waiting;
     while ((waiting = shell.receiveWaiting()) != null) {

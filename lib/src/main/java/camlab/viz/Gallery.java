@@ -103,8 +103,18 @@ public final class Gallery {
     return grid(tiles, captions, 8);
   }
 
-  /** The maps alone, each min–max normalised, at their own resolution scaled up for viewing. */
+  /** The maps alone, each min–max normalised, at their own resolution scaled up for viewing; classes by number. */
   public static BufferedImage maps(ActivationMaps maps) {
+    return maps(maps, null);
+  }
+
+  /**
+   * The maps alone, each min–max normalised, at their own resolution scaled up for viewing, captioned with the method
+   * and the class each map explains.
+   *
+   * @param classNames names of the model's classes ({@code model.classNames()}), or null to show class numbers
+   */
+  public static BufferedImage maps(ActivationMaps maps, List<String> classNames) {
     float[][] host = maps.normalize(ActivationMaps.Normalization.MIN_MAX).flatMaps();
     int scale = Math.max(1, 128 / Math.max(maps.height(), maps.width()));
     List<BufferedImage> tiles = new ArrayList<>();
@@ -112,8 +122,61 @@ public final class Gallery {
     int[] classes = maps.classes();
     for (int b = 0; b < host.length; b++) {
       tiles.add(Overlay.mapOnly(host[b], maps.height(), maps.width(), scale, Colormap.JET));
-      captions.add(maps.method() + " #" + b + " class " + classes[b]);
+      int c = classes[b];
+      String name = classNames != null && c >= 0 && c < classNames.size() ? classNames.get(c) : "class " + c;
+      captions.add(maps.method() + " #" + b + "\n" + name);
     }
     return grid(tiles, captions, 8);
+  }
+
+  /**
+   * Pictures stacked as rows, each with its label to the left: one row per layer, per method or per branch, so a
+   * figure says which row is which without the text around it.
+   *
+   * @param labels one per row (a '\n' splits a label over two lines)
+   * @param rows the rows, e.g. {@link #overlays} of the same canvases
+   */
+  public static BufferedImage labelledRows(List<String> labels, List<BufferedImage> rows) {
+    if (rows.isEmpty()) throw new IllegalArgumentException("Nothing to show: the list of rows is empty.");
+    if (labels.size() != rows.size()) {
+      throw new IllegalArgumentException("labelledRows needs one label per row: " + labels.size() + " labels for " + rows.size() + " rows.");
+    }
+    Font font = new Font(Font.SANS_SERIF, Font.BOLD, 13);
+    BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+    Graphics2D measure = scratch.createGraphics();
+    FontMetrics fm = measure.getFontMetrics(font);
+    int labelWidth = 0;
+    for (String label : labels) {
+      for (String line : label.split("\n")) labelWidth = Math.max(labelWidth, fm.stringWidth(line));
+    }
+    measure.dispose();
+    labelWidth += 2 * GAP + 4;
+    int width = labelWidth + rows.stream().mapToInt(BufferedImage::getWidth).max().orElse(1);
+    int height = rows.stream().mapToInt(BufferedImage::getHeight).sum() + GAP * (rows.size() - 1);
+    BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    try {
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, width, height);
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setFont(font);
+      int y = 0;
+      for (int r = 0; r < rows.size(); r++) {
+        BufferedImage row = rows.get(r);
+        String[] lines = labels.get(r).split("\n");
+        int textTop = y + (row.getHeight() - lines.length * fm.getHeight()) / 2 + fm.getAscent();
+        g.setColor(Color.DARK_GRAY);
+        for (int l = 0; l < lines.length; l++) g.drawString(lines[l], GAP + 2, textTop + l * fm.getHeight());
+        g.drawImage(row, labelWidth, y, null);
+        y += row.getHeight() + GAP;
+        if (r < rows.size() - 1) {
+          g.setColor(new Color(0xDDDDDD));
+          g.drawLine(GAP, y - GAP / 2 - 1, width - GAP, y - GAP / 2 - 1);
+        }
+      }
+    } finally {
+      g.dispose();
+    }
+    return out;
   }
 }

@@ -73,16 +73,19 @@ public final class MavenMagic implements LineMagic {
       for (Resolver.Found f : r.found()) System.out.println("  " + f.coordinates() + via(f.via()));
     }
     for (Resolver.Provided p : r.provided()) {
-      boolean same = p.kernelVersion().equals(p.coordinates().version()) || p.coordinates().version().isEmpty();
-      System.out.println((same ? "  " : "Note: ") + p.coordinates().key() + " is on the kernel's class path already"
-          + (same ? "" : " in version " + p.kernelVersion() + " (asked: " + p.coordinates().version() + "); the kernel's"
-              + " version is the one cells use") + via(p.via()) + ".");
+      String asked = p.coordinates().version();
+      if (asked.isEmpty() || asked.equals(p.kernelVersion())) {
+        System.out.println(p.coordinates().key() + " " + p.kernelVersion() + " is on the kernel's class path already"
+            + via(p.via()) + ".");
+      } else {
+        System.out.println("Note: " + p.coordinates().key() + " is on the kernel's class path in version " + p.kernelVersion()
+            + " (asked: " + asked + ")" + via(p.via()) + "; cells use the kernel's version.");
+      }
     }
-    if (r.found().isEmpty() && r.provided().isEmpty()) System.out.println("Nothing to add.");
   }
 
   private String missingMessage(List<Resolver.Missing> missing) {
-    String list = missing.stream().map(m -> "  " + m.coordinates() + via(m.via()) + ": " + m.what() + " is not in " + m.expected())
+    String list = missing.stream().map(m -> "  " + m.coordinates() + via(m.via()) + ": " + m.problem() + " " + m.path())
         .collect(Collectors.joining("\n"));
     Coordinates first = missing.get(0).coordinates();
     return "%maven added nothing: " + (missing.size() == 1 ? "a file it needs is" : missing.size() + " files it needs are")

@@ -32,11 +32,15 @@ public final class InputRequests {
     while (true) {
       if (Thread.interrupted()) throw new InterruptedIOException("interrupted while waiting for input from the notebook");
       JupyterMessage answer = stdin.receive();
-      if (answer != null && answer.type().equals("input_reply")
-          && question.header().get("msg_id").getAsString().equals(answer.parentHeader().has("msg_id")
-              ? answer.parentHeader().get("msg_id").getAsString() : "")) {
+      if (answer != null && answer.type().equals("input_reply") && answers(answer, question)) {
         return answer.contentText("value", "");
       }
     }
+  }
+
+  /** A reply names the question it answers as its parent; jupyter_client's KernelClient.input() sends none at all. */
+  private static boolean answers(JupyterMessage reply, JupyterMessage question) {
+    if (!reply.parentHeader().has("msg_id")) return true;
+    return reply.parentHeader().get("msg_id").getAsString().equals(question.id());
   }
 }

@@ -127,7 +127,7 @@ class EditingTest {
 
   @Test
   void inspectionShowsTheJavadocOfTheCourseLibraryAndOfDjl() {
-    assertEquals(2, javadocArchives, "target/docs holds the library's and DJL's sources (built in process-classes)");
+    assertEquals(3, javadocArchives, "target/docs holds the sources of the library, DJL and the notebook API (process-classes)");
     String gallery = "camlab.viz.Gallery.maps";
     String doc = inspection.inspect(gallery, gallery.length(), true).getData(MIMEType.TEXT_PLAIN).toString();
     assertTrue(doc.contains("camlab.viz.Gallery.maps(camlab.explain.ActivationMaps maps)"), doc);

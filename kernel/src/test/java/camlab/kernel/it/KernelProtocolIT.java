@@ -52,7 +52,8 @@ class KernelProtocolIT {
         "JUPYTER_CONFIG_DIR", IT.resolve("jupyter-config").toString(),
         "JUPYTER_RUNTIME_DIR", IT.resolve("jupyter-runtime").toString());
 
-    install(jupyterEnv, "--name", "camlab-java");
+    Path mavenRepo = mavenRepository(IT.resolve("m2"));
+    install(jupyterEnv, "--name", "camlab-java", "--jvm-opt", "-Dmaven.repo.local=" + mavenRepo);
     install(jupyterEnv, "--name", "camlab-java-small", "--display-name", "Java (CamLab, small heap)",
         "--jvm-opt", "-Xmx192m", "--no-cds");
     Path greeter = greeterJar(IT.resolve("greeter"));
@@ -60,6 +61,7 @@ class KernelProtocolIT {
     Map<String, String> env = new java.util.HashMap<>(jupyterEnv);
     env.put("CAMLAB_IT_DIR", IT.resolve("work").toString());
     env.put("CAMLAB_IT_GREETER_JAR", greeter.toString());
+    env.put("CAMLAB_IT_MAVEN_REPO", mavenRepo.toString());
     env.put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
     int rc = exitCode(List.of(PYTHON.toString(), "-u", SUITE.toAbsolutePath().toString()), env, 1200);
     assertEquals(0, rc, "The Jupyter protocol suite failed; its report is in the output above.");
@@ -97,17 +99,56 @@ class KernelProtocolIT {
 
   /** demo.Greeter in its own jar, for %jars. */
   private static Path greeterJar(Path dir) throws IOException {
-    Path src = dir.resolve("src/demo/Greeter.java");
+    Path classes = compile(dir, "Greeter", "public class Greeter {\n  public static String greet(String who) { return \"hello \" + who; }\n}", null);
+    return jar(classes, "Greeter", dir.resolve("jars/greeter.jar"));
+  }
+
+  /**
+   * A local Maven repository for %maven: demo:greeting-app:1.0 (demo.Hello) depends on demo:greeting-lib:1.0
+   * (demo.Names) and, for tests only, on demo:test-only:1.0, which is absent; demo:broken-app:1.0 depends on
+   * demo:absent:2.0, which is absent too.
+   */
+  private static Path mavenRepository(Path repo) throws IOException {
+    Path build = repo.resolveSibling("m2-build");
+    Path names = compile(build.resolve("lib"), "Names", "public class Names {\n  public static String who() { return \"from a dependency\"; }\n}", null);
+    Path hello = compile(build.resolve("app"), "Hello", "public class Hello {\n  public static String hello() { return \"hello \" + Names.who(); }\n}", names);
+    artifact(repo, "greeting-lib", "", names, "Names");
+    artifact(repo, "greeting-app", dependency("greeting-lib", "1.0", "") + dependency("test-only", "1.0", "<scope>test</scope>"), hello, "Hello");
+    artifact(repo, "broken-app", dependency("absent", "2.0", ""), hello, "Hello");
+    return repo;
+  }
+
+  private static String dependency(String artifact, String version, String extra) {
+    return "<dependency><groupId>demo</groupId><artifactId>" + artifact + "</artifactId><version>" + version + "</version>" + extra
+        + "</dependency>";
+  }
+
+  private static void artifact(Path repo, String artifact, String dependencies, Path classes, String className) throws IOException {
+    Path folder = Files.createDirectories(repo.resolve("demo").resolve(artifact).resolve("1.0"));
+    Files.writeString(folder.resolve(artifact + "-1.0.pom"), "<project><modelVersion>4.0.0</modelVersion><groupId>demo</groupId>"
+        + "<artifactId>" + artifact + "</artifactId><version>1.0</version><dependencies>" + dependencies + "</dependencies></project>");
+    jar(classes, className, folder.resolve(artifact + "-1.0.jar"));
+  }
+
+  /** Compiles {@code demo.<name>} into {@code dir/classes}, against {@code classpath} (or nothing). */
+  private static Path compile(Path dir, String name, String body, Path classpath) throws IOException {
+    Path src = dir.resolve("src/demo/" + name + ".java");
     Files.createDirectories(src.getParent());
-    Files.writeString(src, "package demo;\npublic class Greeter {\n  public static String greet(String who) { return \"hello \" + who; }\n}\n");
+    Files.writeString(src, "package demo;\n" + body + "\n");
     Path classes = Files.createDirectories(dir.resolve("classes"));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    assertEquals(0, javac.run(null, null, null, "-d", classes.toString(), src.toString()), "compiling demo.Greeter");
-    Path jar = dir.resolve("jars/greeter.jar");
+    List<String> args = new ArrayList<>(List.of("-d", classes.toString()));
+    if (classpath != null) args.addAll(List.of("-cp", classpath.toString()));
+    args.add(src.toString());
+    assertEquals(0, javac.run(null, null, null, args.toArray(String[]::new)), "compiling demo." + name);
+    return classes;
+  }
+
+  private static Path jar(Path classes, String name, Path jar) throws IOException {
     Files.createDirectories(jar.getParent());
     try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out)) {
-      j.putNextEntry(new JarEntry("demo/Greeter.class"));
-      j.write(Files.readAllBytes(classes.resolve("demo/Greeter.class")));
+      j.putNextEntry(new JarEntry("demo/" + name + ".class"));
+      j.write(Files.readAllBytes(classes.resolve("demo/" + name + ".class")));
       j.closeEntry();
     }
     assertTrue(Files.size(jar) > 0);

@@ -175,9 +175,8 @@ class MagicsTest {
     String m2 = dir.resolve("m2").toString();
     assertTrue(e.getMessage().startsWith("%maven added nothing: 2 files it needs are missing from the local Maven repository,"
         + " and this kernel never downloads:\n"
-        + "  demo:gone:3.1 (needed by demo:needy:1.0): its POM is not in the local repository is not in " + m2
-        + "/demo/gone/3.1/gone-3.1.pom\n"
-        + "  demo:nojar:1.0 (needed by demo:needy:1.0): its jar is not in " + m2 + "/demo/nojar/1.0/nojar-1.0.jar\n"),
+        + "  demo:gone:3.1 (needed by demo:needy:1.0): no POM at " + m2 + "/demo/gone/3.1/gone-3.1.pom\n"
+        + "  demo:nojar:1.0 (needed by demo:needy:1.0): no jar at " + m2 + "/demo/nojar/1.0/nojar-1.0.jar\n"),
         e.getMessage());
     assertTrue(added.isEmpty(), "nothing is added when anything is missing");
   }

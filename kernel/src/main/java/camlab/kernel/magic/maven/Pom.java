@@ -32,7 +32,7 @@ final class Pom {
     }
   }
 
-  /** The POM is not in the local repository, or cannot be read. */
+  /** The POM is not in the local repository, or cannot be read; the message is "no POM at" or the like, before the path. */
   static final class Unavailable extends Exception {
     private static final long serialVersionUID = 1L;
     final Path path;
@@ -115,7 +115,7 @@ final class Pom {
 
   private static Merged merged(LocalRepository repo, Coordinates c, int depth) throws Unavailable {
     Path file = repo.pom(c);
-    if (!Files.isRegularFile(file)) throw new Unavailable(file, "its POM is not in the local repository");
+    if (!Files.isRegularFile(file)) throw new Unavailable(file, "no POM at");
     Element project;
     try {
       DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -123,7 +123,7 @@ final class Pom {
       Document doc = f.newDocumentBuilder().parse(file.toFile());
       project = doc.getDocumentElement();
     } catch (IOException | org.xml.sax.SAXException | javax.xml.parsers.ParserConfigurationException e) {
-      throw new Unavailable(file, "its POM cannot be read: " + e.getMessage());
+      throw new Unavailable(file, "an unreadable POM (" + e.getMessage() + ") at");
     }
     Merged m = new Merged();
     Element parent = child(project, "parent");

@@ -20,8 +20,12 @@ public final class Resolver {
   /** An artifact to add, with the chain of artifacts that brought it in (empty for one asked for). */
   public record Found(Coordinates coordinates, Path jar, List<Coordinates> via) {}
 
-  /** A file that should be in the repository and is not (or a version that none there matches). */
-  public record Missing(Coordinates coordinates, Path expected, String what, List<Coordinates> via) {}
+  /**
+   * A file that should be in the repository and is not, or a version that none there matches.
+   *
+   * @param problem what is wrong, worded to go before the path: "no jar at", "no POM at", "no version in [1,2) in"
+   */
+  public record Missing(Coordinates coordinates, String problem, Path path, List<Coordinates> via) {}
 
   /** An artifact the kernel's own class path already has (in {@code version}); it is not added again. */
   public record Provided(Coordinates coordinates, String kernelVersion, List<Coordinates> via) {}
@@ -57,9 +61,8 @@ public final class Resolver {
       }
       Optional<String> version = version(asked);
       if (version.isEmpty()) {
-        String what = asked.version().isEmpty() ? "no version of it"
-            : Versions.isRange(asked.version()) ? "no version in " + asked.version() : "it";
-        missing.add(new Missing(asked, repo.artifactFolder(asked), what, step.via()));
+        String problem = asked.version().isEmpty() ? "no version in" : "no version in " + asked.version() + " in";
+        missing.add(new Missing(asked, problem, repo.artifactFolder(asked), step.via()));
         continue;
       }
       Coordinates c = asked.withVersion(version.get());
@@ -67,13 +70,13 @@ public final class Resolver {
       try {
         pom = Pom.load(repo, c);
       } catch (Pom.Unavailable e) {
-        missing.add(new Missing(c, e.path, e.getMessage(), step.via()));
+        missing.add(new Missing(c, e.getMessage(), e.path, step.via()));
         continue;
       }
       if (c.hasJar()) {
         Path jar = repo.jar(c);
         if (!Files.isRegularFile(jar)) {
-          missing.add(new Missing(c, jar, "its jar", step.via()));
+          missing.add(new Missing(c, "no jar at", jar, step.via()));
           continue;
         }
         found.add(new Found(c, jar, step.via()));
