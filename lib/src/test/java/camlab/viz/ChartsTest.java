@@ -15,7 +15,7 @@ class ChartsTest {
     assertEquals("0.0", Charts.decimalPattern(0, 2.5));
     assertEquals("0.00", Charts.decimalPattern(0.05, 0.95));
     assertEquals("0.000", Charts.decimalPattern(0.41, 0.43));
-    assertEquals("0.0", Charts.decimalPattern(1.773, 1.773), "a single value: by its size");
+    assertEquals("0.00", Charts.decimalPattern(1.773, 1.773), "a single value: by its size (1.77)");
   }
 
   @Test
