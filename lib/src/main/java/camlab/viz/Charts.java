@@ -28,6 +28,11 @@ public final class Charts {
   private static final int HEIGHT = 320;
   /** Room for a legend beside the plot. */
   private static final int LEGEND_WIDTH = 140;
+  /** Series names longer than this move the legend below the plot; each then takes a line of this height. */
+  private static final int LONG_NAME = 16;
+  private static final int LEGEND_LINE = 22;
+  /** Pixels between x ticks: room for labels such as "0.48" side by side. */
+  private static final int X_TICK_SPACING = 90;
 
   private Charts() {}
 
@@ -62,17 +67,23 @@ public final class Charts {
     return chart;
   }
 
-  /** One or more curves over the same x values. */
+  /**
+   * One or more curves over the same x values. The legend sits beside the plot, or below it when a series name is
+   * long (so the plot keeps its width and its tick labels their room).
+   */
   public static XYChart lines(String title, String xLabel, String yLabel, double[] xs, Map<String, double[]> series) {
-    XYChart chart = new XYChartBuilder().width(WIDTH + LEGEND_WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel)
-        .yAxisTitle(yLabel).build();
+    boolean below = series.keySet().stream().mapToInt(String::length).max().orElse(0) > LONG_NAME;
+    XYChart chart = new XYChartBuilder().width(below ? WIDTH + 60 : WIDTH + LEGEND_WIDTH)
+        .height(below ? HEIGHT + LEGEND_LINE * series.size() : HEIGHT).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
     series.forEach((name, ys) -> chart.addSeries(name, xs, ys).setMarker(SeriesMarkers.NONE));
     double[] xRange = range(xs);
     double[] yRange = range(series.values().stream().flatMapToDouble(Arrays::stream).toArray());
     boolean whole = Arrays.stream(xs).allMatch(x -> x == Math.rint(x));
     chart.getStyler().setXAxisDecimalPattern(whole && xRange[1] - xRange[0] >= 2 ? "0" : decimalPattern(xRange[0], xRange[1]));
     chart.getStyler().setYAxisDecimalPattern(decimalPattern(yRange[0], yRange[1]));
+    chart.getStyler().setXAxisTickMarkSpacingHint(X_TICK_SPACING);
     style(chart);
+    if (below) chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     return chart;
   }
 
