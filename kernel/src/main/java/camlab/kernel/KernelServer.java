@@ -18,6 +18,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -51,8 +52,11 @@ final class KernelServer {
   private final Thread controlThread;
   private volatile boolean running = true;
   private volatile boolean interruptedWhileStarting;
-  /** Set by a failed cell whose request asked stop_on_error; the waiting requests are aborted after its idle. */
-  private boolean abortWaiting;
+  /**
+   * The requests that were waiting when a cell failed whose request asked stop_on_error: taken off the socket at once
+   * (what a client sends after it saw the failure is not among them), answered after the failed cell's idle.
+   */
+  private List<JupyterMessage> waitingAtFailure = List.of();
   private boolean contextLoaderSet;
   private int executionCount;
 
@@ -120,9 +124,10 @@ final class KernelServer {
       } finally {
         iopub.status("idle", request.header());
       }
-      if (abortWaiting) {
-        abortWaiting = false;
-        abortWaiting(channel);
+      if (!waitingAtFailure.isEmpty()) {
+        List<JupyterMessage> waiting = waitingAtFailure;
+        waitingAtFailure = List.of();
+        abortExecutions(channel, waiting);
       }
     }
   }
@@ -193,28 +198,31 @@ final class KernelServer {
       error.add("payload", new JsonArray());
       metadata.addProperty("status", "error");
       shell.send(messages.reply(request, "execute_reply", error, metadata));
-      abortWaiting = request.contentFlag("stop_on_error", true);
+      if (request.contentFlag("stop_on_error", true)) waitingAtFailure = receiveWaiting(shell);
     }
   }
 
-  /**
-   * Answers the execute_requests already waiting with "aborted"; other waiting requests are answered as usual. Runs
-   * after the failed cell's idle, so a client sees that cell end before anything about the next ones.
-   */
-  private void abortWaiting(Channel shell) {
-    JupyterMessage waiting;
-    while ((waiting = shell.receiveWaiting()) != null) {
-      iopub.status("busy", waiting.header());
+  /** The requests a client queued before now (still on the socket). */
+  private static List<JupyterMessage> receiveWaiting(Channel shell) {
+    List<JupyterMessage> waiting = new ArrayList<>();
+    for (JupyterMessage m = shell.receiveWaiting(); m != null; m = shell.receiveWaiting()) waiting.add(m);
+    return waiting;
+  }
+
+  /** Answers the execute_requests among {@code waiting} with "aborted" and the other requests as usual. */
+  private void abortExecutions(Channel shell, List<JupyterMessage> waiting) {
+    for (JupyterMessage m : waiting) {
+      iopub.status("busy", m.header());
       try {
-        if (waiting.type().equals("execute_request")) {
+        if (m.type().equals("execute_request")) {
           JsonObject metadata = new JsonObject();
           metadata.addProperty("status", "aborted");
-          shell.send(messages.reply(waiting, "execute_reply", status("aborted"), metadata));
+          shell.send(messages.reply(m, "execute_reply", status("aborted"), metadata));
         } else {
-          onShell(shell, waiting);
+          onShell(shell, m);
         }
       } finally {
-        iopub.status("idle", waiting.header());
+        iopub.status("idle", m.header());
       }
     }
   }
