@@ -156,7 +156,9 @@ class JavaEvaluatorTest {
   void timeLimitStopsACell() {
     eval.runner().beginCell(Duration.ofMillis(300), null);
     CellTimedOut e = assertThrows(CellTimedOut.class, () -> cell("Thread.sleep(20_000);"));
-    assertTrue(e.getMessage().startsWith("Stopped: the cell ran past its time limit of 300 ms"), e.getMessage());
+    // on a busy machine compiling the cell can take the whole limit: then it stops before its first line, with the same limit named
+    assertTrue(e.getMessage().matches("Stopped( before line 1 of this cell ran)?: the cell (ran past|reached) its time limit of 300 ms.*"),
+        e.getMessage());
   }
 
   @Test
