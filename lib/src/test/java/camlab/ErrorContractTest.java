@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.function.Executable;
  * was wrong and what to do (asserted on its content). An untrained GAP-CNN on 32×32 images is enough: the checks
  * run before the numbers matter.
  */
+@Tag(TestDevice.ENGINE)
 class ErrorContractTest {
   private static final List<String> TEN = IntStream.range(0, 10).mapToObj(i -> "c" + i).toList();
   private static Classifier model;
@@ -41,8 +43,8 @@ class ErrorContractTest {
   @BeforeAll
   static void open() {
     Engine.getInstance().setRandomSeed(3);
-    model = Architectures.gapCnn(32, TEN, Device.cpu());
-    m = NDManager.newBaseManager(Device.cpu());
+    model = Architectures.gapCnn(32, TEN, TestDevice.get());
+    m = TestDevice.manager();
   }
 
   @AfterAll
@@ -141,7 +143,7 @@ class ErrorContractTest {
   @Test
   void aMethodThatDoesNotFitTheModelSaysWhichOneDoes() {
     NDArray images = m.zeros(new Shape(1, 1, 32, 32));
-    try (Classifier fc = Architectures.fcCnn(32, TEN, Device.cpu())) {
+    try (Classifier fc = Architectures.fcCnn(32, TEN, TestDevice.get())) {
       refuses(UnsupportedOperationException.class, () -> new Cam().explain(fc, images),
           "CAM needs a head made of global average pooling followed by one Linear layer", "fc-cnn", "Use Grad-CAM");
     }
@@ -157,13 +159,14 @@ class ErrorContractTest {
 
   @Test
   void aGpuThatIsNotThereIsAClearErrorNotAFallback() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(Engine.getInstance().getGpuCount() == 0, "this machine has a GPU");
-    refuses(IllegalArgumentException.class, () -> Devices.parse("gpu"), "GPU 0 was requested", "DJL sees 0 GPU(s)", "--device cpu",
+    int missing = Engine.getInstance().getGpuCount(); // one past the last GPU: GPU 0 where there is none
+    String requested = "GPU " + missing + " was requested";
+    refuses(IllegalArgumentException.class, () -> Devices.parse("gpu:" + missing), requested, "DJL sees " + missing + " GPU(s)", "--device cpu",
         "CUDA profile");
-    refuses(IllegalArgumentException.class, () -> Architectures.gapCnn(32, TEN, Device.gpu()), "GPU 0 was requested", "Device.cpu()");
+    refuses(IllegalArgumentException.class, () -> Architectures.gapCnn(32, TEN, Device.gpu(missing)), requested, "Device.cpu()");
     java.nio.file.Path gap = java.nio.file.Path.of("src/test/resources/torchscript/gap");
     refuses(IllegalArgumentException.class, () -> camlab.model.TorchScriptModels.load(gap.resolve("features.pt"), gap.resolve("head.pt"),
-        new Shape(3, 32, 32), null, Device.gpu()), "GPU 0 was requested");
+        new Shape(3, 32, 32), null, Device.gpu(missing)), requested);
     refuses(IllegalArgumentException.class, () -> Devices.parse("tpu"), "Unknown device 'tpu'", "cpu, gpu or gpu:N");
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.engine.Engine;
+import camlab.TestDevice;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -18,10 +19,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The plumbing of `camlab bench` on the small GAP-CNN with one repetition: what the JSON holds, not how fast. */
+@Tag(TestDevice.ENGINE)
 class BenchCommandTest {
   @TempDir Path tmp;
 
@@ -36,7 +39,8 @@ class BenchCommandTest {
   @Test
   void timingJsonHasEveryMethodWithPositiveNumbers() throws Exception {
     Path json = tmp.resolve("bench.json");
-    Outcome o = run("bench", "--models", "gap-cnn", "--batches", "2", "--reps", "1", "--warmup", "0", "--json", json.toString());
+    Outcome o = run("bench", "--device", TestDevice.name(), "--models", "gap-cnn", "--batches", "2", "--reps", "1", "--warmup", "0", "--json",
+        json.toString());
     assertEquals(0, o.code(), o.err());
     JsonObject root = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
     JsonObject machine = root.getAsJsonObject("machine");
@@ -69,7 +73,7 @@ class BenchCommandTest {
   @Test
   void memoryModeReportsTheCurveAndAConstantModelManager() throws Exception {
     Path json = tmp.resolve("memory.json");
-    Outcome o = run("bench", "--memory", "30", "--json", json.toString());
+    Outcome o = run("bench", "--device", TestDevice.name(), "--memory", "30", "--json", json.toString());
     assertEquals(0, o.code(), o.err());
     JsonObject memory = JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonObject("memory");
     assertEquals(30, memory.get("calls").getAsInt());

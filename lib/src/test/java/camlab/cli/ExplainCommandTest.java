@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import camlab.TestDevice;
 import camlab.util.Npy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The command line on the user's own TorchScript model: maps out (from any .npy byte order or memory order, in one
  * piece or in chunks), bad input as one line with exit code 2, and no output that could destroy a file.
  */
+@Tag(TestDevice.ENGINE)
 class ExplainCommandTest {
   private static final Path GAP = Path.of("src/test/resources/torchscript/gap");
   private static final Path NPY = Path.of("src/test/resources/npy");
@@ -36,7 +39,7 @@ class ExplainCommandTest {
 
   private static String[] explain(String... extra) {
     List<String> a = new ArrayList<>(List.of("explain", "--features", GAP.resolve("features.pt").toString(), "--head",
-        GAP.resolve("head.pt").toString()));
+        GAP.resolve("head.pt").toString(), "--device", TestDevice.name()));
     a.addAll(List.of(extra));
     return a.toArray(String[]::new);
   }
@@ -53,7 +56,7 @@ class ExplainCommandTest {
     Outcome o = run(explain("--method", "gradcam", "--input", GAP.resolve("x.npy").toString(), "--class", "4,0,2,1", "--out", out.toString(),
         "--overlay", tmp.resolve("overlays").toString()));
     assertEquals(0, o.code(), o.err());
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TestDevice.manager()) {
       NDArray ours = Npy.read(m, out);
       NDArray reference = Npy.read(m, GAP.resolve("ref-gradcam-classes.npy"));
       assertEquals(reference.getShape(), ours.getShape());
@@ -93,7 +96,8 @@ class ExplainCommandTest {
     assertBadInput(run(explain("--input", x, "--class", "shirt")), "--class takes a class index or a comma-separated list of indices; got 'shirt'");
     assertBadInput(run(explain("--input", x, "--class", "-1")), "Class index -1 (image 0) is out of range");
     assertBadInput(run(explain("--input", x, "--method", "nope")), "Unknown method 'nope'");
-    assertBadInput(run(explain("--input", x, "--device", "gpu")), "GPU 0 was requested");
+    int missing = ai.djl.engine.Engine.getInstance().getGpuCount(); // one past the last GPU
+    assertBadInput(run(explain("--input", x, "--device", "gpu:" + missing)), "GPU " + missing + " was requested");
     assertBadInput(run("explain", "--features", tmp.resolve("none.pt").toString(), "--head", GAP.resolve("head.pt").toString(),
         "--input", x), "does not exist");
     assertBadInput(run("explain", "--model", "gap-cnn", "--features", "f.pt", "--head", "h.pt", "--input", x), "either --model");
@@ -136,7 +140,7 @@ class ExplainCommandTest {
   }
 
   private static float[] maps(Path file) throws java.io.IOException {
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TestDevice.manager()) {
       return Npy.read(m, file).toFloatArray();
     }
   }
@@ -153,7 +157,7 @@ class ExplainCommandTest {
       if (reference == null) reference = maps;
       else assertArrayEquals(reference, maps, 0f, name);
     }
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TestDevice.manager()) {
       float[] whole = Npy.read(m, GAP.resolve("ref-gradcam-classes.npy")).toFloatArray(); // image 0 explained for class 4
       assertArrayEquals(java.util.Arrays.copyOf(whole, 16 * 16), java.util.Arrays.copyOf(reference, 16 * 16), 1e-4f * 16);
     }
@@ -219,7 +223,7 @@ class ExplainCommandTest {
     assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
     assertTrue(printed.toString(StandardCharsets.UTF_8).contains("4 images of (3, 32, 32), 1 MB as float32; explaining them 1 at a time (4 chunks)"),
         printed.toString(StandardCharsets.UTF_8));
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TestDevice.manager()) {
       NDArray reference = Npy.read(m, GAP.resolve("ref-gradcam-classes.npy"));
       assertArrayEquals(reference.toFloatArray(), maps(out), 1e-4f * reference.abs().max().getFloat());
     }

@@ -9,9 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import camlab.TestDevice;
 import camlab.evaluate.Box;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag(TestDevice.ENGINE)
 class LocalizationSetTest {
   private final LocalizationSet test = LocalizationSet.of(LocalizationSet.Split.TEST, LocalizationSet.Settings.DEFAULT, 200);
 
@@ -51,7 +54,7 @@ class LocalizationSetTest {
 
   @Test
   void batchesHaveTheModelShapeAndTheLabels() {
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TestDevice.manager()) {
       NDList batch = test.batch(m, 10, 14);
       assertEquals(new Shape(4, 1, 64, 64), batch.get(0).getShape());
       assertEquals(test.get(12).label(), batch.get(1).getLong(2));

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import camlab.TestDevice;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag(TestDevice.ENGINE)
 class BaselinesTest {
   @Test
   void centerGaussianPeaksOnTheFourCentrePixelsAndVanishesInTheCorners() {
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TestDevice.manager()) {
       float[] map = Baselines.centerGaussian().scoreMaps(null, m.zeros(new Shape(1, 1, 4, 4)), new int[1])[0];
       // centre (1.5, 1.5), σ = 1: centre pixels at distance² 0.5, edge-middle 2.5, corners 4.5; min–max over them
       double peak = Math.exp(-0.25);
@@ -30,7 +33,7 @@ class BaselinesTest {
 
   @Test
   void imageIntensityIsTheMinMaxNormalisedImage() {
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TestDevice.manager()) {
       float[] pixels = {0.2f, 0.4f, 0.6f, 0.2f, 0.3f, 0.5f, 0.6f, 0.2f};
       float[][] maps = Baselines.imageIntensity().scoreMaps(null, m.create(pixels, new Shape(2, 1, 2, 2)), new int[2]);
       assertArrayEquals(new float[] {0, 0.5f, 1, 0}, maps[0], 1e-6f);

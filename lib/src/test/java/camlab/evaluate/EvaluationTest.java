@@ -16,6 +16,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
+import camlab.TestDevice;
 import camlab.data.LocalizationSet;
 import camlab.explain.ActivationMaps;
 import camlab.explain.Explainer;
@@ -29,9 +30,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The whole evaluation on a small untrained (but seeded) model and a few real canvases. */
+@Tag(TestDevice.ENGINE)
 class EvaluationTest {
   /** A CAM-family method, a gradient method, one the GAP-CNN cannot support, and the baselines. */
   private static final List<MapMethod> METHODS = Methods.named(List.of("cam", "gradcam", "conv1x1", "center-gaussian", "image-intensity"));
@@ -99,7 +102,7 @@ class EvaluationTest {
     Evaluation.MethodResult result = report.row(gaussian.name());
     LocalizationMetrics onVal = new LocalizationMetrics();
     LocalizationMetrics onTest = new LocalizationMetrics();
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TestDevice.manager()) {
       float[][] valMaps = gaussian.scoreMaps(model, val.batch(m, 0, val.size()).get(0), new int[val.size()]);
       for (int i = 0; i < val.size(); i++) onVal.add(valMaps[i], -1, val.get(i));
       float[][] testMaps = gaussian.scoreMaps(model, test.batch(m, 0, test.size()).get(0), new int[test.size()]);
@@ -134,7 +137,7 @@ class EvaluationTest {
     LocalizationSet few = LocalizationSet.of(LocalizationSet.Split.TEST, LocalizationSet.Settings.DEFAULT, 4);
     int[] labels = java.util.stream.IntStream.range(0, 4).map(i -> few.get(i).label()).toArray();
     int[] predicted;
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TestDevice.manager()) {
       predicted = Arrays.stream(model.logits(few.batch(m, 0, 4).get(0)).argMax(1).toLongArray()).mapToInt(Math::toIntExact).toArray();
     }
     EvaluationReport run = Evaluation.run(model, List.of(recording), few, few, QUICK); // one batch each: validation, then test
@@ -149,7 +152,7 @@ class EvaluationTest {
     FaithfulnessMetrics expected = new FaithfulnessMetrics(ClassScorer.softmaxProbability(model, QUICK.scorerBatch()), QUICK.steps(), QUICK.blurSigma());
     float[][] pixels = java.util.stream.IntStream.range(0, 4).mapToObj(i -> few.get(i).image()).toArray(float[][]::new);
     double[] top = new double[4];
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TestDevice.manager()) {
       float[] probabilities = model.logits(few.batch(m, 0, 4).get(0)).softmax(1).toFloatArray();
       for (int i = 0; i < 4; i++) top[i] = probabilities[i * model.numClasses() + predicted[i]];
     }
@@ -237,7 +240,7 @@ class EvaluationTest {
         .add(Conv2d.builder().setKernelShape(new Shape(4, 4)).optStride(new Shape(4, 4)).setFilters(8).build())
         .add(Activation.reluBlock());
     SequentialBlock head = new SequentialBlock().add(new GlobalAveragePooling()).add(Linear.builder().setUnits(10).optBias(false).build());
-    return Classifier.create("tiny-gap", features, head, new Shape(1, 64, 64), LocalizationSet.classNames(), null);
+    return Classifier.create("tiny-gap", features, head, new Shape(1, 64, 64), LocalizationSet.classNames(), TestDevice.get());
   }
 
   private static String withoutSeconds(String json) {

@@ -13,6 +13,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import camlab.TestDevice;
 import camlab.explain.Cam;
 import camlab.model.Architectures;
 import camlab.model.Classifier;
@@ -22,8 +23,10 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag(TestDevice.ENGINE)
 class ModelRandomizationTest {
   private static final List<String> CLASSES = IntStream.range(0, 10).mapToObj(i -> "class " + i).toList();
   private static Classifier trained;
@@ -33,8 +36,8 @@ class ModelRandomizationTest {
   @BeforeAll
   static void model() {
     Engine.getInstance().setRandomSeed(11);
-    trained = Architectures.create("gap-cnn", 32, CLASSES, null);
-    manager = NDManager.newBaseManager();
+    trained = Architectures.create("gap-cnn", 32, CLASSES, TestDevice.get());
+    manager = TestDevice.manager();
     images = manager.randomUniform(0, 1, new Shape(6, 1, 32, 32));
   }
 
@@ -115,7 +118,7 @@ class ModelRandomizationTest {
   @Test
   void batchNormRunningStatisticsAreKept() {
     Engine.getInstance().setRandomSeed(12);
-    try (Classifier withStatistics = Architectures.create("gap-cnn", 32, CLASSES, null)) {
+    try (Classifier withStatistics = Architectures.create("gap-cnn", 32, CLASSES, TestDevice.get())) {
       // as after training: running statistics away from their initial 0 and 1, so re-initialising would show
       for (Pair<String, Parameter> p : withStatistics.model().getBlock().getParameters()) {
         Parameter.Type type = p.getValue().getType();
@@ -173,7 +176,7 @@ class ModelRandomizationTest {
   void unknownArchitecturesCannotBeCopied() {
     Classifier custom = Classifier.create("my-net", new ai.djl.nn.LambdaBlock(a -> a),
         new ai.djl.nn.SequentialBlock().add(new camlab.model.GlobalAveragePooling()).add(ai.djl.nn.core.Linear.builder().setUnits(2).build()),
-        new Shape(3, 4, 4), List.of("a", "b"), null);
+        new Shape(3, 4, 4), List.of("a", "b"), TestDevice.get());
     try (custom) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelRandomization.copy(custom));
       assertTrue(e.getMessage().contains("my-net"), e.getMessage());

@@ -10,15 +10,18 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import camlab.TestDevice;
 import camlab.model.AcolHead;
 import camlab.model.Architectures;
 import camlab.model.Classifier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag(TestDevice.ENGINE)
 class AcolTest {
   @Test
   void erasingZeroesExactlyThePositionsAtOrAboveDelta() {
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TestDevice.manager()) {
       // min–max of [0, 2, 4, 6, 8, 10] = [0, .2, .4, .6, .8, 1]; δ = 0.6 erases .6, .8, 1 (≥ δ)
       NDArray maps = m.create(new float[] {0, 2, 4, 6, 8, 10}, new Shape(1, 2, 3));
       assertArrayEquals(new float[] {1, 1, 1, 0, 0, 0}, AcolHead.keepMask(maps, 0.6f).toFloatArray());
@@ -31,7 +34,7 @@ class AcolTest {
 
   @Test
   void pickSelectsEachImagesClassChannel() {
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TestDevice.manager()) {
       NDArray maps = m.arange(2 * 3 * 2 * 1f).reshape(2, 3, 2, 1);
       NDArray picked = AcolHead.pick(maps, m.create(new long[] {2, 0}));
       assertArrayEquals(new float[] {4, 5, 6, 7}, picked.toFloatArray());
@@ -41,7 +44,7 @@ class AcolTest {
   @Test
   void branchBSeesTheErasedFeaturesAndTheFusedMapIsTheMaxOfBothNormalisedMaps() {
     Engine.getInstance().setRandomSeed(4);
-    try (Classifier acol = Architectures.acol(64, names(10), 0.6f, null); NDManager m = NDManager.newBaseManager()) {
+    try (Classifier acol = Architectures.acol(64, names(10), 0.6f, TestDevice.get()); NDManager m = TestDevice.manager()) {
       NDArray images = m.randomUniform(0, 1, new Shape(3, 1, 64, 64));
       NDArray a = acol.features(images);
       AcolHead head = (AcolHead) acol.headLayers().get(0);
@@ -65,7 +68,7 @@ class AcolTest {
   @Test
   void trainingForwardTakesLabelsAndReturnsBothBranches() {
     Engine.getInstance().setRandomSeed(4);
-    try (Classifier acol = Architectures.acol(64, names(10), 0.6f, null); NDManager m = NDManager.newBaseManager()) {
+    try (Classifier acol = Architectures.acol(64, names(10), 0.6f, TestDevice.get()); NDManager m = TestDevice.manager()) {
       NDArray images = m.randomUniform(0, 1, new Shape(2, 1, 64, 64));
       var outputs = acol.model().getBlock().forward(acol.parameterStore(), new ai.djl.ndarray.NDList(images, m.create(new long[] {1, 2})), true);
       assertEquals(2, outputs.size());
@@ -75,7 +78,7 @@ class AcolTest {
 
   @Test
   void acolMapsNeedAnAcolModel() {
-    try (Classifier gap = Architectures.gapCnn(64, names(10), null); NDManager m = NDManager.newBaseManager()) {
+    try (Classifier gap = Architectures.gapCnn(64, names(10), TestDevice.get()); NDManager m = TestDevice.manager()) {
       assertThrows(UnsupportedOperationException.class, () -> new AcolMaps().explain(gap, m.zeros(new Shape(1, 1, 64, 64))));
       assertThrows(IllegalArgumentException.class, () -> new AcolHead(10, 8, 0f));
     }

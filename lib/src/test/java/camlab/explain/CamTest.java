@@ -13,19 +13,22 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
+import camlab.TestDevice;
 import camlab.model.Architectures;
 import camlab.model.Classifier;
 import camlab.model.GlobalAveragePooling;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag(TestDevice.ENGINE)
 class CamTest {
   /** A "network" whose features are its input, so A is hand-set; head = GAP + Linear with weights W. */
   static Classifier identityFeaturesWithWeights(float[] weights, int classes, int channels, int size) {
     Linear linear = Linear.builder().setUnits(classes).optBias(false).build();
     SequentialBlock head = new SequentialBlock().add(new GlobalAveragePooling()).add(linear);
     List<String> names = java.util.stream.IntStream.range(0, classes).mapToObj(i -> "class " + i).toList();
-    Classifier c = Classifier.create("identity", new LambdaBlock(x -> x), head, new Shape(channels, size, size), names, null);
+    Classifier c = Classifier.create("identity", new LambdaBlock(x -> x), head, new Shape(channels, size, size), names, TestDevice.get());
     linear.getParameters().get("weight").getArray().set(weights);
     return c;
   }
@@ -34,7 +37,7 @@ class CamTest {
   void goldenValuesOnAHandSetInput() {
     // W = [[1, −1], [0.5, 2]]; A: channel 0 = [[1,2],[3,4]], channel 1 = [[0,1],[0,1]]
     try (Classifier model = identityFeaturesWithWeights(new float[] {1, -1, 0.5f, 2}, 2, 2, 2);
-        NDManager m = NDManager.newBaseManager()) {
+        NDManager m = TestDevice.manager()) {
       NDArray a = m.create(new float[] {1, 2, 3, 4, 0, 1, 0, 1}, new Shape(1, 2, 2, 2));
       ActivationMaps top1 = new Cam().explain(model, a);
       // logits: GAP = (2.5, 0.5) → class 0: 2.0, class 1: 2.25 → top-1 is class 1
@@ -51,7 +54,7 @@ class CamTest {
   @Test
   void classMapsMatchALoopForOneImageAndForABatch() {
     Engine.getInstance().setRandomSeed(5);
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TestDevice.manager()) {
       NDArray weights = m.randomNormal(new Shape(6, 5));
       float[] w = weights.toFloatArray();
       for (int batch : new int[] {1, 3}) {
@@ -74,7 +77,7 @@ class CamTest {
   @Test
   void spatialMeanOfEveryClassMapIsItsLogitAndBatchEqualsSingleImages() {
     Engine.getInstance().setRandomSeed(3);
-    try (Classifier model = Architectures.gapCnn(64, names(10), null); NDManager m = NDManager.newBaseManager()) {
+    try (Classifier model = Architectures.gapCnn(64, names(10), TestDevice.get()); NDManager m = TestDevice.manager()) {
       NDArray images = m.randomUniform(0, 1, new Shape(4, 1, 64, 64));
       for (int c = 0; c < 10; c++) {
         ActivationMaps maps = new Cam().explain(model, images, Targets.allFor(c));
@@ -93,7 +96,7 @@ class CamTest {
 
   @Test
   void noArrayIsLeftInTheModelOrTheCallersManager() {
-    try (Classifier model = Architectures.gapCnn(64, names(10), null); NDManager m = NDManager.newBaseManager()) {
+    try (Classifier model = Architectures.gapCnn(64, names(10), TestDevice.get()); NDManager m = TestDevice.manager()) {
       NDArray images = m.randomUniform(0, 1, new Shape(2, 1, 64, 64));
       Cam cam = new Cam();
       cam.explain(model, images); // first call: lazy engine state
@@ -114,7 +117,7 @@ class CamTest {
 
   @Test
   void upsamplingThenNormalisingAtOnceIsTheTwoStepsWithTheSameRecord() {
-    try (Classifier model = Architectures.gapCnn(64, names(10), null); NDManager m = NDManager.newBaseManager()) {
+    try (Classifier model = Architectures.gapCnn(64, names(10), TestDevice.get()); NDManager m = TestDevice.manager()) {
       ActivationMaps raw = new Cam().explain(model, m.randomUniform(0, 1, new Shape(2, 1, 64, 64)));
       for (ActivationMaps.Normalization n : ActivationMaps.Normalization.values()) {
         ActivationMaps twoSteps = raw.relu().upsample(64, 64).normalize(n);
@@ -132,7 +135,7 @@ class CamTest {
 
   @Test
   void mapsSurviveTheClosingOfTemporaryManagers() {
-    try (Classifier model = Architectures.gapCnn(64, names(10), null); NDManager m = NDManager.newBaseManager()) {
+    try (Classifier model = Architectures.gapCnn(64, names(10), TestDevice.get()); NDManager m = TestDevice.manager()) {
       NDArray images = m.randomUniform(0, 1, new Shape(2, 1, 64, 64));
       ActivationMaps maps = new Cam().explain(model, images);
       assertEquals(m, maps.manager());
@@ -143,7 +146,7 @@ class CamTest {
 
   @Test
   void wrongInputsAreClearErrors() {
-    try (Classifier model = Architectures.gapCnn(64, names(10), null); NDManager m = NDManager.newBaseManager()) {
+    try (Classifier model = Architectures.gapCnn(64, names(10), TestDevice.get()); NDManager m = TestDevice.manager()) {
       IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
           () -> new Cam().explain(model, m.zeros(new Shape(2, 3, 64, 64))));
       assertTrue(shape.getMessage().contains("[batch, 1, 64, 64]"), shape.getMessage());
@@ -158,8 +161,8 @@ class CamTest {
   @Test
   void headWithoutLinearLayerExplainsWhyCamCannotRun() {
     SequentialBlock head = new SequentialBlock().add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().reshape(x.singletonOrThrow().getShape().get(0), -1))));
-    try (Classifier model = Classifier.create("flatten", new LambdaBlock(x -> x), head, new Shape(2, 1, 1), names(2), null);
-        NDManager m = NDManager.newBaseManager()) {
+    try (Classifier model = Classifier.create("flatten", new LambdaBlock(x -> x), head, new Shape(2, 1, 1), names(2), TestDevice.get());
+        NDManager m = TestDevice.manager()) {
       UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> new Cam().explain(model, m.ones(new Shape(1, 2, 1, 1))));
       assertTrue(e.getMessage().contains("Grad-CAM"), e.getMessage());
     }

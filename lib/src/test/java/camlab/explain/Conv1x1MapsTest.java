@@ -14,11 +14,14 @@ import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
+import camlab.TestDevice;
 import camlab.model.Architectures;
 import camlab.model.Classifier;
 import camlab.model.GlobalAveragePooling;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag(TestDevice.ENGINE)
 class Conv1x1MapsTest {
   @Test
   void conv1x1PlusGapAndGapPlusLinearWithSharedWeightsGiveTheSameLogitsAndMapsDifferingByTheBias() {
@@ -28,10 +31,10 @@ class Conv1x1MapsTest {
     Conv2d conv = (Conv2d) Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(c).build();
     Linear linear = Linear.builder().setUnits(c).build();
     try (Classifier nin = Classifier.create("nin", new LambdaBlock(x -> x), new SequentialBlock().add(conv).add(new GlobalAveragePooling()),
-            new Shape(k, 5, 5), names(c), null);
+            new Shape(k, 5, 5), names(c), TestDevice.get());
         Classifier gap = Classifier.create("gap", new LambdaBlock(x -> x), new SequentialBlock().add(new GlobalAveragePooling()).add(linear),
-            new Shape(k, 5, 5), names(c), null);
-        NDManager m = NDManager.newBaseManager()) {
+            new Shape(k, 5, 5), names(c), TestDevice.get());
+        NDManager m = TestDevice.manager()) {
       NDArray w = m.randomNormal(new Shape(c, k));
       NDArray bias = m.create(new float[] {0.5f, -1f, 2f, 0.25f});
       conv.getParameters().get("weight").getArray().set(w.reshape(c, k, 1, 1).toFloatArray());
@@ -54,8 +57,8 @@ class Conv1x1MapsTest {
   @Test
   void ninCnnMapsComeOutOfTheForwardPassAndOtherHeadsAreRefused() {
     Engine.getInstance().setRandomSeed(2);
-    try (Classifier nin = Architectures.ninCnn(64, names(10), null); Classifier gap = Architectures.gapCnn(64, names(10), null);
-        NDManager m = NDManager.newBaseManager()) {
+    try (Classifier nin = Architectures.ninCnn(64, names(10), TestDevice.get()); Classifier gap = Architectures.gapCnn(64, names(10), TestDevice.get());
+        NDManager m = TestDevice.manager()) {
       NDArray images = m.randomUniform(0, 1, new Shape(2, 1, 64, 64));
       ActivationMaps maps = new Conv1x1Maps().explain(nin, images);
       assertEquals(new Shape(2, 16, 16), maps.maps().getShape());

@@ -12,18 +12,21 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import camlab.TestDevice;
 import camlab.model.Architectures;
 import camlab.model.Classifier;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag(TestDevice.ENGINE)
 class GradCamTest {
   private static final float[] W = {1, -1, 0.5f, 2}; // [[1, −1], [0.5, 2]]
   private static final float[] A = {1, 2, 3, 4, 0, 1, 0, 1}; // channel 0 = [[1,2],[3,4]], channel 1 = [[0,1],[0,1]]
 
   @Test
   void onTheHandSetGapNetworkGradCamIsReluCamOverZ() {
-    try (Classifier model = identityFeaturesWithWeights(W, 2, 2, 2); NDManager m = NDManager.newBaseManager()) {
+    try (Classifier model = identityFeaturesWithWeights(W, 2, 2, 2); NDManager m = TestDevice.manager()) {
       NDArray a = m.create(A, new Shape(1, 2, 2, 2));
       // class 0: CAM = [[1,1],[3,3]] → /4; class 1: CAM = [[0.5,3],[1.5,4]] → /4
       assertArrayEquals(new float[] {0.25f, 0.25f, 0.75f, 0.75f}, new GradCam().explain(model, a, Targets.allFor(0)).maps().toFloatArray(), 1e-6f);
@@ -31,7 +34,7 @@ class GradCamTest {
       // counterfactual of class 0: ReLU(−CAM)/4 = 0 everywhere (CAM is positive); of a class with W = −W: the CAM/4
       assertArrayEquals(new float[4], new CounterfactualGradCam().explain(model, a, Targets.allFor(0)).maps().toFloatArray(), 1e-7f);
     }
-    try (Classifier negated = identityFeaturesWithWeights(new float[] {-1, 1, -0.5f, -2}, 2, 2, 2); NDManager m = NDManager.newBaseManager()) {
+    try (Classifier negated = identityFeaturesWithWeights(new float[] {-1, 1, -0.5f, -2}, 2, 2, 2); NDManager m = TestDevice.manager()) {
       NDArray a = m.create(A, new Shape(1, 2, 2, 2));
       assertArrayEquals(new float[] {0.25f, 0.25f, 0.75f, 0.75f},
           new CounterfactualGradCam().explain(negated, a, Targets.allFor(0)).maps().toFloatArray(), 1e-6f);
@@ -41,7 +44,7 @@ class GradCamTest {
   @Test
   void gradCamEqualsReluCamOverZOnATrainedSizeGapCnn() {
     Engine.getInstance().setRandomSeed(11);
-    try (Classifier model = Architectures.gapCnn(64, names(10), null); NDManager m = NDManager.newBaseManager()) {
+    try (Classifier model = Architectures.gapCnn(64, names(10), TestDevice.get()); NDManager m = TestDevice.manager()) {
       NDArray images = m.randomUniform(0, 1, new Shape(6, 1, 64, 64));
       for (Targets t : new Targets[] {Targets.top1(), Targets.allFor(3), Targets.perImage(0, 1, 2, 7, 8, 9)}) {
         ActivationMaps cam = new Cam().explain(model, images, t);
@@ -57,7 +60,7 @@ class GradCamTest {
 
   @Test
   void gradCamPlusPlusFollowsTheClosedForm() {
-    try (Classifier model = identityFeaturesWithWeights(W, 2, 2, 2); NDManager m = NDManager.newBaseManager()) {
+    try (Classifier model = identityFeaturesWithWeights(W, 2, 2, 2); NDManager m = TestDevice.manager()) {
       NDArray a = m.create(A, new Shape(1, 2, 2, 2));
       // class 1: g_k = w_k / Z = (0.125, 0.5), ΣA_k = (10, 2); α_k = g²/(2g² + ΣA·g³); w_k = Z·α_k·g_k
       double[] g = {0.125, 0.5};
@@ -72,7 +75,7 @@ class GradCamTest {
 
   @Test
   void gradCamPlusPlusGivesZeroWeightWhereTheClosedFormDenominatorVanishes() {
-    try (Classifier model = identityFeaturesWithWeights(W, 2, 2, 2); NDManager m = NDManager.newBaseManager()) {
+    try (Classifier model = identityFeaturesWithWeights(W, 2, 2, 2); NDManager m = TestDevice.manager()) {
       // class 1: g = (0.125, 0.5); channel 0 sums to −16, so 2·g² + ΣA·g³ = g²·(2 − 16·0.125) = 0 → α_0 = 0;
       // channel 1 sums to 2: α_1 = 1 / (2 + 2·0.5) = 1/3, w_1 = Z·α_1·g_1 = 4 · (1/3) · 0.5 = 2/3
       NDArray a = m.create(new float[] {-4, -4, -4, -4, 0, 1, 0, 1}, new Shape(1, 2, 2, 2));
@@ -83,7 +86,7 @@ class GradCamTest {
 
   @Test
   void probabilityScoreDifferentiatesTheSoftmax() {
-    try (Classifier model = identityFeaturesWithWeights(W, 2, 2, 2); NDManager m = NDManager.newBaseManager()) {
+    try (Classifier model = identityFeaturesWithWeights(W, 2, 2, 2); NDManager m = TestDevice.manager()) {
       NDArray a = m.create(A, new Shape(1, 2, 2, 2));
       // logits (2, 2.25); ∂p_c/∂A_k(ij) = p_c (w_ck − Σ_j p_j w_jk) / Z
       double p0 = 1 / (1 + Math.exp(0.25));
@@ -101,7 +104,7 @@ class GradCamTest {
   @Test
   void gradCamWorksWhereCamCannotAndAtEarlierLayers() {
     Engine.getInstance().setRandomSeed(5);
-    try (Classifier fc = Architectures.fcCnn(64, names(10), null); NDManager m = NDManager.newBaseManager()) {
+    try (Classifier fc = Architectures.fcCnn(64, names(10), TestDevice.get()); NDManager m = TestDevice.manager()) {
       NDArray images = m.randomUniform(0, 1, new Shape(2, 1, 64, 64));
       UnsupportedOperationException noCam = assertThrows(UnsupportedOperationException.class, () -> new Cam().explain(fc, images));
       assertTrue(noCam.getMessage().contains("Grad-CAM"), noCam.getMessage());
@@ -119,7 +122,7 @@ class GradCamTest {
   @Test
   void batchResultsEqualPerImageResultsAndNothingLeaks() {
     Engine.getInstance().setRandomSeed(8);
-    try (Classifier model = Architectures.gapCnn(64, names(10), null); NDManager m = NDManager.newBaseManager()) {
+    try (Classifier model = Architectures.gapCnn(64, names(10), TestDevice.get()); NDManager m = TestDevice.manager()) {
       NDArray images = m.randomUniform(0, 1, new Shape(3, 1, 64, 64));
       for (Explainer e : new Explainer[] {new GradCam(), new GradCamPlusPlus(), new CounterfactualGradCam()}) {
         ActivationMaps batch = e.explain(model, images);
@@ -147,7 +150,7 @@ class GradCamTest {
   @Test
   void explainingNeitherTouchesNorDetachesTheParametersGradients() {
     Engine.getInstance().setRandomSeed(9);
-    try (Classifier model = Architectures.gapCnn(64, names(10), null); NDManager m = NDManager.newBaseManager()) {
+    try (Classifier model = Architectures.gapCnn(64, names(10), TestDevice.get()); NDManager m = TestDevice.manager()) {
       NDArray images = m.randomUniform(0, 1, new Shape(2, 1, 64, 64));
       NDArray w = model.linearClassWeights().orElseThrow();
       try (GradientCollector training = Engine.getInstance().newGradientCollector()) {

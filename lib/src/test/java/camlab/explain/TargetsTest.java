@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import camlab.TestDevice;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag(TestDevice.ENGINE)
 class TargetsTest {
   @Test
   void resolvesTop1SingleAndPerImageTargets() {
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TestDevice.manager()) {
       NDArray logits = m.create(new float[] {0, 5, 1, 9, 2, 3}, new Shape(2, 3));
       assertArrayEquals(new int[] {1, 0}, Targets.top1().resolve(logits));
       assertArrayEquals(new int[] {2, 2}, Targets.allFor(2).resolve(logits));
@@ -23,7 +26,7 @@ class TargetsTest {
 
   @Test
   void resolvedOnTheDeviceTheIndexHoldsTheSameClasses() {
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TestDevice.manager()) {
       NDArray logits = m.create(new float[] {0, 5, 1, 9, 2, 3}, new Shape(2, 3));
       for (Targets t : new Targets[] {Targets.top1(), Targets.allFor(2), Targets.perImage(2, 1)}) {
         Targets.Resolved r = t.resolveOnDevice(logits);
@@ -38,7 +41,7 @@ class TargetsTest {
 
   @Test
   void batchTargetMismatchAndOutOfRangeAreClearErrors() {
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TestDevice.manager()) {
       NDArray logits = m.zeros(new Shape(3, 10));
       IllegalArgumentException mismatch = assertThrows(IllegalArgumentException.class, () -> Targets.perImage(1, 2).resolve(logits));
       assertTrue(mismatch.getMessage().contains("3 images but 2 target classes"), mismatch.getMessage());

@@ -7,13 +7,16 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import camlab.TestDevice;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@Tag(TestDevice.ENGINE)
 class GlobalAveragePoolingTest {
   /**
    * The backward pass scales by 1/(h·w) again, with the constant the forward pass saved. A constant made from a Java
@@ -23,7 +26,7 @@ class GlobalAveragePoolingTest {
   @ParameterizedTest
   @ValueSource(ints = {2, 3 * 64 * 4}) // small: the matrix product; above SpatialReduction's limit: the engine's sum
   void backwardPassStillDividesByTheAreaAfterAGarbageCollection(int batch) throws InterruptedException {
-    try (NDManager manager = NDManager.newBaseManager()) {
+    try (NDManager manager = TestDevice.manager()) {
       NDArray activations = manager.randomNormal(new Shape(batch, 3, 16, 16));
       activations.setRequiresGradient(true);
       List<ByteBuffer> refill;

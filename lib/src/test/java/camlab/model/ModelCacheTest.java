@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
+import camlab.TestDevice;
 import camlab.data.FashionMnist;
 import camlab.data.LocalizationSet;
 import java.io.DataOutputStream;
@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * or incomplete checkpoints, a cache that cannot be written, a save that fails after training, what an
  * interrupted save leaves, and two trainings of one model at the same time.
  */
+@Tag(TestDevice.ENGINE)
 class ModelCacheTest {
   private static final TrainingSettings TINY = new TrainingSettings(1, 32, 2e-3f, 3, 64);
   @TempDir Path cache;
@@ -52,7 +54,7 @@ class ModelCacheTest {
 
   private static float[] logitsOf(ModelCache.Trained t) {
     LocalizationSet test = LocalizationSet.of(LocalizationSet.Split.TEST, LocalizationSet.Settings.DEFAULT, 4);
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TestDevice.manager()) {
       NDArray images = test.batch(m, 0, 4).get(0);
       return t.classifier().logits(images).toFloatArray();
     }
@@ -125,7 +127,7 @@ class ModelCacheTest {
       }
     };
     SequentialBlock head = new SequentialBlock().add(new GlobalAveragePooling()).add(Linear.builder().setUnits(10).build()).add(diskFull);
-    return Classifier.create("gap-cnn", new LambdaBlock(x -> x), head, new Shape(3, 8, 8), FashionMnist.CLASS_NAMES, Device.cpu());
+    return Classifier.create("gap-cnn", new LambdaBlock(x -> x), head, new Shape(3, 8, 8), FashionMnist.CLASS_NAMES, TestDevice.get());
   }
 
   @Test
@@ -133,7 +135,7 @@ class ModelCacheTest {
     Path dir = ModelCache.directory("gap-cnn", LocalizationSet.Settings.DEFAULT, TINY);
     History history = new History(List.of(new History.Epoch(1, 2.0, 0.1, 1.0)), 0.1, 1.0);
     ModelCache.Info record = new ModelCache.Info("gap-cnn", LocalizationSet.Settings.DEFAULT, TINY, history, 0, null, "now");
-    try (Classifier untrained = Architectures.create("gap-cnn", LocalizationSet.Settings.DEFAULT.canvasSize(), FashionMnist.CLASS_NAMES, Device.cpu())) {
+    try (Classifier untrained = Architectures.create("gap-cnn", LocalizationSet.Settings.DEFAULT.canvasSize(), FashionMnist.CLASS_NAMES, TestDevice.get())) {
       ModelCache.save(dir, untrained, record);
     }
     byte[] params = Files.readAllBytes(dir.resolve("model.params"));
@@ -145,14 +147,14 @@ class ModelCacheTest {
     }
     assertArrayEquals(params, Files.readAllBytes(dir.resolve("model.params")), "the old parameters are untouched");
     Path tmp = Files.createTempDirectory(cache, "half-deleted");
-    java.io.IOException missing = assertThrows(java.io.IOException.class, () -> ModelCache.load(tmp, Device.cpu()));
+    java.io.IOException missing = assertThrows(java.io.IOException.class, () -> ModelCache.load(tmp, TestDevice.get()));
     assertTrue(missing.getMessage().contains("info.json is missing"), missing.getMessage());
     Files.delete(tmp);
     assertEquals(info, Files.readString(dir.resolve("info.json")));
     try (var leftovers = Files.list(dir.getParent())) {
       assertEquals(List.of(dir), leftovers.toList(), "no temporary folder is left behind");
     }
-    try (ModelCache.Trained loaded = ModelCache.load(dir, Device.cpu())) {
+    try (ModelCache.Trained loaded = ModelCache.load(dir, TestDevice.get())) {
       assertEquals("gap-cnn", loaded.info().architecture(), "and it still loads");
     }
   }
@@ -320,7 +322,7 @@ class ModelCacheTest {
     }
     // what the other process leaves when it finishes: a complete checkpoint
     History history = new History(List.of(new History.Epoch(1, 2.0, 0.1, 1.0)), 0.1, 1.0);
-    try (Classifier other1 = Architectures.create("gap-cnn", 64, FashionMnist.CLASS_NAMES, Device.cpu())) {
+    try (Classifier other1 = Architectures.create("gap-cnn", 64, FashionMnist.CLASS_NAMES, TestDevice.get())) {
       ModelCache.save(tinyDir(), other1, new ModelCache.Info("gap-cnn", LocalizationSet.Settings.DEFAULT, TINY, history, 64, null, "now"));
     }
     assertTrue(!second.isDone(), "still waiting while the other process holds the lock");

@@ -10,10 +10,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import camlab.TestDevice;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@Tag(TestDevice.ENGINE)
 class SpatialReductionTest {
   /** Small batches go through the matrix product, large ones through the engine's sum: both are checked. */
   @ParameterizedTest
@@ -23,7 +26,7 @@ class SpatialReductionTest {
     int h = 7;
     int w = 9;
     assertEquals(batch == 1, (long) batch * channels * h * w <= SpatialReduction.MAX_PRODUCT_VALUES, "one case per path");
-    try (NDManager manager = NDManager.newBaseManager()) {
+    try (NDManager manager = TestDevice.manager()) {
       manager.getEngine().setRandomSeed(7);
       NDArray x = manager.randomNormal(2f, 3f, new Shape(batch, channels, h, w), DataType.FLOAT32);
       float[] values = x.toFloatArray();
@@ -47,7 +50,7 @@ class SpatialReductionTest {
 
   @Test
   void theConstantsAreMadeOncePerSize() {
-    try (NDManager manager = NDManager.newBaseManager()) {
+    try (NDManager manager = TestDevice.manager()) {
       NDArray x = manager.ones(new Shape(2, 5, 3, 3));
       SpatialReduction.mean(x);
       SpatialReduction.sum(x);
@@ -65,7 +68,7 @@ class SpatialReductionTest {
 
   @Test
   void rejectsArraysThatAreNotBatchesOfChannels() {
-    try (NDManager manager = NDManager.newBaseManager()) {
+    try (NDManager manager = TestDevice.manager()) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SpatialReduction.mean(manager.ones(new Shape(4, 4))));
       assertTrue(e.getMessage().contains("[batch, channels, height, width]") && e.getMessage().contains("(4, 4)"), e.getMessage());
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import camlab.TestDevice;
 import camlab.explain.ActivationMaps;
 import camlab.explain.Explainers;
 import camlab.explain.Targets;
@@ -13,15 +14,17 @@ import camlab.util.Npy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Cross-check against PyTorch: the fixtures in src/test/resources/torchscript were written by
  * tools/torchscript_reference.py, which exports two small models with torch.jit.trace and computes
  * each map with PyTorch's own autograd.
  */
+@Tag(TestDevice.ENGINE)
 class TorchScriptTest {
   private static final Path FIXTURES = Path.of("src/test/resources/torchscript");
 
@@ -33,7 +36,7 @@ class TorchScriptTest {
   @ParameterizedTest
   @CsvSource({"gap,cam", "gap,gradcam", "gap,gradcam++", "gap,counterfactual", "fc,gradcam", "fc,gradcam++", "fc,counterfactual"})
   void mapsMatchPyTorchToARelativeErrorBelow1e4(String model, String method) throws Exception {
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TestDevice.manager()) {
       Path dir = FIXTURES.resolve(model);
       NDArray x = Npy.read(m, dir.resolve("x.npy"));
       int[] classes = Arrays.stream(Files.readString(dir.resolve("classes.txt")).trim().split(",")).mapToInt(Integer::parseInt).toArray();
@@ -57,7 +60,7 @@ class TorchScriptTest {
 
   @Test
   void camOnAScriptedHeadWithoutGapAndLinearIsRefused() throws Exception {
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TestDevice.manager()) {
       NDArray x = Npy.read(m, FIXTURES.resolve("fc/x.npy"));
       try (Classifier c = load("fc", m, x)) {
         assertTrue(c.linearClassWeights().isEmpty());
@@ -71,7 +74,7 @@ class TorchScriptTest {
     byte[] whole = java.nio.file.Files.readAllBytes(FIXTURES.resolve("gap/features.pt"));
     Path truncated = tmp.resolve("features.pt");
     java.nio.file.Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TestDevice.manager()) {
       ai.djl.MalformedModelException e = assertThrows(ai.djl.MalformedModelException.class, () -> TorchScriptModels.load(
           truncated, FIXTURES.resolve("gap/head.pt"), new ai.djl.ndarray.types.Shape(3, 32, 32), null, m.getDevice()));
       assertTrue(e.getMessage().contains("Cannot load " + truncated + " as a TorchScript module"), e.getMessage());
@@ -82,7 +85,7 @@ class TorchScriptTest {
 
   @Test
   void mismatchedInputShapeOrMissingFilesAreClearErrors() throws Exception {
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = TestDevice.manager()) {
       NDArray wrong = m.zeros(new ai.djl.ndarray.types.Shape(1, 5, 32, 32));
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> load("gap", m, wrong));
       assertTrue(e.getMessage().contains("features.pt does not accept"), e.getMessage());
