@@ -7,6 +7,7 @@ import camlab.bench.Machine;
 import camlab.bench.MemoryLoop;
 import camlab.bench.MethodBench;
 import camlab.bench.Row;
+import camlab.bench.RowTable;
 import camlab.bench.Stats;
 import camlab.bench.TrainingBench;
 import camlab.explain.Cam;
@@ -25,10 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * {@code camlab bench}: what each method costs next to the forward pass it cannot avoid (GAP-CNN on
@@ -177,15 +174,8 @@ final class BenchCommand implements Main.Command {
   }
 
   private static void printTable(List<Row> rows, Device device, String reps) {
-    Table table = Table.create("camlab bench (" + device + ", median of " + reps + " interleaved reps; ratio = median of per-rep method/forward)",
-        StringColumn.create("model", rows.stream().map(Row::model)),
-        IntColumn.create("batch", rows.stream().mapToInt(Row::batch).toArray()),
-        StringColumn.create("what", rows.stream().map(Row::what)),
-        DoubleColumn.create("ms", rows.stream().mapToDouble(r -> Stats.round(r.ms(), 2))),
-        DoubleColumn.create("x forward", rows.stream().mapToDouble(r -> Stats.round(r.ratio(), 3))),
-        DoubleColumn.create("images/s", rows.stream().mapToDouble(r -> Stats.round(r.imagesPerSecond(), 1))),
-        StringColumn.create("target", rows.stream().map(r -> r.target() == null ? "" : "<= " + r.target() + (r.meetsTarget() ? " ok" : " MISSED"))));
-    System.out.println(table.printAll());
+    System.out.print(RowTable.format("camlab bench (" + device + ", median of " + reps
+        + " interleaved reps; ratio = median of per-rep method/forward)", rows));
   }
 
   private static Map<String, Object> rowJson(Row r) {
