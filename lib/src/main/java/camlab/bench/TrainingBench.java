@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -36,6 +37,7 @@ public final class TrainingBench {
             .optOptimizer(Optimizer.adam().build()).optDevices(new Device[] {device}))) {
       NDArray x = manager.randomUniform(0, 1, new Shape(batch).addAll(model.inputShape()));
       NDArray y = manager.randomInteger(0, model.numClasses(), new Shape(batch), DataType.INT64);
+      Parameter updated = model.model().getBlock().getParameters().valueAt(0);
       Runnable inference = () -> MethodBench.scoped(x, () -> MethodBench.wait(model.logits(x)));
       Runnable step = () -> {
         try (NDManager scope = trainer.getManager().newSubManager()) {
@@ -47,6 +49,7 @@ public final class TrainingBench {
           }
           trainer.step();
         }
+        MethodBench.wait(updated.getArray()); // a GPU runs the update after step() returns: wait for it
       };
       PairedTiming.Samples s = PairedTiming.run(List.of(new PairedTiming.Pair("training step", inference, step)), reps, warmup)
           .get("training step");
