@@ -20,9 +20,11 @@ with a forward pass, the order alternating, ratio = median of per-repetition met
 and the GAP-CNN's training throughput (Adam, softmax cross-entropy) vs its inference throughput at batch 64.
 
 Run:  OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 tools/bench_pytorch_reference.py [--json FILE] [--reps N]
-      [--warmup N] [--threads N] [--models gap-cnn,resnet18] [--batches 1,32]
+      [--warmup N] [--threads N] [--models gap-cnn,resnet18] [--batches 1,32] [--device cpu|cuda]
 --threads defaults to 2, the intra-op thread count DJL's PyTorch engine uses on this 2-core machine
 (`camlab bench --json` records it as machine.intraOpThreads). Needs torch and NumPy (Debian: python3-torch).
+--device cuda runs the networks on the first GPU and waits for it (torch.cuda.synchronize) at the end of every
+timed call, as `camlab bench --device gpu` does by reading one number of each result.
 """
 import argparse
 import json
@@ -36,6 +38,8 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+DEVICE = torch.device("cpu")  # set from --device in main()
 
 
 def conv_bn_relu(cin, cout, k, stride=1, dilation=1):
@@ -168,9 +172,17 @@ def upsample_normalize(maps, size):
         return ((flat - lo) / (hi - lo).clamp_min(1e-12)).reshape(up.shape)
 
 
+def synchronize():
+    """Waits for the GPU's queued work; nothing to wait for on the CPU."""
+    if DEVICE.type == "cuda":
+        torch.cuda.synchronize()
+
+
 def millis(fn):
+    synchronize()
     t0 = time.perf_counter()
     fn()
+    synchronize()
     return (time.perf_counter() - t0) * 1000
 
 
@@ -204,8 +216,8 @@ TARGETS = {"cam": 1.05, "gradcam": 1.15, "gradcam++": 1.25, "upsample+normalize"
 def bench_family(family, model, input_shape, batch, reps, warmup):
     model.eval()
     hooks = Hooks(model.features)
-    x = torch.rand((batch,) + input_shape)
-    raw = torch.from_numpy(cam(model, hooks, x))
+    x = torch.rand((batch,) + input_shape, device=DEVICE)
+    raw = torch.from_numpy(cam(model, hooks, x)).to(DEVICE)
     size = input_shape[1:]
     pairs = [("cam", lambda: forward(model, x), lambda: cam(model, hooks, x)),
              ("gradcam", lambda: forward(model, x), lambda: gradcam(model, hooks, x)),
@@ -230,9 +242,9 @@ def row(family, batch, what, ms, forward_ms, ratio):
 
 
 def training(reps, warmup, batch=64):
-    model = gap_cnn()
-    x = torch.rand(batch, 1, 64, 64)
-    y = torch.randint(0, 10, (batch,))
+    model = gap_cnn().to(DEVICE)
+    x = torch.rand(batch, 1, 64, 64, device=DEVICE)
+    y = torch.randint(0, 10, (batch,), device=DEVICE)
     opt = torch.optim.Adam(model.parameters())
 
     def infer():
@@ -263,7 +275,8 @@ def machine(threads):
     return {"cores": os.cpu_count(), "cpu": cpu, "loadAverage": " ".join(f"{v:.2f}" for v in os.getloadavg()),
             "python": platform.python_version(), "engine": "PyTorch " + torch.__version__,
             "intraOpThreads": torch.get_num_threads(), "interOpThreads": torch.get_num_interop_threads(),
-            "ompWaitPolicy": os.environ.get("OMP_WAIT_POLICY", "None"), "device": "cpu", "requestedThreads": threads}
+            "ompWaitPolicy": os.environ.get("OMP_WAIT_POLICY", "None"), "device": str(DEVICE), "requestedThreads": threads,
+            "gpu": torch.cuda.get_device_name(DEVICE) if DEVICE.type == "cuda" else None}
 
 
 def main():
@@ -274,7 +287,12 @@ def main():
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--models", default="gap-cnn,resnet18")
     p.add_argument("--batches", default="1,32")
+    p.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
     a = p.parse_args()
+    global DEVICE
+    if a.device == "cuda" and not torch.cuda.is_available():
+        p.error("--device cuda: this torch (" + torch.__version__ + ") sees no CUDA GPU")
+    DEVICE = torch.device(a.device)
     gap_reps, resnet_reps = a.reps or 150, a.reps or 15
     torch.set_num_threads(a.threads)
     torch.set_num_interop_threads(a.threads)
@@ -287,12 +305,12 @@ def main():
     rows = []
     tr = None
     if "gap-cnn" in families:
-        model = gap_cnn()
+        model = gap_cnn().to(DEVICE)
         for b in batches:
             rows += bench_family("gap-cnn", model, (1, 64, 64), b, gap_reps, a.warmup)
         tr = training(gap_reps, a.warmup)
     if "resnet18" in families:
-        model = resnet18()
+        model = resnet18().to(DEVICE)
         for b in batches:
             big = b >= 32
             rows += bench_family("resnet18", model, (3, 224, 224), b, (resnet_reps + 2) // 3 if big else resnet_reps,
