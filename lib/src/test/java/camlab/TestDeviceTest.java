@@ -27,6 +27,8 @@ class TestDeviceTest {
   private static final Pattern TOUCHES_ENGINE = Pattern.compile(
       "\\bNDManager\\b|\\bArchitectures\\.|\\bClassifier\\.create\\(|\\bTorchScriptModels\\.load\\(|\"(bench|explain|train|demo)\"");
   /** Ways to pick a device past the helper: the engine's default manager, a pinned CPU, a null device left to DJL. */
+  /** Tablesaw's tables: the GPU kit leaves out the 23 MiB of fastutil they load, so engine tests check numbers without them. */
+  private static final Pattern TABLES = Pattern.compile("\\.table\\(\\)|\\.sanityTable\\(\\)|tech\\.tablesaw");
   private static final Pattern BYPASSES_HELPER = Pattern.compile(
       "NDManager\\.newBaseManager\\(|Device\\.cpu\\(\\)(?!\")|(Architectures\\.\\w+|Classifier\\.create)\\([^;]*,\\s*null\\)");
 
@@ -51,6 +53,7 @@ class TestDeviceTest {
     Path tests = RepositoryFiles.root().resolve("lib/src/test/java");
     List<String> untagged = new ArrayList<>();
     List<String> bypassing = new ArrayList<>();
+    List<String> withTables = new ArrayList<>();
     int engineTests = 0;
     try (Stream<Path> files = Files.walk(tests)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
@@ -61,11 +64,13 @@ class TestDeviceTest {
         if (!TOUCHES_ENGINE.matcher(source).find()) continue;
         engineTests++;
         if (!source.contains("@Tag(TestDevice.ENGINE)") || !source.contains("TestDevice.")) untagged.add(name);
+        if (TABLES.matcher(source).find()) withTables.add(name);
       }
     }
     assertTrue(engineTests >= 15, "found only " + engineTests + " engine tests under " + tests);
     assertEquals(List.of(), untagged, "engine tests without @Tag(TestDevice.ENGINE) or without the TestDevice helper");
     assertEquals(List.of(), bypassing, "tests that pick their device past TestDevice (use TestDevice.get() / manager())");
+    assertEquals(List.of(), withTables, "engine tests that build Tablesaw tables, which the GPU kit cannot (test the table on hand-made rows)");
   }
 
   @Test
@@ -73,6 +78,7 @@ class TestDeviceTest {
     assertTrue(TOUCHES_ENGINE.matcher("try (NDManager m = TestDevice.manager())").find());
     assertTrue(TOUCHES_ENGINE.matcher("run(\"explain\", \"--input\", x)").find());
     assertTrue(BYPASSES_HELPER.matcher("NDManager.newBaseManager()").find());
+    assertTrue(TABLES.matcher("assertEquals(4, report.table().rowCount());").find());
     assertTrue(BYPASSES_HELPER.matcher("Architectures.gapCnn(64, names(10), null)").find());
     assertTrue(BYPASSES_HELPER.matcher("Classifier.create(\"x\", f, h, new Shape(1, 2, 2), names,\n    null)").find());
     assertTrue(BYPASSES_HELPER.matcher("model = Architectures.gapCnn(32, TEN, Device.cpu());").find());

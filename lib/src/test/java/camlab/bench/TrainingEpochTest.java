@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One short epoch on the test device (128 images, 100 test images): the record, the checkpoint read back, the refusal to reuse one. Two
- * steps learn nothing yet; that the full epoch learns is what tools/gpu-check.sh reports.
+ * One short epoch on the test device (128 images, 100 test images): the record, the checkpoint read back, the refusal
+ * to reuse one. Two steps learn nothing yet; that the full epoch learns is what tools/gpu-check.sh reports.
  */
 @Tag(TestDevice.ENGINE)
 class TrainingEpochTest {
