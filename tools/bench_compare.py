@@ -8,7 +8,8 @@ The first form matches rows on (model, batch, method); each side shows the media
 forward pass from the same run. The second rewrites, in the page, the blocks between
 `<!-- bench:DEVICE:NAME -->` and `<!-- /bench:DEVICE:NAME -->` from the files tools/bench_run.sh writes into
 docs/bench/DEVICE/ (machine.json, camlab.json, pytorch.json, memory.json): NAME is `machine`, `table` or
-`memory`. Only the standard library is needed.
+`memory` (the memory block only where memory.json exists: tools/gpu-check.sh writes none). Only the standard library
+is needed.
 """
 import json
 import os
@@ -159,14 +160,15 @@ def replace_block(page, device, name, lines):
 def update_page(page_path, bench_dir):
     device = os.path.basename(os.path.normpath(bench_dir))
     files = {name: load(os.path.join(bench_dir, name + ".json")) for name in ("machine", "camlab", "pytorch", "memory")}
-    for needed in ("machine", "camlab", "memory"):
+    for needed in ("machine", "camlab"):
         if files[needed] is None:
             sys.exit(f"bench_compare.py: {bench_dir}/{needed}.json is missing; tools/bench_run.sh {device} writes it.")
     with open(page_path) as f:
         page = f.read()
     page = replace_block(page, device, "machine", machine_block(device, files["machine"], files["camlab"], files["pytorch"], files["memory"]))
     page = replace_block(page, device, "table", table_block(files["camlab"], files["pytorch"], compact=True))
-    page = replace_block(page, device, "memory", memory_block(files["memory"]))
+    if files["memory"] is not None:
+        page = replace_block(page, device, "memory", memory_block(files["memory"]))
     with open(page_path, "w") as f:
         f.write(page)
 

@@ -4,7 +4,7 @@
 #   tools/bench_run.sh [cpu|gpu]        (default cpu; about 6 minutes on 2 quiet cores)
 #
 # writes docs/bench/<device>/: machine.json (date, commit, CPU, cores, memory, GPU), camlab.json/.txt
-# (./camlab bench), pytorch.json/.txt (tools/bench_pytorch_reference.py, CPU only), memory.json/.txt
+# (./camlab bench), pytorch.json/.txt (tools/bench_pytorch_reference.py, on the GPU with --device cuda), memory.json/.txt
 # (./camlab bench --memory 10000) and compare.md, then rewrites that device's generated blocks in
 # docs/performance.md (tools/bench_compare.py --page). Run it on a quiet machine: other jobs slow the
 # method and its forward pass alike (the ratios hold), but they widen the scatter.
@@ -17,10 +17,15 @@ mkdir -p "$dir"
 
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 python=/usr/bin/python3   # Debian's python3-torch lives there, outside any virtual environment
-if [ "$device" = cpu ] && ! "$python" -c "import torch" 2>/dev/null; then
-  echo "tools/bench_run.sh: the PyTorch reference needs torch for $python (Debian: apt-get install python3-torch)." >&2
+if [ "$device" = gpu ] && ! "$python" -c "import torch; assert torch.cuda.is_available()" 2>/dev/null; then
+  python=python3   # a CUDA build of torch is rarely Debian's: the first python3 on the PATH
+fi
+torch_device=$([ "$device" = gpu ] && echo cuda || echo cpu)
+if ! "$python" -c "import torch; assert '$torch_device' == 'cpu' or torch.cuda.is_available()" 2>/dev/null; then
+  echo "tools/bench_run.sh: the PyTorch reference needs torch for $python, with CUDA for gpu (Debian: apt-get install python3-torch)." >&2
   exit 2
 fi
+batches=$([ "$device" = gpu ] && echo 1,32,256 || echo 1,32)
 
 commit="$(git rev-parse --short HEAD)"
 [ -z "$(git status --porcelain -- lib pom.xml tools)" ] || commit="$commit+uncommitted"
@@ -37,11 +42,10 @@ cat > "$dir/machine.json" <<JSON
 }
 JSON
 
-{ time ./camlab bench --device "$device" --json "$dir/camlab.json"; } 2>&1 | tee "$dir/camlab.txt"
-rm -f "$dir/pytorch.json" "$dir/pytorch.txt"
-if [ "$device" = cpu ]; then
-  { time "$python" tools/bench_pytorch_reference.py --json "$dir/pytorch.json"; } 2>&1 | tee "$dir/pytorch.txt"
-fi
+{ time ./camlab bench --device "$device" --batches "$batches" --json "$dir/camlab.json"; } 2>&1 | tee "$dir/camlab.txt"
+threads="$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["machine"]["intraOpThreads"])' "$dir/camlab.json")"
+{ time "$python" tools/bench_pytorch_reference.py --device "$torch_device" --threads "$threads" --batches "$batches" \
+    --json "$dir/pytorch.json"; } 2>&1 | tee "$dir/pytorch.txt"
 { time ./camlab bench --device "$device" --memory 10000 --json "$dir/memory.json"; } 2>&1 | tee "$dir/memory.txt"
 
 python3 tools/bench_compare.py "$dir/camlab.json" "$dir/pytorch.json" > "$dir/compare.md"
