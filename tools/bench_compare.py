@@ -118,14 +118,22 @@ def table_block(ours, ref, compact=False):
     return lines
 
 
+def malloc(machine):
+    """The allocator's settings where the run recorded them (docs/performance.md, "The forward pass against PyTorch's")."""
+    tunables = machine.get("glibcTunables")
+    if tunables is None:
+        return ""
+    return ", glibc's malloc defaults" if tunables in ("None", "null", "") else f", `GLIBC_TUNABLES={tunables}`"
+
+
 def machine_block(device, machine, ours, ref, memory):
     m = ours["machine"]
     gpu = machine.get("gpu", "none")
     where = (f"{machine['cores']} cores ({machine['cpu']}), {machine['memoryGiB']:g} GiB, "
              + ("no GPU" if gpu == "none" else f"GPU: {gpu}"))
-    engine = f"{m['java']}, DJL's {m['engine']} engine on {m['device']} with {m['intraOpThreads']} intra-op threads"
+    engine = f"{m['java']}, DJL's {m['engine']} engine on {m['device']} with {m['intraOpThreads']} intra-op threads" + malloc(m)
     reference = (f"the reference on Python {ref['machine']['python']} with {ref['machine']['engine']}, "
-                 f"{ref['machine']['intraOpThreads']} threads" if ref else "no PyTorch reference on this device")
+                 f"{ref['machine']['intraOpThreads']} threads" + malloc(ref["machine"]) if ref else "no PyTorch reference on this device")
     loads = [ours["machine"]["loadAverage"], (ref or ours)["loadAverageAtEnd"]]
     lines = [f"Machine: {where}; {engine}; {reference}.",
              f"Run: {machine['date']}, CamLab commit {machine['commit']}, load average (1, 5, 15 min) "

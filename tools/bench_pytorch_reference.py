@@ -275,7 +275,8 @@ def machine(threads):
     return {"cores": os.cpu_count(), "cpu": cpu, "loadAverage": " ".join(f"{v:.2f}" for v in os.getloadavg()),
             "python": platform.python_version(), "engine": "PyTorch " + torch.__version__,
             "intraOpThreads": torch.get_num_threads(), "interOpThreads": torch.get_num_interop_threads(),
-            "ompWaitPolicy": os.environ.get("OMP_WAIT_POLICY", "None"), "device": str(DEVICE), "requestedThreads": threads,
+            "ompWaitPolicy": os.environ.get("OMP_WAIT_POLICY", "None"), "glibcTunables": os.environ.get("GLIBC_TUNABLES", "None"),
+            "device": str(DEVICE), "requestedThreads": threads,
             "gpu": torch.cuda.get_device_name(DEVICE) if DEVICE.type == "cuda" else None}
 
 

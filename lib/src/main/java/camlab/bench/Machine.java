@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What a benchmark ran on: cores, CPU model, load, engine and its thread counts, device. */
+/** What a benchmark ran on: cores, CPU model, load, engine and its thread counts, allocator settings, device. */
 public final class Machine {
   private Machine() {}
 
@@ -23,6 +23,7 @@ public final class Machine {
     m.put("intraOpThreads", engineThreads(false));
     m.put("interOpThreads", engineThreads(true));
     m.put("ompWaitPolicy", String.valueOf(System.getenv("OMP_WAIT_POLICY")));
+    m.put("glibcTunables", String.valueOf(System.getenv("GLIBC_TUNABLES"))); // malloc's settings: they decide the page faults
     m.put("device", device.toString());
     return m;
   }

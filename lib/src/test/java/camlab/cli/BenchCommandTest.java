@@ -47,6 +47,7 @@ class BenchCommandTest {
     assertTrue(machine.get("cores").getAsInt() >= 1);
     assertTrue(machine.get("intraOpThreads").getAsInt() >= 1);
     assertNotNull(machine.get("loadAverage"));
+    assertEquals(String.valueOf(System.getenv("GLIBC_TUNABLES")), machine.get("glibcTunables").getAsString());
     JsonArray rows = root.getAsJsonArray("rows");
     List<String> what = new ArrayList<>();
     for (JsonElement e : rows) {
