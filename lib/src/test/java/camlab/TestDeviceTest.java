@@ -23,14 +23,18 @@ import org.junit.jupiter.api.Test;
  */
 @Tag(TestDevice.ENGINE)
 class TestDeviceTest {
-  /** What makes a test touch the engine: arrays, models, or a command that runs a model. */
+  /**
+   * What makes a test touch the engine: arrays or models. A command-line test that runs a model gives the command
+   * {@code --device TestDevice.name()}, which this pattern sees too.
+   */
   private static final Pattern TOUCHES_ENGINE = Pattern.compile(
-      "\\bNDManager\\b|\\bArchitectures\\.|\\bClassifier\\.create\\(|\\bTorchScriptModels\\.load\\(|\"(bench|explain|train|demo)\"");
+      "\\bNDManager\\b|\\bArchitectures\\.|\\bClassifier\\.create\\(|\\bTorchScriptModels\\.load\\(|\\bModelCache\\.|TestDevice\\.name\\(\\)");
   /** Ways to pick a device past the helper: the engine's default manager, a pinned CPU, a null device left to DJL. */
   /** Tablesaw's tables: the GPU kit leaves out the 23 MiB of fastutil they load, so engine tests check numbers without them. */
   private static final Pattern TABLES = Pattern.compile("\\.table\\(\\)|\\.sanityTable\\(\\)|tech\\.tablesaw");
   private static final Pattern BYPASSES_HELPER = Pattern.compile(
-      "NDManager\\.newBaseManager\\(|Device\\.cpu\\(\\)(?!\")|(Architectures\\.\\w+|Classifier\\.create)\\([^;]*,\\s*null\\)");
+      "NDManager\\.newBaseManager\\(|Device\\.cpu\\(\\)(?!\")|(Architectures\\.\\w+|Classifier\\.create)\\([^;]*,\\s*null\\)"
+          + "|loadOrTrain\\([^;]*,\\s*null\\s*,");
 
   @Test
   void thePropertyNamesTheDeviceAndUnsetOrBlankMeansTheCpu() {
@@ -76,12 +80,14 @@ class TestDeviceTest {
   @Test
   void theGuardRecognisesWhatItLooksFor() {
     assertTrue(TOUCHES_ENGINE.matcher("try (NDManager m = TestDevice.manager())").find());
-    assertTrue(TOUCHES_ENGINE.matcher("run(\"explain\", \"--input\", x)").find());
+    assertTrue(TOUCHES_ENGINE.matcher("run(\"explain\", \"--device\", TestDevice.name(), \"--input\", x)").find());
+    assertTrue(!TOUCHES_ENGINE.matcher("refused(\"--model needs a value.\", \"train\", \"--model\")").find(), "bad input refused up front");
     assertTrue(BYPASSES_HELPER.matcher("NDManager.newBaseManager()").find());
     assertTrue(TABLES.matcher("assertEquals(4, report.table().rowCount());").find());
     assertTrue(BYPASSES_HELPER.matcher("Architectures.gapCnn(64, names(10), null)").find());
     assertTrue(BYPASSES_HELPER.matcher("Classifier.create(\"x\", f, h, new Shape(1, 2, 2), names,\n    null)").find());
     assertTrue(BYPASSES_HELPER.matcher("model = Architectures.gapCnn(32, TEN, Device.cpu());").find());
+    assertTrue(BYPASSES_HELPER.matcher("ModelCache.loadOrTrain(\"gap-cnn\", data, TINY, null, log::add)").find());
     assertTrue(!BYPASSES_HELPER.matcher("Architectures.gapCnn(64, names(10), TestDevice.get())").find());
     assertTrue(!BYPASSES_HELPER.matcher("refuses(..., \"Device.cpu()\")").find(), "a message that names the call is not a call");
   }

@@ -97,7 +97,8 @@ class ExplainCommandTest {
     assertBadInput(run(explain("--input", x, "--class", "-1")), "Class index -1 (image 0) is out of range");
     assertBadInput(run(explain("--input", x, "--method", "nope")), "Unknown method 'nope'");
     int missing = ai.djl.engine.Engine.getInstance().getGpuCount(); // one past the last GPU
-    assertBadInput(run(explain("--input", x, "--device", "gpu:" + missing)), "GPU " + missing + " was requested");
+    assertBadInput(run("explain", "--features", GAP.resolve("features.pt").toString(), "--head", GAP.resolve("head.pt").toString(),
+        "--input", x, "--device", "gpu:" + missing), "GPU " + missing + " was requested");
     assertBadInput(run("explain", "--features", tmp.resolve("none.pt").toString(), "--head", GAP.resolve("head.pt").toString(),
         "--input", x), "does not exist");
     assertBadInput(run("explain", "--model", "gap-cnn", "--features", "f.pt", "--head", "h.pt", "--input", x), "either --model");

@@ -65,7 +65,7 @@ class ModelCacheTest {
     List<String> log = new ArrayList<>();
     float[] trainedLogits;
     Path dir;
-    try (ModelCache.Trained first = ModelCache.loadOrTrain("gap-cnn", LocalizationSet.Settings.DEFAULT, TINY, null, log::add)) {
+    try (ModelCache.Trained first = ModelCache.loadOrTrain("gap-cnn", LocalizationSet.Settings.DEFAULT, TINY, TestDevice.get(), log::add)) {
       trainedLogits = logitsOf(first);
       dir = ModelCache.directory("gap-cnn", LocalizationSet.Settings.DEFAULT, TINY);
       assertTrue(Files.isRegularFile(dir.resolve("model.params")) && Files.isRegularFile(dir.resolve("info.json")));
@@ -74,7 +74,7 @@ class ModelCacheTest {
     }
     assertTrue(log.get(0).startsWith("Training gap-cnn"), log.toString());
     log.clear();
-    try (ModelCache.Trained second = ModelCache.loadOrTrain("gap-cnn", LocalizationSet.Settings.DEFAULT, TINY, null, log::add)) {
+    try (ModelCache.Trained second = ModelCache.loadOrTrain("gap-cnn", LocalizationSet.Settings.DEFAULT, TINY, TestDevice.get(), log::add)) {
       assertTrue(log.get(0).startsWith("Loaded gap-cnn"), log.toString());
       assertArrayEquals(trainedLogits, logitsOf(second), 1e-6f);
     }
@@ -85,7 +85,7 @@ class ModelCacheTest {
 
   @Test
   void aCorruptCheckpointIsReportedAndRetrainedNeverUsed() throws Exception {
-    try (ModelCache.Trained first = ModelCache.loadOrTrain("gap-cnn", LocalizationSet.Settings.DEFAULT, TINY, null, line -> {})) {
+    try (ModelCache.Trained first = ModelCache.loadOrTrain("gap-cnn", LocalizationSet.Settings.DEFAULT, TINY, TestDevice.get(), line -> {})) {
       first.classifier();
     }
     Path params = ModelCache.directory("gap-cnn", LocalizationSet.Settings.DEFAULT, TINY).resolve("model.params");
@@ -93,25 +93,25 @@ class ModelCacheTest {
     bytes[bytes.length / 2] ^= 0x5a; // one flipped byte somewhere in the weights
     Files.write(params, bytes);
     List<String> log = new ArrayList<>();
-    try (ModelCache.Trained again = ModelCache.loadOrTrain("gap-cnn", LocalizationSet.Settings.DEFAULT, TINY, null, log::add)) {
+    try (ModelCache.Trained again = ModelCache.loadOrTrain("gap-cnn", LocalizationSet.Settings.DEFAULT, TINY, TestDevice.get(), log::add)) {
       assertTrue(log.get(0).contains("unusable") && log.get(0).contains("checksum"), log.toString());
       assertTrue(log.get(1).startsWith("Training gap-cnn"), log.toString());
       assertTrue(again.testAccuracy() >= 0);
     }
-    try (ModelCache.Trained loaded = ModelCache.loadOrTrain("gap-cnn", LocalizationSet.Settings.DEFAULT, TINY, null, log::add)) {
+    try (ModelCache.Trained loaded = ModelCache.loadOrTrain("gap-cnn", LocalizationSet.Settings.DEFAULT, TINY, TestDevice.get(), log::add)) {
       assertTrue(log.get(log.size() - 1).startsWith("Loaded"), "the retrained checkpoint is good again: " + log);
     }
   }
 
   @Test
   void aCheckpointWhoseRecordNamesAnotherArchitectureIsRetrained() throws Exception {
-    try (ModelCache.Trained first = ModelCache.loadOrTrain("gap-cnn", LocalizationSet.Settings.DEFAULT, TINY, null, line -> {})) {
+    try (ModelCache.Trained first = ModelCache.loadOrTrain("gap-cnn", LocalizationSet.Settings.DEFAULT, TINY, TestDevice.get(), line -> {})) {
       first.classifier();
     }
     Path info = ModelCache.directory("gap-cnn", LocalizationSet.Settings.DEFAULT, TINY).resolve("info.json");
     Files.writeString(info, Files.readString(info).replace("\"architecture\": \"gap-cnn\"", "\"architecture\": \"fc-cnn\""));
     List<String> log = new ArrayList<>();
-    try (ModelCache.Trained again = ModelCache.loadOrTrain("gap-cnn", LocalizationSet.Settings.DEFAULT, TINY, null, log::add)) {
+    try (ModelCache.Trained again = ModelCache.loadOrTrain("gap-cnn", LocalizationSet.Settings.DEFAULT, TINY, TestDevice.get(), log::add)) {
       assertTrue(log.get(0).contains("unusable") && log.get(0).contains("not gap-cnn"), log.toString());
       assertEquals("gap-cnn", again.info().architecture());
     }
@@ -170,7 +170,7 @@ class ModelCacheTest {
   }
 
   private static ModelCache.Trained train(List<String> log) {
-    return ModelCache.loadOrTrain("gap-cnn", LocalizationSet.Settings.DEFAULT, TINY, null, line -> {
+    return ModelCache.loadOrTrain("gap-cnn", LocalizationSet.Settings.DEFAULT, TINY, TestDevice.get(), line -> {
       synchronized (log) {
         log.add(line);
       }
@@ -209,7 +209,7 @@ class ModelCacheTest {
       List<String> log = new ArrayList<>();
       float[] trained;
       // the cache goes away while the model trains: its folder becomes a file, as a disk swapped under us would
-      try (ModelCache.Trained t = ModelCache.loadOrTrain("gap-cnn", LocalizationSet.Settings.DEFAULT, TINY, null, line -> {
+      try (ModelCache.Trained t = ModelCache.loadOrTrain("gap-cnn", LocalizationSet.Settings.DEFAULT, TINY, TestDevice.get(), line -> {
         log.add(line);
         if (line.startsWith("Training")) {
           try {

@@ -9,12 +9,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import camlab.TestDevice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * supported type in both byte orders and memory orders reads as the values NumPy shows, and every other kind of file
  * is refused with a message that names it and says how to convert it.
  */
+@Tag(TestDevice.ENGINE)
 class NpyTest {
   private static final Path DIR = Path.of("src/test/resources/npy");
   /** What make_fixtures.py calls GOLDEN: -3.0, -2.5, ..., 8.5 in shape (2, 3, 4). */
@@ -36,7 +39,7 @@ class NpyTest {
 
   @BeforeAll
   static void open() {
-    m = NDManager.newBaseManager();
+    m = TestDevice.manager();
   }
 
   @AfterAll
