@@ -76,7 +76,6 @@ if ! "$python" -c "import torch" 2>/dev/null && [ -x /usr/bin/python3 ] && /usr/
 fi
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 unpack() { "$python" -c 'import sys, tarfile; tarfile.open(sys.argv[1]).extractall(sys.argv[2])' "$1" "$2"; }
-[ -x "$kit/jre.tmp/bin/java" ] || unpack "$kit/jre.txz" "$kit"
 export CAMLAB_DATA="$work/fashion-mnist"
 mkdir -p "$CAMLAB_DATA"
 for f in "$kit"/fashion-mnist/*.xz; do
@@ -84,6 +83,7 @@ for f in "$kit"/fashion-mnist/*.xz; do
     "$f" "$CAMLAB_DATA/$(basename "$f" .xz)"
 done
 if [ "$device" = gpu ]; then
+  [ -x "$kit/jre.tmp/bin/java" ] || unpack "$kit/jre.txz" "$kit"   # where device-setup.sh looks for it
   # shellcheck disable=SC1091
   source "$kit/device-setup.sh" "$kit" >> "$log" 2>&1
   set +e
@@ -93,7 +93,8 @@ if [ "$device" = gpu ]; then
   fi
   cp="$CAMLAB_GPU_CP"
 else
-  export JAVA="$kit/jre.tmp/bin/java" DJL_CACHE_DIR="$root/.cache/djl"
+  unpack "$kit/jre.txz" "$work"   # not into the kit, which must stay small enough to travel
+  export JAVA="$work/jre.tmp/bin/java" DJL_CACHE_DIR="$root/.cache/djl"
   engine_jars="$(tr ':' '\n' < lib/target/classpath.txt | grep -E 'pytorch-(jni|native-cpu)' | paste -sd:)"
   cp="$(ls "$kit"/jars/*.jar | paste -sd:):$engine_jars"
 fi
