@@ -41,6 +41,11 @@ public final class Arguments {
     return this;
   }
 
+  /** A deep copy of a Java array (arrays of arrays copied all the way down). */
+  static Object copy(Object array) {
+    return JavaArraySnapshot.deepCopy(array);
+  }
+
   /** Fails with a message naming {@code call}, the argument and the first changed element; {@code hint} says what to do. */
   public void assertUnchanged(String call, String hint) {
     for (Snapshot s : snapshots) {
@@ -104,7 +109,7 @@ public final class Arguments {
       return where == null ? null : "changed its argument `" + name + "` (" + where + ")";
     }
 
-    private static Object deepCopy(Object array) {
+    static Object deepCopy(Object array) {
       int n = Array.getLength(array);
       Object copy = Array.newInstance(array.getClass().getComponentType(), n);
       for (int i = 0; i < n; i++) {

@@ -1,6 +1,7 @@
 package camlab.exercises.graders;
 
 import java.util.Arrays;
+import java.util.function.IntFunction;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
@@ -57,16 +58,18 @@ public final class NDAssert {
   }
 
   /**
-   * Fails unless {@code actual} is float32 of {@code shape} and every element is within
-   * {@code 1e-5 + relTol · max|expected|} of {@code expected} (row-major).
+   * Fails unless {@code actual} is float32 of {@code shape} and every element is within {@code 1e-5 + relTol · max|expected|} of
+   * {@code expected} (row-major); {@code note}, if not null, adds what is known about the element that differs.
    */
-  public static void assertValues(float[] expected, Shape shape, NDArray actual, double relTol, String call, String shapeHint) {
+  public static void assertValues(float[] expected, Shape shape, NDArray actual, double relTol, String call, String shapeHint,
+      IntFunction<String> note) {
     assertShapeAndType(shape, actual, call, shapeHint);
     float[] got = actual.toFloatArray();
     double tol = tolerance(expected, relTol);
     for (int i = 0; i < expected.length; i++) {
       if (!(Math.abs(got[i] - expected[i]) <= tol)) {
-        String msg = call + ": element " + index(i, shape) + " should be " + expected[i] + " but is " + got[i];
+        String msg = call + ": element " + index(i, shape) + " should be " + expected[i] + " but is " + got[i]
+            + (note == null ? "" : note.apply(i));
         if (expected.length <= PRINT_LIMIT) {
           msg += "\n  expected " + format(expected, shape) + "\n  actual   " + format(got, shape);
         }

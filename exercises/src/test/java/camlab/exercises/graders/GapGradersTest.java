@@ -129,7 +129,7 @@ class GapGradersTest {
   void headCountsWithOneProductInIntPassTheVisibleTestsAndFailTheHiddenOne() {
     String gap = caughtOnlyByHidden(HeadParameterCountsGrader.class, HeadParameterCountsHiddenGrader.class,
         (HeadParameterCounts) (k, h, w, hidden, c) -> new long[] {(long) k * h * w * hidden + hidden + (long) hidden * c + c, k * c});
-    assertTrue(gap.startsWith("each product can overflow an int on its own") && gap.contains("channels=65536")
+    assertTrue(gap.startsWith("each product can overflow an int on its own") && gap.contains("channels 65536")
         && gap.contains("the GAP head (GAP → Linear(65536) without bias) should have 4294967296 parameters but the answer says 0")
         && gap.contains("modulo 2³²"), gap);
     String flatten = caughtOnlyByHidden(HeadParameterCountsGrader.class, HeadParameterCountsHiddenGrader.class,
@@ -137,9 +137,9 @@ class GapGradersTest {
           int inputs = k * h * w;
           return new long[] {(long) inputs * hidden + hidden + (long) hidden * c + c, (long) k * c};
         });
-    assertTrue(flatten.contains("channels=2048") && flatten.contains("modulo 2³²"), flatten);
+    assertTrue(flatten.contains("channels 2048") && flatten.contains("modulo 2³²"), flatten);
     String second = caughtOnlyByHidden(HeadParameterCountsGrader.class, HeadParameterCountsHiddenGrader.class,
         (HeadParameterCounts) (k, h, w, hidden, c) -> new long[] {(long) k * h * w * hidden + hidden + hidden * c + c, (long) k * c});
-    assertTrue(second.contains("hidden=65536, classes=65536") && second.contains("modulo 2³²"), second);
+    assertTrue(second.contains("hidden 65536, classes 65536") && second.contains("modulo 2³²"), second);
   }
 }

@@ -34,7 +34,7 @@ class TrustGradersTest {
   void aucStubIsTodoAndTheMeanFails() {
     todo(DeletionAucGrader.class, (DeletionAuc) s -> { throw new NotSolvedYet("7.1"); });
     String mean = firstFailure(DeletionAucGrader.class, (DeletionAuc) s -> java.util.Arrays.stream(s).average().orElse(0));
-    assertTrue(mean.contains("deletionAuc([1.0, 0.0, 0.0]) should be 0.25 but is 0.333"), mean);
+    assertTrue(mean.contains("deletionAuc(scores [1.0, 0.0, 0.0]) should be 0.25 but is 0.333"), mean);
   }
 
   @Test
@@ -45,7 +45,7 @@ class TrustGradersTest {
       for (double x : s) sum += x;
       return (sum - s[0] / 2 - s[n] / 2) / n;
     });
-    assertTrue(message.startsWith("long curves, up to 50 177 points") && message.contains("deletionAuc(double[50177]) should be 0.7 but is")
+    assertTrue(message.startsWith("long curves, up to 50 177 points") && message.contains("deletionAuc(scores double[50177]) should be 0.7 but is")
         && message.contains("add them in a double"), message);
   }
 

@@ -1,31 +1,26 @@
 package camlab.exercises.graders.cam;
 
-import java.util.Random;
+import java.util.List;
 
-import camlab.exercises.graders.ArrayGrader;
-import camlab.exercises.graders.StudentAnswer;
+import camlab.exercises.graders.ExerciseGrader;
+import camlab.exercises.graders.Points;
 
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import static camlab.exercises.graders.cam.ClassActivationMapGrader.assertMatchesReference;
+import static camlab.exercises.graders.ExerciseSpec.dims;
+import static camlab.exercises.graders.cam.ClassActivationMapGrader.SPEC;
 
 /**
  * The hidden tests of exercise 2.1, run only when an instructor grades: grids one pixel high or wide, where the map [h,w]
  * still has both axes (an answer that drops every axis of length 1, e.g. with squeeze(), passes the visible grids and fails here).
  */
-@ExtendWith(StudentAnswer.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("2.1 Class activation map (hidden)")
-public class ClassActivationMapHiddenGrader extends ArrayGrader {
+public class ClassActivationMapHiddenGrader extends ExerciseGrader {
   @Test
-  @Order(6)
   @DisplayName("grids one pixel high or wide, and a single pixel: the map keeps its shape [h,w] and matches the library's Cam")
+  @Points(0.5)
   void thinGridsKeepTheirShape(ClassActivationMap student) {
-    assertMatchesReference(manager, student, new int[][] {{2, 1, 9}, {4, 6, 1}, {3, 1, 1}, {1, 1, 1}}, new Random(2016));
+    SPEC.assertMatchesReference(student, 2016, List.of(dims(2, 1, 9), dims(4, 6, 1), dims(3, 1, 1), dims(1, 1, 1)));
   }
 }

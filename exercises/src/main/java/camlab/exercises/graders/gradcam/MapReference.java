@@ -10,10 +10,10 @@ final class MapReference {
   private MapReference() {}
 
   /** ReLU(Σ_k sign·weights[b,k]·A[b,k]) for every image b, via {@link Cam#classActivationMaps} with one "class" per image. */
-  static float[] reluWeightedSum(NDArray activations, NDArray weights, float sign) {
+  static NDArray reluWeightedSum(NDArray activations, NDArray weights, float sign) {
     int batch = Math.toIntExact(activations.getShape().get(0));
     int[] rows = new int[batch];
     for (int b = 0; b < batch; b++) rows[b] = b;
-    return MapOps.relu(Cam.classActivationMaps(activations, weights.mul(sign), rows)).toFloatArray();
+    return MapOps.relu(Cam.classActivationMaps(activations, weights.mul(sign), rows));
   }
 }

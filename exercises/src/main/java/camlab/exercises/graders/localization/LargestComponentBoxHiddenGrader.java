@@ -1,27 +1,23 @@
 package camlab.exercises.graders.localization;
 
+import camlab.exercises.graders.Args;
+import camlab.exercises.graders.ExerciseGrader;
 import camlab.exercises.graders.Points;
-import camlab.exercises.graders.StudentAnswer;
 
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import static camlab.exercises.graders.localization.LargestComponentBoxGrader.assertMatchesReference;
+import static camlab.exercises.graders.Args.args;
+import static camlab.exercises.graders.localization.LargestComponentBoxGrader.SPEC;
+import static camlab.exercises.graders.localization.LargestComponentBoxGrader.components;
 
 /**
  * The hidden tests of exercise 6.2, run only when an instructor grades: a 512×512 map with one component of about 125 000 pixels
  * (the visible maps are at most 64×64), which a flood fill that calls itself once per pixel cannot reach the end of.
  */
-@ExtendWith(StudentAnswer.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("6.2 Box of the largest connected component (hidden)")
-public class LargestComponentBoxHiddenGrader {
+public class LargestComponentBoxHiddenGrader extends ExerciseGrader {
   @Test
-  @Order(8)
   @DisplayName("a large map: 512×512 with a component of about 125 000 pixels, too deep for a flood fill that calls itself once per"
       + " pixel (keep the pixels to visit in an explicit stack or queue)")
   @Points(0.5)
@@ -36,6 +32,7 @@ public class LargestComponentBoxHiddenGrader {
       }
     }
     for (int k = 0; k < 40; k++) map[(k * 7919) % 60 * width + (k * 104729) % 60] = 0.9f;   // specks in the top-left corner
-    assertMatchesReference(student, map, height, width, 0.2);
+    Args args = args(map, height, width, 0.2);
+    SPEC.assertResult(student, args, SPEC.expected(args), components(args));
   }
 }

@@ -1,35 +1,29 @@
 package camlab.exercises.graders.trust;
 
-import camlab.exercises.graders.StudentAnswer;
+import camlab.exercises.graders.ExerciseGrader;
+import camlab.exercises.graders.Points;
 
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import static camlab.exercises.graders.trust.SpearmanCorrelationGrader.assertRho;
+import static camlab.exercises.graders.Args.args;
+import static camlab.exercises.graders.trust.SpearmanCorrelationGrader.SPEC;
 
 /**
  * The hidden tests of exercise 7.2, run only when an instructor grades: values that differ by very little still differ (an epsilon
  * in the test for ties or for a constant input passes the visible tests and fails here).
  */
-@ExtendWith(StudentAnswer.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("7.2 Spearman rank correlation (hidden)")
-public class SpearmanCorrelationHiddenGrader {
+public class SpearmanCorrelationHiddenGrader extends ExerciseGrader {
   @Test
-  @Order(4)
   @DisplayName("values that differ by very little still differ: they get their own ranks, and the input is not constant")
+  @Points(0.5)
   void tinyDifferencesStillRank(SpearmanCorrelation student) {
-    assertRho(student, new float[] {1e-9f, 2e-9f, 3e-9f, 4e-9f}, new float[] {4, 3, 2, 1}, -1,
+    SPEC.assertResult(student, args(new float[] {1e-9f, 2e-9f, 3e-9f, 4e-9f}, new float[] {4, 3, 2, 1}), -1.0,
         "a's values are tiny and close together, but all different: its ranks are [1, 2, 3, 4], so a is not constant and ρ = −1."
             + " Only equal values share a rank, and only an input whose values are all equal is constant: compare with ==, not within"
             + " an epsilon");
-    float one = 1f;
-    float two = 2f;
-    assertRho(student, new float[] {one, Math.nextUp(one), two, Math.nextUp(two)}, new float[] {1, 2, 3, 4}, 1,
+    SPEC.assertResult(student, args(new float[] {1f, Math.nextUp(1f), 2f, Math.nextUp(2f)}, new float[] {1, 2, 3, 4}), 1.0,
         "1 and the next float above it (1.0000001) are different values, and so are 2 and 2.0000002: the ranks are [1, 2, 3, 4],"
             + " not [1.5, 1.5, 3.5, 3.5] — only equal values (==) share a rank");
   }
