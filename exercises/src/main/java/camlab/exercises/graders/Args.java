@@ -38,10 +38,6 @@ public final class Args {
     return ((Number) values[i]).doubleValue();
   }
 
-  public int size() {
-    return values.length;
-  }
-
   /** A copy of the values, for a reflective call. */
   Object[] values() {
     return values.clone();

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.StringJoiner;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -36,8 +35,6 @@ public final class ExerciseSpec<C> {
   private static final long UNCHANGED_SEED = 7;
   /** The seed of the inputs golden cases may draw (most set every value by hand). */
   private static final long GOLDEN_SEED = 1;
-  /** A Java array argument longer than this, printed, is described by its type and length instead. */
-  private static final int PRINT_LIMIT = 256;
 
   /**
    * A case computed by hand.
@@ -196,33 +193,6 @@ public final class ExerciseSpec<C> {
     }
   }
 
-  /** {@code name(param value, …)}: an NDArray by its shape, a short Java array by its elements, a number by its value. */
-  static String describeCall(Method method, Args args) {
-    Parameter[] parameters = method.getParameters();
-    StringJoiner call = new StringJoiner(", ", method.getName() + "(", ")");
-    for (int i = 0; i < parameters.length; i++) call.add(parameters[i].getName() + describeValue(args.get(i)));
-    return call.toString();
-  }
-
-  private static String describeValue(Object value) {
-    if (value == null) return " null";
-    if (value instanceof NDArray array) return " " + array.getShape();
-    if (value instanceof Number || value instanceof Boolean || value instanceof Character) return " " + value;
-    if (value.getClass().isArray()) {
-      String text = Judge.text(value);
-      if (text.length() <= PRINT_LIMIT) return " " + text;
-      return " " + value.getClass().getComponentType().getSimpleName().replaceFirst("\\[.*", "") + dimensions(value);
-    }
-    return "";
-  }
-
-  /** {@code [n]} or {@code [n][m]} (the first inner array's length). */
-  private static String dimensions(Object array) {
-    int n = java.lang.reflect.Array.getLength(array);
-    Object first = n > 0 ? java.lang.reflect.Array.get(array, 0) : null;
-    return "[" + n + "]" + (first != null && first.getClass().isArray() ? dimensions(first) : array.getClass().getComponentType().isArray() ? "[]" : "");
-  }
-
   /**
    * Builds a spec. Required: a reference, the golden cases, the random inputs, the tolerance (for NDArray and number
    * results) and the unchanged arguments (for contracts that take arrays).
@@ -335,7 +305,7 @@ public final class ExerciseSpec<C> {
       if (takesArrays && unchanged == null) throw new IllegalStateException(what + ": say which arguments must stay unchanged");
       if (unchanged == null) unchanged = List.of();
       unchangedIndexes();
-      if (describe == null) describe = args -> ExerciseSpec.describeCall(method, args);
+      if (describe == null) describe = args -> CallText.of(method, args);
       if (judge == null) judge = defaultJudge(what);
       return new ExerciseSpec<>(this);
     }

@@ -74,11 +74,4 @@ public final class Inputs implements AutoCloseable {
     }
     manager.close();
   }
-
-  /** A float array filled with {@code value}. */
-  public static float[] filled(int length, float value) {
-    float[] values = new float[length];
-    java.util.Arrays.fill(values, value);
-    return values;
-  }
 }

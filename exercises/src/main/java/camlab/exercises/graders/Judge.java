@@ -1,7 +1,5 @@
 package camlab.exercises.graders;
 
-import java.lang.reflect.Array;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.IntFunction;
@@ -59,7 +57,7 @@ public interface Judge {
   static Judge exact(Hint hint) {
     return (args, expected, actual, call, why) -> {
       if (!Objects.deepEquals(expected, actual)) {
-        throw new AssertionFailedError(call + " should return " + text(expected) + " but returned " + text(actual) + dash(why)
+        throw new AssertionFailedError(call + " should return " + CallText.value(expected) + " but returned " + CallText.value(actual) + dash(why)
             + hint.of(args, expected, actual));
       }
     };
@@ -74,14 +72,5 @@ public interface Judge {
   /** " — why", or "" when there is no why. */
   static String dash(String why) {
     return why == null || why.isEmpty() ? "" : " — " + why;
-  }
-
-  /** An array's elements, {@code null}, or the value itself. */
-  static String text(Object value) {
-    if (value == null) return "null";
-    if (!value.getClass().isArray()) return String.valueOf(value);
-    Object[] boxed = new Object[Array.getLength(value)];
-    for (int i = 0; i < boxed.length; i++) boxed[i] = Array.get(value, i);
-    return Arrays.deepToString(boxed);
   }
 }

@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import camlab.exercises.CourseExercises;
 import camlab.exercises.Exercise;
+import camlab.exercises.fixture.relu.ToyExercises;
 import camlab.exercises.graders.cam.ClassActivationMap;
 
 import static camlab.exercises.graders.Args.args;
@@ -42,10 +43,17 @@ class ExerciseSpecTest {
     throw new AssertionFailedError(grader.getSimpleName() + " has no static ExerciseSpec");
   }
 
+  /** The course's exercises and the toy one of "Adding an exercise". */
+  private static List<Exercise> exercises() {
+    List<Exercise> all = new ArrayList<>(CourseExercises.registry().all());
+    all.addAll(ToyExercises.registry().all());
+    return all;
+  }
+
   @TestFactory
   Stream<DynamicTest> everyGoldenCaseAgreesWithTheReference() {
     List<DynamicTest> tests = new ArrayList<>();
-    for (Exercise e : CourseExercises.registry().all()) {
+    for (Exercise e : exercises()) {
       ExerciseSpec<?> spec = spec(e.grader());
       for (ExerciseSpec.Golden g : spec.goldenCases()) {
         tests.add(dynamicTest(e.id() + " " + g.name(), () -> {
@@ -63,7 +71,7 @@ class ExerciseSpecTest {
 
   @TestFactory
   Stream<DynamicTest> everyArrayArgumentMustStayUnchanged() {
-    return CourseExercises.registry().all().stream().map(e -> dynamicTest(e.id(), () -> {
+    return exercises().stream().map(e -> dynamicTest(e.id(), () -> {
       ExerciseSpec<?> spec = spec(e.grader());
       List<String> arrays = new ArrayList<>();
       for (java.lang.reflect.Parameter p : spec.method().getParameters()) {

@@ -60,7 +60,7 @@ public class MinMaxNormalizeGrader extends ExerciseGrader {
   void constantMapsBecomeZeros(MinMaxNormalize student) {
     for (float value : new float[] {3.5f, 0, -2}) {
       try (Inputs in = new Inputs(0)) {
-        Args args = args(in.array(Inputs.filled(6, value), 2, 3));
+        Args args = args(in.array(Tensor.filled(value, 2, 3).values(), 2, 3));
         NDArray got = (NDArray) SPEC.call(student, args);
         String call = SPEC.describe(args);
         NDAssert.assertShapeAndType(new Shape(2, 3), got, call, SHAPE_HINT);
