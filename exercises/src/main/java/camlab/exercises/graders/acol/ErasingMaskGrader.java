@@ -4,7 +4,6 @@ import java.util.stream.Stream;
 
 import ai.djl.ndarray.NDArray;
 
-import camlab.exercises.graders.Args;
 import camlab.exercises.graders.ExerciseGrader;
 import camlab.exercises.graders.ExerciseSpec;
 import camlab.exercises.graders.Inputs;
