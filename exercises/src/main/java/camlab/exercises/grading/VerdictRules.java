@@ -1,9 +1,7 @@
 package camlab.exercises.grading;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import camlab.exercises.Exercise;
@@ -23,15 +21,28 @@ final class VerdictRules {
    */
   static Verdict decide(Exercise exercise, String origin, CellRun run, GraderPlan plan, boolean hiddenRun) {
     Verdict v = decide(exercise, origin, run).atStake(plan, hiddenRun);
-    Map<String, Boolean> passed = new LinkedHashMap<>();
-    for (TestOutcome o : run.outcomes()) passed.merge(o.item(), o.status() == Status.PASS, Boolean::logicalAnd);
     double earned = 0;
     for (GraderPlan.Item item : plan.items()) {
-      if ((!item.hidden() || hiddenRun) && passed.getOrDefault(item.key(), false)) earned += item.points();
+      if (!item.hidden() || hiddenRun) earned += item.points() * passedShare(run.outcomes(), item.key());
     }
     if (v.status() == Status.TODO) earned = 0;
     return new Verdict(exercise, v.status(), v.message(), v.details(), origin, v.elapsed(), run.outcomes(), earned, v.maxPoints(),
         v.hiddenPoints());
+  }
+
+  /**
+   * The share of test method {@code item}'s tests that passed: 1 or 0 for a {@code @Test}, a fraction for the tests a
+   * {@code @TestFactory} makes, which share its points equally. A method none of whose tests ran earns nothing.
+   */
+  static double passedShare(List<TestOutcome> outcomes, String item) {
+    int ran = 0;
+    int passed = 0;
+    for (TestOutcome o : outcomes) {
+      if (!o.item().equals(item)) continue;
+      ran++;
+      if (o.status() == Status.PASS) passed++;
+    }
+    return ran == 0 ? 0 : (double) passed / ran;
   }
 
   static Verdict decide(Exercise exercise, String origin, CellRun run) {

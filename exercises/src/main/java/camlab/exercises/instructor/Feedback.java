@@ -73,7 +73,8 @@ public final class Feedback {
       if (v.status() == Status.TODO) status = Status.TODO;
       List<String> messages = item.hidden() ? List.of()
           : outcomes.stream().filter(o -> o.status() == Status.FAIL).map(TestOutcome::message).toList();
-      tests.add(new TestLine(item.name(), item.hidden(), status, status == Status.PASS ? item.points() : 0, item.points(), messages));
+      double earned = v.status() == Status.TODO ? 0 : item.points() * passedShare(outcomes);
+      tests.add(new TestLine(item.name(), item.hidden(), status, earned, item.points(), messages));
     }
     final String verdictMessage = v.message();
     String message = verdictMessage;
@@ -89,6 +90,11 @@ public final class Feedback {
       details = ""; // the details may hold a hidden test's message or what the cell printed while one ran
     }
     return new ExerciseLine(v, message, details, tests);
+  }
+
+  /** The share of a test method's tests that passed (a {@code @TestFactory}'s tests share its points equally). */
+  private static double passedShare(List<TestOutcome> outcomes) {
+    return outcomes.isEmpty() ? 0 : (double) outcomes.stream().filter(o -> o.status() == Status.PASS).count() / outcomes.size();
   }
 
   public String markdown() {
