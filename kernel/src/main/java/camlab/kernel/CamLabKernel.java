@@ -1,7 +1,5 @@
 package camlab.kernel;
 
-import camlab.exercises.ExerciseCells;
-import camlab.exercises.NotSolvedYet;
 import camlab.kernel.display.Renderers;
 import camlab.kernel.editing.Completion;
 import camlab.kernel.editing.CompletenessCheck;
@@ -14,6 +12,7 @@ import camlab.kernel.eval.JavaEvaluator;
 import camlab.kernel.eval.SourceOrigin;
 import camlab.kernel.eval.UncaughtException;
 import camlab.kernel.exec.Outcome;
+import camlab.kernel.extension.Extensions;
 import camlab.kernel.exec.ThreadStopper;
 import camlab.kernel.exec.UserCodeRunner;
 import camlab.kernel.magic.ClasspathMagic;
@@ -30,33 +29,33 @@ import com.google.gson.JsonObject;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.Renderer;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The CamLab kernel's Java side: cells run by JShell inside this JVM, next to the course library, DJL, Tablesaw,
- * XChart and the graders. Keeps IJava's notebook surface (display/render/updateDisplay, magics, last-expression
- * output) so notebooks stay portable. {@link KernelServer} speaks the Jupyter protocol for it.
+ * The kernel's Java side: cells run by JShell inside this JVM, next to everything on the kernel's class path, with
+ * what the {@link Extensions} add. Keeps IJava's notebook surface (display/render/updateDisplay, magics,
+ * last-expression output) so notebooks stay portable. {@link KernelServer} speaks the Jupyter protocol for it.
  */
 public final class CamLabKernel implements Frontend {
-  /** What the kernel adds to the notebook imports shared with the grader ({@code NotebookImports}). */
-  static final List<String> KERNEL_IMPORTS = List.of("import static camlab.kernel.runtime.Display.*;", "import camlab.kernel.runtime.Progress;");
-  /** Startup code other jars on the class path may contribute, one resource per jar. */
-  static final String STARTUP_RESOURCE = "META-INF/camlab/kernel-startup.jsh";
+  /**
+   * What every kernel imports before the extensions' start-up code: the JDK packages a notebook uses most, and the
+   * notebook API ({@code display}, {@code render}, {@code updateDisplay}).
+   */
+  public static final List<String> DEFAULT_IMPORTS = List.of(
+      "import java.util.*;", "import java.util.function.*;", "import java.util.stream.*;", "import java.util.concurrent.*;",
+      "import java.io.*;", "import java.math.*;", "import java.nio.file.*;", "import java.time.*;",
+      "import static camlab.kernel.runtime.Display.*;");
   /** {@link #isComplete} answers: these two, or the indent of the next line. */
   static final String COMPLETE = "complete";
   static final String INVALID = "invalid";
 
   private final KernelSettings settings;
+  private final Extensions extensions;
   private final JavaEvaluator evaluator;
   private final CellPipeline pipeline;
   private final Magics magics;
@@ -68,24 +67,25 @@ public final class CamLabKernel implements Frontend {
   private volatile OutputRouter output;
   private int testCount;
 
-  private CamLabKernel(KernelSettings settings, JavaEvaluator evaluator) {
+  private CamLabKernel(KernelSettings settings, Extensions extensions, JavaEvaluator evaluator) {
     this.settings = settings;
+    this.extensions = extensions;
     this.evaluator = evaluator;
+    extensions.registerRenderers(renderer);
     this.magics = new Magics(new ClasspathMagic(), new JarsMagic(), new LoadMagic(), new MavenMagic());
     magics.add(new LsMagicMagic(magics::all));
-    this.pipeline = new CellPipeline(evaluator, magics, CamLabKernel::rememberExerciseCell);
+    this.pipeline = new CellPipeline(evaluator, magics, extensions::afterCell);
     this.completion = new Completion(evaluator.analysis(), magics::names, evaluator::notebookNames);
     this.inspection = new Inspection(evaluator.analysis());
     this.completeness = new CompletenessCheck(evaluator.analysis());
   }
 
   /** Builds JShell and runs the startup code (seconds: the Jupyter sockets are already answering meanwhile). */
-  public static CamLabKernel start(KernelInfo info, KernelSettings settings) {
+  public static CamLabKernel start(KernelSettings settings, Extensions extensions) {
     JavaEvaluator evaluator = JavaEvaluator.start(KernelSettings.STOP_GRACE, ThreadStopper.jdk());
     JavadocSources.install(evaluator.analysis());
-    CamLabKernel kernel = new CamLabKernel(settings, evaluator);
+    CamLabKernel kernel = new CamLabKernel(settings, extensions, evaluator);
     Display.attach(kernel);
-    camlab.kernel.runtime.LibraryProgress.install();
     kernel.runStartupCode();
     if (settings.problems() != null) System.err.println("CamLab kernel: " + settings.problems());
     return kernel;
@@ -97,19 +97,8 @@ public final class CamLabKernel implements Frontend {
   }
 
   private void runStartupCode() {
-    // the same imports the grader compiles exercise cells with, so a cell that runs here compiles there
-    List<String> imports = new ArrayList<>(camlab.exercises.NotebookImports.forKernel());
-    imports.addAll(KERNEL_IMPORTS);
-    for (String line : imports) runStartup(line, "kernel startup");
-    try {
-      for (URL script : Collections.list(ClassLoader.getSystemClassLoader().getResources(STARTUP_RESOURCE))) {
-        try (InputStream in = script.openStream()) {
-          runStartup(new String(in.readAllBytes(), StandardCharsets.UTF_8), script.toString());
-        }
-      }
-    } catch (IOException e) {
-      System.err.println("CamLab kernel: cannot read the startup scripts (" + STARTUP_RESOURCE + "): " + e);
-    }
+    for (String line : DEFAULT_IMPORTS) runStartup(line, "the kernel's imports");
+    for (Extensions.Startup s : extensions.startupCode()) runStartup(s.code(), "the extension " + s.extension());
   }
 
   private void runStartup(String code, String label) {
@@ -132,16 +121,8 @@ public final class CamLabKernel implements Frontend {
     isComplete("for (int i = 0; i < 3; i++) {");
   }
 
-  private static void rememberExerciseCell(String source) {
-    try {
-      ExerciseCells.remember(source);
-    } catch (RuntimeException | LinkageError e) {
-      System.err.println("CamLab kernel: could not record the exercise cell: " + e);
-    }
-  }
-
-  /** Runs a cell outside a notebook (tests, warm-up), numbering cells 1, 2, ... */
-  DisplayData eval(String code) throws Exception {
+  /** Runs a cell outside a notebook (tests, warm-up), numbering cells 1, 2, ...; null when it shows nothing. */
+  public DisplayData eval(String code) throws Exception {
     return execute(code, ++testCount, true, null);
   }
 
@@ -164,9 +145,9 @@ public final class CamLabKernel implements Frontend {
       if (text != null && storeHistory) history.recordOutput(count, text.toString());
       return shown;
     } catch (UncaughtException e) {
-      NotSolvedYet stub = NotSolvedYet.findIn(e.thrown());
-      if (stub == null) throw e;
-      display(notSolvedNote(stub.exerciseId(), code));
+      Optional<DisplayData> instead = extensions.renderException(e.thrown(), code);
+      if (instead.isEmpty()) throw e;
+      display(instead.get());
       return null;
     } catch (CellFailure e) {
       throw e;
@@ -223,16 +204,6 @@ public final class CamLabKernel implements Frontend {
     throw new CellInterrupted(msg, List.of(Ansi.red(msg)));
   }
 
-  static DisplayData notSolvedNote(String id, String code) {
-    boolean ownCell = id.equals(ExerciseCells.exerciseIdOf(code));
-    String todo = ownCell
-        ? "replace the `throw new NotSolvedYet(...)` line in this cell with your solution, then run it again."
-        : "solve it in its cell (marked `// EXERCISE " + id + "`), run that cell, then run this one again.";
-    DisplayData note = new DisplayData("⏳ Exercise " + id + " is not solved yet — " + todo.replace("`", ""));
-    note.putMarkdown("⏳ **Exercise " + id + " is not solved yet** — " + todo);
-    return note;
-  }
-
   /** The lines shown under a failed cell. */
   List<String> formatError(Exception e) {
     if (e instanceof CellFailure f) return f.traceback();
@@ -273,7 +244,7 @@ public final class CamLabKernel implements Frontend {
   }
 
   /** Closes JShell without ending the JVM (tests run several kernels' worth of code in one JVM). */
-  void onShutdownForTests() {
+  public void onShutdownForTests() {
     evaluator.close();
   }
 

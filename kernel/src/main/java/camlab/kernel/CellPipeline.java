@@ -17,21 +17,28 @@ import java.util.function.Consumer;
 final class CellPipeline implements MagicContext {
   private final JavaEvaluator evaluator;
   private final Magics magics;
-  private final Consumer<String> cellListener;
+  private final Consumer<String> afterCell;
   private final List<Path> added = new ArrayList<>();
   private int executionCount;
 
-  /** @param cellListener sees the source of every cell run, including cells of loaded notebooks */
-  CellPipeline(JavaEvaluator evaluator, Magics magics, Consumer<String> cellListener) {
+  /** @param afterCell sees the code of every cell that ran (or failed), including cells of loaded notebooks */
+  CellPipeline(JavaEvaluator evaluator, Magics magics, Consumer<String> afterCell) {
     this.evaluator = evaluator;
     this.magics = magics;
-    this.cellListener = cellListener;
+    this.afterCell = afterCell;
   }
 
   /** Runs a cell; the value is its last expression's, when the last part is code that ends in one. */
   Optional<Object> run(String cell, SourceOrigin origin) throws CellFailure {
-    if (origin.kind() == SourceOrigin.Kind.CELL || origin.kind() == SourceOrigin.Kind.NOTEBOOK_CELL) cellListener.accept(cell);
     if (origin.kind() == SourceOrigin.Kind.CELL) executionCount = origin.executionCount();
+    try {
+      return runParts(cell, origin);
+    } finally {
+      if (origin.kind() == SourceOrigin.Kind.CELL || origin.kind() == SourceOrigin.Kind.NOTEBOOK_CELL) afterCell.accept(cell);
+    }
+  }
+
+  private Optional<Object> runParts(String cell, SourceOrigin origin) throws CellFailure {
     Optional<Object> value = Optional.empty();
     for (CellPart part : CellPart.split(cell)) {
       String where = "line " + part.firstLine() + " of " + origin.describe(origin.executionCount());

@@ -1,20 +1,29 @@
 package camlab.kernel;
 
+import camlab.kernel.extension.Extensions;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
-/** Versions and fixed settings baked into the kernel jar at build time (camlab-kernel.properties). */
+/**
+ * What {@code kernel_info} says: the kernel's version (baked into the jar at build time, camlab-kernel.properties), the
+ * language, and a banner and help links to which the extensions add their own.
+ */
 public final class KernelInfo {
   private final Properties props;
+  private final List<String> extensionLines;
+  private final Map<String, String> extensionLinks;
 
-  private KernelInfo(Properties props) {
+  private KernelInfo(Properties props, List<String> extensionLines, Map<String, String> extensionLinks) {
     this.props = props;
+    this.extensionLines = List.copyOf(extensionLines);
+    this.extensionLinks = new LinkedHashMap<>(extensionLinks);
   }
 
   public static KernelInfo load() {
@@ -25,26 +34,16 @@ public final class KernelInfo {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new KernelInfo(p);
+    return new KernelInfo(p, List.of(), Map.of());
+  }
+
+  /** This info with the extensions' banner lines and help links. */
+  public KernelInfo with(Extensions extensions) {
+    return new KernelInfo(props, extensions.bannerLines(), extensions.helpLinks());
   }
 
   public String kernelVersion() {
     return props.getProperty("kernel.version");
-  }
-
-  public String djlVersion() {
-    return props.getProperty("djl.version");
-  }
-
-  public String pytorchVersion() {
-    return props.getProperty("pytorch.version");
-  }
-
-  /** The project's JVM flags for DJL (parent pom {@code camlab.jvmArgs}), one flag per element. */
-  public List<String> defaultJvmArgs() {
-    String all = props.getProperty("jvm.args", "").strip();
-    // split before each flag, so a path with spaces inside a -D value stays whole
-    return all.isEmpty() ? List.of() : Arrays.asList(all.split("\\s+(?=-)"));
   }
 
   /** kernel_info's language_info: what frontends need to highlight and save Java cells. */
@@ -60,21 +59,18 @@ public final class KernelInfo {
   }
 
   public String banner() {
-    return "CamLab Java kernel " + kernelVersion() + "\n"
-        + "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), JShell in-process\n"
-        + "DJL " + djlVersion() + " with the PyTorch " + pytorchVersion() + " engine; camlab-lib " + kernelVersion()
-        + ", Tablesaw " + props.getProperty("tablesaw.version") + ", XChart " + props.getProperty("xchart.version") + "\n"
-        + "display(x), render(x), updateDisplay(id, x), progress(label, total); magics: %lsmagic";
+    StringBuilder b = new StringBuilder("CamLab Java kernel " + kernelVersion() + "\n"
+        + "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), JShell in-process\n");
+    for (String line : extensionLines) b.append(line).append('\n');
+    return b.append("display(x), render(x), updateDisplay(id, x); magics: %lsmagic").toString();
   }
 
-  /** kernel_info's help_links: the API documentation of Java, DJL, Tablesaw and XChart. */
+  /** kernel_info's help_links: the Java API documentation, then the extensions' links. */
   public JsonArray helpLinks() {
     JsonArray links = new JsonArray();
     link(links, "Java " + Runtime.version().feature() + " API",
         "https://docs.oracle.com/en/java/javase/" + Runtime.version().feature() + "/docs/api/");
-    link(links, "DJL " + djlVersion() + " API", "https://javadoc.io/doc/ai.djl/api/" + djlVersion() + "/");
-    link(links, "Tablesaw", "https://jtablesaw.github.io/tablesaw/");
-    link(links, "XChart", "https://knowm.org/open-source/xchart/");
+    extensionLinks.forEach((text, url) -> link(links, text, url));
     return links;
   }
 

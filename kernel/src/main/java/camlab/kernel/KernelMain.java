@@ -1,5 +1,6 @@
 package camlab.kernel;
 
+import camlab.kernel.extension.Extensions;
 import camlab.kernel.install.KernelInstaller;
 import camlab.kernel.output.OutputRouter;
 import camlab.kernel.protocol.ConnectionFile;
@@ -15,56 +16,60 @@ import java.util.logging.Logger;
 
 /**
  * {@code java -jar camlab-kernel.jar CONNECTION_FILE} runs the kernel (Jupyter does this);
- * {@code install} / {@code uninstall} manage its kernelspec.
+ * {@code install} / {@code uninstall} manage its kernelspec. A distribution with its own jar (a course) calls
+ * {@link #run(String[], Distribution)} from its {@code main}.
  */
 public final class KernelMain {
   private KernelMain() {}
 
   public static void main(String[] args) throws Exception {
+    run(args, Distribution.plain());
+  }
+
+  /** Runs the command in {@code args} for the kernel {@code distribution} describes. */
+  public static void run(String[] args, Distribution distribution) throws Exception {
     String command = args.length == 0 ? "--help" : args[0];
     String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
     switch (command) {
-      case "install" -> System.exit(KernelInstaller.install(rest, System.out, System.err));
-      case "uninstall" -> System.exit(KernelInstaller.uninstall(rest, System.out, System.err));
+      case "install" -> System.exit(KernelInstaller.install(rest, distribution, System.out, System.err));
+      case "uninstall" -> System.exit(KernelInstaller.uninstall(rest, distribution, System.out, System.err));
       case "--version" -> System.out.println("camlab-kernel " + KernelInfo.load().kernelVersion());
       case "--warm-up" -> warmUp();
-      case "--help", "-h", "help" -> System.out.println(usage());
+      case "--help", "-h", "help" -> System.out.println(usage(KernelInstaller.command(distribution)));
       default -> {
         if (command.startsWith("-")) {
-          System.err.println("Unknown option " + command + ".\n\n" + usage());
+          System.err.println("Unknown option " + command + ".\n\n" + usage(KernelInstaller.command(distribution)));
           System.exit(2);
         }
-        run(Path.of(command));
+        serve(Path.of(command), distribution);
       }
     }
   }
 
-  static String usage() {
-    return """
-        CamLab Java kernel for Jupyter.
-
-        Usage:
-          java -jar camlab-kernel.jar install [--user | --prefix DIR] [--name NAME] [--display-name TEXT]
-                                              [--jvm-opt OPT]... [--cell-timeout DURATION] [--java PATH]
-          java -jar camlab-kernel.jar uninstall [--user | --prefix DIR] [--name NAME]
-          java -jar camlab-kernel.jar CONNECTION_FILE      (what Jupyter runs)
-          java -jar camlab-kernel.jar --version
-
-        See install --help for the options, and docs/kernel.md for everything else.""";
+  static String usage(String command) {
+    String pad = " ".repeat(command.length());
+    return "CamLab Java kernel for Jupyter.\n\nUsage:\n"
+        + "  " + command + " install [--user | --prefix DIR] [--name NAME] [--display-name TEXT]\n"
+        + "  " + pad + "         [--jvm-opt OPT]... [--cell-timeout DURATION] [--java PATH]\n"
+        + "  " + command + " uninstall [--user | --prefix DIR] [--name NAME]\n"
+        + "  " + command + " CONNECTION_FILE      (what Jupyter runs)\n"
+        + "  " + command + " --version\n\n"
+        + "See install --help for the options, and docs/kernel.md for everything else.";
   }
 
   /**
    * Serves one notebook: binds the sockets and answers kernel_info at once, starts Java (JShell, seconds) meanwhile,
    * then runs cells until a shutdown request.
    */
-  private static void run(Path connectionFile) throws InterruptedException {
+  private static void serve(Path connectionFile, Distribution distribution) throws InterruptedException {
     PrintStream log = System.err; // the Jupyter server's log; cells get their own streams
     ConnectionFile connection;
     try {
       connection = ConnectionFile.parse(Files.readString(connectionFile));
     } catch (IOException | IllegalArgumentException e) {
       log.println("Cannot read the Jupyter connection file " + connectionFile.toAbsolutePath() + ": " + e.getMessage()
-          + "\nThe kernel is started by Jupyter with a connection file; to install it run: java -jar camlab-kernel.jar install");
+          + "\nThe kernel is started by Jupyter with a connection file; to install it run: " + KernelInstaller.command(distribution)
+          + " install");
       System.exit(2);
       return;
     }
@@ -72,7 +77,8 @@ public final class KernelMain {
     // charts and images are drawn off-screen; without this AWT looks for a display (kernel.json sets it too)
     if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
     KernelClassPath.includeManifestClassPath();
-    KernelInfo info = KernelInfo.load();
+    Extensions extensions = Extensions.load(ClassLoader.getSystemClassLoader(), log);
+    KernelInfo info = KernelInfo.load().with(extensions);
     KernelSettings settings = KernelSettings.from(System.getenv());
     Sockets sockets = Sockets.bind(connection);
     OutputRouter router = new OutputRouter(new IOPubOutput(sockets.iopub()), settings.outputLimit());
@@ -82,7 +88,7 @@ public final class KernelMain {
     ParentWatcher.exitWhenParentDies();
     ChildProcesses.endAllOnExit();
     try {
-      CamLabKernel kernel = CamLabKernel.start(info, settings);
+      CamLabKernel kernel = CamLabKernel.start(settings, extensions);
       kernel.attach(router);
       router.start();
       java.complete(kernel);
@@ -102,7 +108,7 @@ public final class KernelMain {
   private static void warmUp() throws Exception {
     quietLogging();
     KernelClassPath.includeManifestClassPath();
-    CamLabKernel kernel = CamLabKernel.start(KernelInfo.load(), KernelSettings.from(java.util.Map.of()));
+    CamLabKernel kernel = CamLabKernel.start(KernelSettings.from(java.util.Map.of()), Extensions.load(ClassLoader.getSystemClassLoader(), System.err));
     kernel.warmUp();
     System.exit(0);
   }

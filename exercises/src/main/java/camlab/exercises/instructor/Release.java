@@ -21,12 +21,17 @@ import camlab.util.AtomicFile;
  * The repository a class receives: the instructor's, as committed (HEAD, not the working tree), without what students must not see — the reference
  * answers ({@code solutions/}), the hidden graders ({@code *HiddenGrader.java}; their names and points stay, in
  * {@link GraderPlan#MANIFEST}, so the students' score table lists them as graded by the instructor), and the tests that
- * exist to check the graders against answers (the exercises module's tests but the grading entry point, and the kernel
- * test that runs the solved notebooks).
+ * exist to check the graders and the course kernel against the answers (the exercises module's tests, and the course
+ * module's integration tests that run the reference answers).
  */
 public final class Release {
-  /** The one test of the exercises module a class keeps: {@code ./mvnw test} grades with it. */
-  static final String GRADING_ENTRY = "exercises/src/test/java/camlab/exercises/CourseGradeTest.java";
+  /** The test {@code ./mvnw test} grades with; it stays in a class's repository (the last module's tests run last). */
+  static final String GRADING_ENTRY = "course/src/test/java/camlab/course/CourseGradeTest.java";
+  /** The course module's checks that run the reference answers ({@code solutions/}), which a class does not have. */
+  private static final List<String> RUN_THE_ANSWERS = List.of(
+      "course/src/test/java/camlab/course/CourseNotebooksIT.java",
+      "course/src/test/java/camlab/course/CourseKernelIT.java",
+      "course/src/test/python/course_kernel_test.py");
   private static final int MIN_SOLUTION_TEXT = 40;
 
   private Release() {}
@@ -57,8 +62,7 @@ public final class Release {
   /** True for a committed file a class must not receive. */
   static boolean leftOut(String file) {
     if (file.startsWith("solutions/") || file.endsWith("HiddenGrader.java")) return true;
-    if (file.startsWith("exercises/src/test/")) return !file.equals(GRADING_ENTRY) && !file.endsWith("junit-platform.properties");
-    return file.equals("kernel/src/test/java/camlab/kernel/it/CourseNotebooksIT.java");
+    return file.startsWith("exercises/src/test/") || RUN_THE_ANSWERS.contains(file);
   }
 
   /**

@@ -11,17 +11,20 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import jdk.jshell.SourceCodeAnalysis;
 
 /**
- * Lets Shift-Tab show Javadoc for the course library and DJL, not only for the JDK. JShell reads Javadoc from source
- * files, and by itself only from the JDK's {@code src.zip}; the kernel build puts the sources of the course library
- * and of DJL's API into {@code docs/} next to the kernel jar, and this hands JShell those plus {@code src.zip}.
+ * Lets Shift-Tab show Javadoc for the libraries a build ships, not only for the JDK. JShell reads Javadoc from source
+ * files, and by itself only from the JDK's {@code src.zip}; a build puts source jars into a {@code docs/} folder next
+ * to the jar the kernel starts from (the kernel's own: the notebook API; a course's: also its libraries), and this
+ * hands JShell those plus {@code src.zip}.
  *
  * <p>JShell has no public setting for it: this sets its source list ({@code SourceCodeAnalysisImpl}'s override,
  * which it checks before looking for {@code src.zip}), opening the package with the kernel agent's
@@ -49,23 +52,40 @@ public final class JavadocSources {
       f.set(null, roots);
       return archives.size();
     } catch (ReflectiveOperationException | RuntimeException | IOException e) {
-      LOG.warning("Shift-Tab shows no Javadoc for the course library and DJL: " + e);
+      LOG.warning("Shift-Tab shows no Javadoc for the shipped sources: " + e);
       return 0;
     }
   }
 
-  /** The source jars shipped in {@code docs/} next to the kernel's jar (or its class folder). */
+  /**
+   * The source jars in {@code docs/} next to the jar (or class folder) the JVM started from, the first entry of its
+   * class path, and next to the kernel's own; one per file name.
+   */
   static List<Path> shippedArchives() {
-    try {
-      Path code = Path.of(JavadocSources.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      Path docs = code.getParent().resolve("docs");
-      if (!Files.isDirectory(docs)) return List.of();
+    Map<String, Path> byName = new TreeMap<>();
+    for (Path docs : docsFolders()) {
       try (Stream<Path> files = Files.list(docs)) {
-        return files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+        files.filter(p -> p.getFileName().toString().endsWith(".jar")).forEach(p -> byName.putIfAbsent(p.getFileName().toString(), p));
+      } catch (IOException | RuntimeException e) {
+        LOG.fine("cannot list " + docs + ": " + e);
       }
-    } catch (URISyntaxException | IOException | RuntimeException e) {
-      return List.of();
     }
+    return List.copyOf(byName.values());
+  }
+
+  private static List<Path> docsFolders() {
+    Set<Path> folders = new LinkedHashSet<>();
+    String classPath = System.getProperty("java.class.path", "");
+    String first = classPath.split(java.io.File.pathSeparator, 2)[0];
+    try {
+      if (!first.isBlank()) folders.add(Path.of(first).toAbsolutePath().getParent().resolve("docs"));
+      Path code = Path.of(JavadocSources.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      folders.add(code.toAbsolutePath().getParent().resolve("docs"));
+    } catch (URISyntaxException | RuntimeException e) {
+      LOG.fine("cannot locate the kernel's code: " + e);
+    }
+    folders.removeIf(f -> !Files.isDirectory(f));
+    return new ArrayList<>(folders);
   }
 
   private static boolean open(Class<?> impl) {

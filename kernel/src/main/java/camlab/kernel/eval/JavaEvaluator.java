@@ -176,8 +176,8 @@ public final class JavaEvaluator implements AutoCloseable {
    * An import that would stop earlier declarations from compiling is taken back, and the cell fails saying why.
    * JShell accepts such an import and recompiles every declaration it affects: {@code import java.awt.*;} after
    * {@code import java.util.*;} makes {@code List} ambiguous, and each variable declared with it is gone; an
-   * import of a type named like a class declared in the notebook ({@code class Row} then
-   * {@code import tech.tablesaw.api.Row;}) makes every later snippet fail to compile, so nothing runs until a
+   * import of a type named like a class declared in the notebook ({@code class Format} then
+   * {@code import java.text.Format;}) makes every later snippet fail to compile, so nothing runs until a
    * restart. Taking the import back (JShell drops it and recompiles the declarations as they were) keeps the
    * variables and their values.
    */

@@ -11,8 +11,8 @@ import jdk.jshell.execution.DirectExecutionControl;
 
 /**
  * JShell's execution engine inside the kernel JVM: snippet classes load into JShell's snippet class
- * loader, whose parent is the kernel's class path, so cells share one DJL (its native library can bind to
- * one class loader only) and can call the library directly.
+ * loader, whose parent is the kernel's class path, so cells share the kernel's libraries and their static state
+ * (a JNI library such as PyTorch's can bind to one class loader only) and can call them directly.
  *
  * <p>Differences from JShell's own in-process engine: each snippet runs on a {@link UserCodeRunner} cell
  * thread (interruptible, with a time limit); the real value and the real exception of the last run are

@@ -1,5 +1,6 @@
 package camlab.kernel.install;
 
+import camlab.kernel.Distribution;
 import camlab.kernel.exec.Durations;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,9 +16,6 @@ import java.util.List;
  */
 public record InstallOptions(Path prefix, String name, String displayName, List<String> jvmOpts, String cellTimeout,
                              Path java, boolean classDataArchive, boolean help) {
-  public static final String DEFAULT_NAME = "camlab-java";
-  public static final String DEFAULT_DISPLAY_NAME = "Java (CamLab)";
-
   /** A command-line mistake; the message says what was wrong. */
   public static final class UsageException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -27,10 +25,11 @@ public record InstallOptions(Path prefix, String name, String displayName, List<
     }
   }
 
-  public static InstallOptions parse(String[] args, boolean forInstall) throws UsageException {
+  /** @param d gives the default name and display name */
+  public static InstallOptions parse(String[] args, boolean forInstall, Distribution d) throws UsageException {
     Path prefix = null;
-    String name = DEFAULT_NAME;
-    String displayName = DEFAULT_DISPLAY_NAME;
+    String name = d.name();
+    String displayName = d.displayName();
     List<String> jvmOpts = new ArrayList<>();
     String timeout = null;
     Path java = null;
@@ -77,20 +76,22 @@ public record InstallOptions(Path prefix, String name, String displayName, List<
     return args[i];
   }
 
-  static String usage() {
-    return """
-        java -jar camlab-kernel.jar install [options]
+  /** @param command how the user starts the kernel, e.g. {@code java -jar camlab-kernel.jar} */
+  static String usage(String command, Distribution d) {
+    return (command + """
+         install [options]
           --user               install for this user (default): in $JUPYTER_DATA_DIR, else $XDG_DATA_HOME/jupyter,
                                else ~/.local/share/jupyter (macOS: ~/Library/Jupyter, Windows: %APPDATA%\\jupyter)
           --prefix DIR         install into DIR/share/jupyter/kernels (a virtualenv or conda prefix)
-          --name NAME          kernelspec name (default camlab-java)
-          --display-name TEXT  name shown in Jupyter's kernel list (default "Java (CamLab)")
+          --name NAME          kernelspec name (default NAME)
+          --display-name TEXT  name shown in Jupyter's kernel list (default "DISPLAY")
           --jvm-opt OPT        one more JVM option, repeatable, e.g. --jvm-opt -Xmx4g
           --cell-timeout T     stop cells that run longer than T, e.g. 10m (default: no limit)
           --java PATH          the java to run the kernel with (default: the one running this command)
           --no-cds             do not record a class-data archive (it makes the kernel start about a second
                                faster; reinstall after rebuilding the kernel to refresh it)
 
-        java -jar camlab-kernel.jar uninstall [--user | --prefix DIR] [--name NAME]""";
+        """).replace("(default NAME)", "(default " + d.name() + ")").replace("\"DISPLAY\"", "\"" + d.displayName() + "\"")
+        + command + " uninstall [--user | --prefix DIR] [--name NAME]";
   }
 }

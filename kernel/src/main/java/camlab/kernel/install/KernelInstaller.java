@@ -1,8 +1,7 @@
 package camlab.kernel.install;
 
+import camlab.kernel.Distribution;
 import camlab.kernel.KernelClassPath;
-import camlab.kernel.KernelInfo;
-import camlab.kernel.KernelMain;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,32 +17,33 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 /**
- * Writes (or removes) the kernelspec folder: kernel.json with absolute paths plus two logo sizes. No Python
- * needed; {@code jupyter kernelspec list} shows the result.
+ * Writes (or removes) the kernelspec folder of a {@link Distribution}: kernel.json with absolute paths plus two logo
+ * sizes. No Python needed; {@code jupyter kernelspec list} shows the result.
  */
 public final class KernelInstaller {
   private KernelInstaller() {}
 
   /** {@code install [options]}; returns the process exit code. */
-  public static int install(String[] args, PrintStream out, PrintStream err) {
-    return install(args, System.getenv(), Path.of(System.getProperty("user.home")), launchArgs(), out, err);
+  public static int install(String[] args, Distribution d, PrintStream out, PrintStream err) {
+    return install(args, d, System.getenv(), Path.of(System.getProperty("user.home")), launchArgs(d.mainClass()), out, err);
   }
 
   /** {@code uninstall [--user | --prefix DIR] [--name NAME]}; returns the process exit code. */
-  public static int uninstall(String[] args, PrintStream out, PrintStream err) {
-    return uninstall(args, System.getenv(), Path.of(System.getProperty("user.home")), out, err);
+  public static int uninstall(String[] args, Distribution d, PrintStream out, PrintStream err) {
+    return uninstall(args, d, System.getenv(), Path.of(System.getProperty("user.home")), out, err);
   }
 
-  static int install(String[] args, Map<String, String> env, Path home, List<String> launch, PrintStream out, PrintStream err) {
+  static int install(String[] args, Distribution d, Map<String, String> env, Path home, List<String> launch, PrintStream out,
+                     PrintStream err) {
     InstallOptions o;
     try {
-      o = InstallOptions.parse(args, true);
+      o = InstallOptions.parse(args, true, d);
     } catch (InstallOptions.UsageException e) {
-      err.println(e.getMessage() + "\n\n" + InstallOptions.usage());
+      err.println(e.getMessage() + "\n\n" + InstallOptions.usage(command(d), d));
       return 2;
     }
     if (o.help()) {
-      out.println(InstallOptions.usage());
+      out.println(InstallOptions.usage(command(d), d));
       return 0;
     }
     Path java = o.java() != null ? o.java() : Path.of(System.getProperty("java.home"), "bin", windows() ? "java.exe" : "java");
@@ -57,11 +57,11 @@ public final class KernelInstaller {
       return 1;
     }
     if (launch.isEmpty()) {
-      err.println("The kernel jar's lib/ folder is incomplete (see the message above). Rebuild: ./mvnw -pl kernel -am package");
+      err.println("The kernel jar's lib/ folder is incomplete (see the message above). Rebuild it: ./mvnw -DskipTests package");
       return 1;
     }
     Path dir = JupyterDirs.kernelsDir(o.prefix(), env, System.getProperty("os.name", ""), home).resolve(o.name());
-    List<String> jvmArgs = new ArrayList<>(KernelInfo.load().defaultJvmArgs());
+    List<String> jvmArgs = new ArrayList<>(d.jvmArgs());
     jvmArgs.addAll(o.jvmOpts());
     try {
       Files.createDirectories(dir);
@@ -90,16 +90,16 @@ public final class KernelInstaller {
     return 0;
   }
 
-  static int uninstall(String[] args, Map<String, String> env, Path home, PrintStream out, PrintStream err) {
+  static int uninstall(String[] args, Distribution d, Map<String, String> env, Path home, PrintStream out, PrintStream err) {
     InstallOptions o;
     try {
-      o = InstallOptions.parse(args, false);
+      o = InstallOptions.parse(args, false, d);
     } catch (InstallOptions.UsageException e) {
-      err.println(e.getMessage() + "\n\n" + InstallOptions.usage());
+      err.println(e.getMessage() + "\n\n" + InstallOptions.usage(command(d), d));
       return 2;
     }
     if (o.help()) {
-      out.println(InstallOptions.usage());
+      out.println(InstallOptions.usage(command(d), d));
       return 0;
     }
     Path dir = JupyterDirs.kernelsDir(o.prefix(), env, System.getProperty("os.name", ""), home).resolve(o.name());
@@ -121,19 +121,20 @@ public final class KernelInstaller {
     return 0;
   }
 
+  /** How a user starts this distribution's main class: {@code java -jar camlab-kernel.jar}, or with its class path. */
+  public static String command(Distribution d) {
+    Path code = codeOf(d.mainClass());
+    return isJar(code) ? "java -jar " + code.getFileName() : "java -cp CLASSPATH " + d.mainClass().getName();
+  }
+
   /**
-   * How kernel.json starts the kernel: {@code -jar <abs jar>} when running from the built jar (its lib/ folder
-   * must be complete), else {@code -cp <abs class path> camlab.kernel.KernelMain}. Empty if the jar's lib/ is
-   * incomplete (the reason is printed).
+   * How kernel.json starts the kernel: {@code -jar <abs jar>} when {@code main} runs from a built jar (its lib/ folder
+   * must be complete), else {@code -cp <abs class path> main}. Empty if the jar's lib/ is incomplete (the reason is
+   * printed).
    */
-  static List<String> launchArgs() {
-    Path code;
-    try {
-      code = Path.of(KernelMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException("Cannot locate the kernel's own code: " + e.getMessage(), e);
-    }
-    if (Files.isRegularFile(code) && code.toString().endsWith(".jar")) {
+  static List<String> launchArgs(Class<?> main) {
+    Path code = codeOf(main);
+    if (isJar(code)) {
       List<Path> missing = KernelClassPath.manifestClassPath(code).stream().filter(p -> !Files.exists(p)).toList();
       if (!missing.isEmpty()) {
         System.err.println("Missing next to " + code.getFileName() + ": " + missing.get(0)
@@ -143,7 +144,19 @@ public final class KernelInstaller {
       return List.of("-jar", code.toString());
     }
     String cp = String.join(File.pathSeparator, KernelClassPath.entries().stream().map(p -> p.toAbsolutePath().toString()).toList());
-    return List.of("-cp", cp, KernelMain.class.getName());
+    return List.of("-cp", cp, main.getName());
+  }
+
+  private static Path codeOf(Class<?> main) {
+    try {
+      return Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("Cannot locate the kernel's own code: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean isJar(Path code) {
+    return Files.isRegularFile(code) && code.toString().endsWith(".jar");
   }
 
   private static boolean windows() {

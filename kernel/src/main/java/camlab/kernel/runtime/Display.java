@@ -1,6 +1,7 @@
 package camlab.kernel.runtime;
 
 import camlab.kernel.display.Renderers;
+import camlab.kernel.extension.Extensions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.Renderer;
 import java.util.UUID;
@@ -14,10 +15,10 @@ import java.util.UUID;
  * String id = display("starting");         // ... and remember where
  * updateDisplay(id, "done");               // replace that output in place
  * display(table, "text/html");             // choose the MIME type(s)
- * Progress bar = progress("epoch 1", 100); // a progress bar that updates in place
  * }</pre>
  *
- * Outside a kernel (plain Java, unit tests) displays are printed as text to {@code System.out}.
+ * Outside a kernel (plain Java, unit tests) displays are printed as text to {@code System.out}, and values are rendered
+ * by the kernel's renderers plus those of the extensions on the class path.
  */
 public final class Display {
   private static volatile Frontend frontend;
@@ -28,10 +29,6 @@ public final class Display {
   /** Called once by the kernel at startup; notebooks never need it. */
   public static void attach(Frontend kernel) {
     frontend = kernel;
-  }
-
-  static Frontend frontend() {
-    return frontend;
   }
 
   /** True while a kernel cell runs, so displays reach the notebook. */
@@ -51,7 +48,9 @@ public final class Display {
     if (r == null) {
       synchronized (Display.class) {
         if (standalone == null) {
-          standalone = Renderers.standard();
+          Renderer fresh = Renderers.standard();
+          Extensions.load(Display.class.getClassLoader(), System.err).registerRenderers(fresh);
+          standalone = fresh;
         }
         r = standalone;
       }
@@ -90,11 +89,6 @@ public final class Display {
   /** Replaces the output shown with {@code id} by {@code o} in the given MIME types. */
   public static void updateDisplay(String id, Object o, String... as) {
     update(id, render(o, as));
-  }
-
-  /** Starts a progress bar that updates in place: {@code bar.step()}, {@code bar.done()}. Total 0 = unknown. */
-  public static Progress progress(String label, long total) {
-    return Progress.start(label, total);
   }
 
   private static String show(DisplayData data) {

@@ -3,7 +3,7 @@ package camlab.kernel.runtime;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.Renderer;
 
-/** What {@link Display} and {@link Progress} need from the running kernel. */
+/** What {@link Display} needs from the running kernel. */
 public interface Frontend {
 
   Renderer renderer();

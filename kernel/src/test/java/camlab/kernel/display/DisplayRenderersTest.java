@@ -2,85 +2,24 @@ package camlab.kernel.display;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.types.Shape;
 import camlab.kernel.runtime.Display;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.Renderer;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.util.Base64;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
+/** The kernel's own renderers: the JDK's values (images, arrays, text). */
 class DisplayRenderersTest {
   private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G'};
 
   private static byte[] pngBytes(DisplayData d) {
     return Base64.getDecoder().decode(d.getData(MIMEType.IMAGE_PNG).toString());
-  }
-
-  @Test
-  void mapLikeShapesBecomeHeatmaps() {
-    assertArrayEquals(new int[] {7, 7}, NDArrayView.mapSize(new Shape(7, 7)));
-    assertArrayEquals(new int[] {28, 28}, NDArrayView.mapSize(new Shape(1, 28, 28)));
-    assertArrayEquals(new int[] {14, 9}, NDArrayView.mapSize(new Shape(1, 1, 14, 9)));
-    assertNull(NDArrayView.mapSize(new Shape(3, 3)), "a 3x3 kernel reads better as numbers");
-    assertNull(NDArrayView.mapSize(new Shape(10)));
-    assertNull(NDArrayView.mapSize(new Shape(2, 8, 8)), "a batch of maps is not one map");
-  }
-
-  @Test
-  void heatmapColoursRunFromMinToMaxWithAColourBar() {
-    float[] values = new float[8 * 8];
-    for (int i = 0; i < values.length; i++) values[i] = i;
-    values[1] = Float.NaN;
-    BufferedImage img = Heatmap.render(values, 8, 8, "(8, 8) float32");
-    int cell = 288 / 8;
-    int first = img.getRGB(8 + cell / 2, 22 + cell / 2) & 0xffffff;
-    int lastCell = img.getRGB(8 + 7 * cell + cell / 2, 22 + 7 * cell + cell / 2) & 0xffffff;
-    int nan = img.getRGB(8 + cell + cell / 2, 22 + cell / 2) & 0xffffff;
-    assertEquals(Colormap.rgb(0), first);
-    assertEquals(Colormap.rgb(1), lastCell);
-    assertEquals(0x9e9e9e, nan);
-    assertTrue(img.getWidth() > 8 * cell + 60, "room for the colour bar and its labels");
-    assertArrayEquals(new double[] {0, 63}, Heatmap.range(values));
-    assertEquals("1.00e-04", Heatmap.label(1e-4));
-    assertEquals("63", Heatmap.label(63));
-    assertEquals("0.25", Heatmap.label(0.25));
-  }
-
-  @Test
-  void aConstantMapIsDrawnInOneColour() {
-    BufferedImage img = Heatmap.render(new float[] {2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2}, 4, 4, "const");
-    assertEquals(img.getRGB(10, 30), img.getRGB(8 + 287, 22 + 287));
-  }
-
-  @Test
-  void tablesBecomeStaticEscapedHtmlShortenedWhenLong() {
-    double[] xs = new double[50];
-    String[] names = new String[50];
-    for (int i = 0; i < 50; i++) {
-      xs[i] = i / 2.0;
-      names[i] = i == 3 ? "<b>bold</b>" : "row" + i;
-    }
-    Table t = Table.create("scores", StringColumn.create("name", names), DoubleColumn.create("x", xs));
-    String html = TableHtml.render(t);
-    assertTrue(html.startsWith("<table class=\"dataframe\""));
-    assertTrue(html.contains("<b>scores</b> · 50 rows × 2 columns"));
-    assertTrue(html.contains("&lt;b&gt;bold&lt;/b&gt;"));
-    assertTrue(html.contains("<th>9</th>") && !html.contains("<th>10</th>") && html.contains("<th>…</th>") && html.contains("<th>49</th>"));
-    assertFalse(html.toLowerCase().contains("<script"));
-    DisplayData d = Display.render(t);
-    assertTrue(d.getData(MIMEType.TEXT_HTML).toString().contains("dataframe"));
-    assertTrue(d.getData(MIMEType.TEXT_PLAIN).toString().contains("scores"));
   }
 
   @Test
@@ -90,14 +29,18 @@ class DisplayRenderersTest {
   }
 
   @Test
-  void chartsAndImagesBecomePng() {
-    XYChart chart = new XYChartBuilder().width(300).height(200).title("loss").build();
-    chart.addSeries("train", new double[] {1, 2, 3}, new double[] {3, 2, 1});
-    DisplayData c = Display.render(chart);
-    assertArrayEquals(PNG_MAGIC, java.util.Arrays.copyOf(pngBytes(c), 4));
-    assertEquals("XYChart \"loss\" (300×200)", c.getData(MIMEType.TEXT_PLAIN));
+  void imagesBecomePng() {
     DisplayData img = Display.render(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB));
     assertArrayEquals(PNG_MAGIC, java.util.Arrays.copyOf(pngBytes(img), 4));
+  }
+
+  @Test
+  void pngKeepsThePixels() throws Exception {
+    BufferedImage img = new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB);
+    img.setRGB(2, 1, 0x12ab34);
+    BufferedImage back = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(Renderers.png(img))));
+    assertEquals(3, back.getWidth());
+    assertEquals(0x12ab34, back.getRGB(2, 1) & 0xffffff);
   }
 
   @Test
@@ -122,5 +65,10 @@ class DisplayRenderersTest {
     assertArrayEquals(PNG_MAGIC, java.util.Arrays.copyOf(pngBytes(d), 4));
     DisplayData asked = Renderers.standard().renderAs(new BufferedImage(4, 3, BufferedImage.TYPE_INT_RGB), "image/png");
     assertEquals("<image 4×3>", asked.getData(MIMEType.TEXT_PLAIN));
+  }
+
+  @Test
+  void outsideAKernelTheExtensionsOnTheClassPathRenderToo() {
+    assertEquals("<b>3</b>", Display.render(new camlab.kernel.TestExtension.Badge(3)).getData(MIMEType.TEXT_HTML));
   }
 }

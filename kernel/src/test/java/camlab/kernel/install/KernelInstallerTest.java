@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import camlab.kernel.Distribution;
+import camlab.kernel.KernelMain;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.ByteArrayOutputStream;
@@ -18,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class KernelInstallerTest {
-  private static final List<String> LAUNCH = List.of("-jar", "/opt/camlab/kernel/target/camlab-kernel.jar");
+  private static final List<String> LAUNCH = List.of("-jar", "/opt/course/target/course-kernel.jar");
+  /** A distribution as a course builds one: its own name, display name and JVM flags. */
+  private static final Distribution COURSE = new Distribution("course-java", "Java (Course)",
+      Distribution.splitJvmArgs("-Djava.awt.headless=true -XX:MaxDirectMemorySize=512m -Dcourse.home=/opt/my course"), KernelMain.class);
 
   @TempDir
   Path tmp;
@@ -28,7 +33,7 @@ class KernelInstallerTest {
 
   private int install(Map<String, String> env, String... args) {
     String[] noCds = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--no-cds")).toArray(String[]::new);
-    return KernelInstaller.install(noCds, env, tmp.resolve("home"), LAUNCH, stream(out), stream(err));
+    return KernelInstaller.install(noCds, COURSE, env, tmp.resolve("home"), LAUNCH, stream(out), stream(err));
   }
 
   private static PrintStream stream(ByteArrayOutputStream b) {
@@ -40,22 +45,17 @@ class KernelInstallerTest {
   }
 
   @Test
-  void writesAKernelSpecWithAbsolutePathsAndTheProjectJvmFlags() throws Exception {
+  void writesAKernelSpecWithAbsolutePathsAndTheDistributionsJvmFlags() throws Exception {
     Path data = tmp.resolve("data");
     assertEquals(0, install(Map.of("JUPYTER_DATA_DIR", data.toString()), "--jvm-opt", "-Xmx3g", "--cell-timeout", "10m"));
-    Path dir = data.resolve("kernels/camlab-java");
+    Path dir = data.resolve("kernels/course-java");
     JsonObject spec = spec(dir);
     List<String> argv = spec.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
     assertTrue(Path.of(argv.get(0)).isAbsolute() && argv.get(0).endsWith("java"), argv.get(0));
-    assertTrue(argv.contains("-Djava.awt.headless=true"));
-    assertTrue(argv.contains("-Dai.djl.offline=true"));
-    assertTrue(argv.contains("-XX:MaxDirectMemorySize=512m"));
-    assertTrue(argv.contains("-XX:TrimNativeHeapInterval=5000"), "a kernel lives long: it hands freed native memory back");
-    String cache = argv.stream().filter(a -> a.startsWith("-DDJL_CACHE_DIR=")).findFirst().orElseThrow();
-    assertTrue(Path.of(cache.substring("-DDJL_CACHE_DIR=".length())).isAbsolute(), cache);
-    assertTrue(argv.indexOf("-Xmx3g") > argv.indexOf("-Djava.awt.headless=true"), "user options come last, so they win");
-    assertEquals(List.of("-jar", "/opt/camlab/kernel/target/camlab-kernel.jar", "{connection_file}"), argv.subList(argv.size() - 3, argv.size()));
-    assertEquals("Java (CamLab)", spec.get("display_name").getAsString());
+    assertEquals(List.of("-Djava.awt.headless=true", "-XX:MaxDirectMemorySize=512m", "-Dcourse.home=/opt/my course", "-Xmx3g"),
+        argv.subList(1, 5), "the distribution's flags (a path with a space stays whole), then the user's, which win");
+    assertEquals(List.of("-jar", "/opt/course/target/course-kernel.jar", "{connection_file}"), argv.subList(argv.size() - 3, argv.size()));
+    assertEquals("Java (Course)", spec.get("display_name").getAsString());
     assertEquals("java", spec.get("language").getAsString());
     assertEquals("message", spec.get("interrupt_mode").getAsString());
     assertEquals("10m", spec.getAsJsonObject("env").get("CAMLAB_CELL_TIMEOUT").getAsString());
@@ -74,10 +74,10 @@ class KernelInstallerTest {
     assertFalse(env.has("CAMLAB_CELL_TIMEOUT"), "no cell timeout without --cell-timeout");
     assertEquals("PASSIVE", env.get("OMP_WAIT_POLICY").getAsString(), "OpenMP threads must not spin (see KernelSpec)");
     assertEquals(0, KernelInstaller.uninstall(new String[] {"--prefix", prefix.toString(), "--name", "camlab-small"},
-        Map.of(), tmp, stream(out), stream(err)));
+        COURSE, Map.of(), tmp, stream(out), stream(err)));
     assertFalse(Files.exists(dir));
     assertEquals(1, KernelInstaller.uninstall(new String[] {"--prefix", prefix.toString(), "--name", "camlab-small"},
-        Map.of(), tmp, stream(out), stream(err)));
+        COURSE, Map.of(), tmp, stream(out), stream(err)));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("There is no kernelspec camlab-small"));
   }
 
@@ -89,7 +89,27 @@ class KernelInstallerTest {
     assertEquals(2, install(Map.of(), "--jvm-opt", "Xmx4g"));
     assertEquals(2, install(Map.of(), "--prefix"));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("--prefix needs a value."));
-    assertThrows(InstallOptions.UsageException.class, () -> InstallOptions.parse(new String[] {"--jvm-opt", "-Xmx1g"}, false));
+    assertThrows(InstallOptions.UsageException.class, () -> InstallOptions.parse(new String[] {"--jvm-opt", "-Xmx1g"}, false, COURSE));
+  }
+
+  @Test
+  void thePlainKernelHasItsOwnNameAndNoJvmFlags() throws Exception {
+    Path data = tmp.resolve("plain");
+    assertEquals(0, KernelInstaller.install(new String[] {"--no-cds"}, Distribution.plain(), Map.of("JUPYTER_DATA_DIR", data.toString()),
+        tmp, LAUNCH, stream(out), stream(err)));
+    JsonObject spec = spec(data.resolve("kernels/java-jshell"));
+    assertEquals("Java (JShell)", spec.get("display_name").getAsString());
+    List<String> argv = spec.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
+    assertEquals("-jar", argv.get(1), "no JVM flags before the jar");
+  }
+
+  @Test
+  void usageNamesTheDistributionsCommandAndDefaults() {
+    String usage = InstallOptions.usage("java -jar course-kernel.jar", COURSE);
+    assertTrue(usage.startsWith("java -jar course-kernel.jar install [options]\n"), usage);
+    assertTrue(usage.contains("kernelspec name (default course-java)") && usage.contains("(default \"Java (Course)\")"), usage);
+    assertTrue(usage.contains("%APPDATA%\\jupyter"), usage);
+    assertTrue(usage.endsWith("java -jar course-kernel.jar uninstall [--user | --prefix DIR] [--name NAME]"), usage);
   }
 
   @Test

@@ -24,10 +24,13 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Installs the built kernel into a Jupyter data dir under target/it (hermetic) and runs the Python protocol
- * suite (src/test/python/kernel_protocol_test.py) against it with Debian's jupyter_client.
+ * Installs the built plain kernel (target/camlab-kernel.jar: no extension on its class path) into a Jupyter data dir
+ * under target/it (hermetic) and runs the Python protocol suite (src/test/python/kernel_protocol_test.py) against it
+ * with Debian's jupyter_client.
  */
 class KernelProtocolIT {
+  static final String KERNEL = "plain-java";
+  static final String SMALL_HEAP_KERNEL = "plain-java-small";
   private static final Path JAR = Path.of(System.getProperty("camlab.kernel.jar", "target/camlab-kernel.jar"));
   private static final Path PYTHON = Path.of(System.getProperty("camlab.python", "/usr/bin/python3"));
   private static final Path SUITE = Path.of(System.getProperty("camlab.protocolSuite", "src/test/python/kernel_protocol_test.py"));
@@ -53,16 +56,18 @@ class KernelProtocolIT {
         "JUPYTER_RUNTIME_DIR", IT.resolve("jupyter-runtime").toString());
 
     Path mavenRepo = mavenRepository(IT.resolve("m2"));
-    install(jupyterEnv, "--name", "camlab-java", "--jvm-opt", "-Dmaven.repo.local=" + mavenRepo);
-    install(jupyterEnv, "--name", "camlab-java-small", "--display-name", "Java (CamLab, small heap)",
-        "--jvm-opt", "-Xmx192m", "--no-cds");
+    install(jupyterEnv, "--name", KERNEL, "--jvm-opt", "-Dmaven.repo.local=" + mavenRepo);
+    install(jupyterEnv, "--name", SMALL_HEAP_KERNEL, "--display-name", "Java (JShell, small heap)", "--jvm-opt", "-Xmx192m", "--no-cds");
     Path greeter = greeterJar(IT.resolve("greeter"));
 
     Map<String, String> env = new java.util.HashMap<>(jupyterEnv);
+    env.put("CAMLAB_IT_KERNEL", KERNEL);
+    env.put("CAMLAB_IT_SMALL_HEAP_KERNEL", SMALL_HEAP_KERNEL);
     env.put("CAMLAB_IT_DIR", IT.resolve("work").toString());
     env.put("CAMLAB_IT_GREETER_JAR", greeter.toString());
     env.put("CAMLAB_IT_MAVEN_REPO", mavenRepo.toString());
     env.put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
+    env.put("PYTHONDONTWRITEBYTECODE", "1");
     int rc = exitCode(List.of(PYTHON.toString(), "-u", SUITE.toAbsolutePath().toString()), env, 1200);
     assertEquals(0, rc, "The Jupyter protocol suite failed; its report is in the output above.");
   }

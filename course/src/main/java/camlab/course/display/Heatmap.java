@@ -1,5 +1,6 @@
-package camlab.kernel.display;
+package camlab.course.display;
 
+import camlab.viz.Colormap;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -9,7 +10,8 @@ import java.util.Locale;
 
 /**
  * Draws a 2-D map (an activation map, a CAM, an image channel) as a viridis heatmap with a colour bar
- * labelled with the map's minimum, middle and maximum. NaN and infinite cells are grey.
+ * labelled with the map's minimum, middle and maximum. NaN and infinite cells are grey. The colours are the library's
+ * {@link Colormap#VIRIDIS}, so heatmaps in the notebook and the library's overlays agree.
  */
 public final class Heatmap {
   private static final int TARGET = 288;   // the longer side of the map, in pixels, for small maps
@@ -61,13 +63,13 @@ public final class Heatmap {
       for (int r = 0; r < rows; r++) {
         for (int c = 0; c < cols; c++) {
           float v = values[(r * step) * width + c * step];
-          g.setColor(Float.isFinite(v) ? new Color(Colormap.rgb(span > 0 ? (v - range[0]) / span : 0.5)) : NAN);
+          g.setColor(Float.isFinite(v) ? new Color(rgb(span > 0 ? (v - range[0]) / span : 0.5)) : NAN);
           g.fillRect(PAD + c * cell, TOP + r * cell, cell, cell);
         }
       }
       int barX = PAD + mapW + PAD;
       for (int y = 0; y < mapH; y++) {
-        g.setColor(new Color(Colormap.rgb(1 - (double) y / Math.max(1, mapH - 1))));
+        g.setColor(new Color(rgb(1 - (double) y / Math.max(1, mapH - 1))));
         g.drawLine(barX, TOP + y, barX + BAR - 1, TOP + y);
       }
       drawText(g, title, range, barX + BAR + 4, mapH);
@@ -75,6 +77,11 @@ public final class Heatmap {
       g.dispose();
     }
     return img;
+  }
+
+  /** The viridis colour of {@code t} in [0, 1]. */
+  static int rgb(double t) {
+    return Colormap.VIRIDIS.rgb((float) t);
   }
 
   private static void drawText(Graphics2D g, String title, double[] range, int labelX, int mapH) {

@@ -1,4 +1,4 @@
-package camlab.kernel.it;
+package camlab.course;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class CourseNotebooksIT {
   private static final Path ROOT = Path.of(System.getProperty("camlab.root", "..")).toAbsolutePath().normalize();
-  private static final Path JAR = Path.of(System.getProperty("camlab.kernel.jar", "target/camlab-kernel.jar")).toAbsolutePath();
+  private static final Path JAR = Path.of(System.getProperty("camlab.kernel.jar", "target/camlab-course.jar")).toAbsolutePath();
   private static final Path WORK = Path.of("target/notebooks-it").toAbsolutePath();
   private static final Path JUPYTER = Path.of(System.getProperty("camlab.jupyter", "/usr/bin/jupyter"));
   private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -49,7 +49,7 @@ class CourseNotebooksIT {
     }
     deleteTree(WORK);
     Map<String, String> env = jupyterEnv();
-    List<String> install = List.of(JAVA, "-jar", JAR.toString(), "install", "--name", "camlab-java", "--no-cds");
+    List<String> install = List.of(JAVA, "-jar", JAR.toString(), "install", "--name", CourseKernel.NAME, "--no-cds");
     assertEquals(0, run(install, env, 300), "installing the kernel");
     Path solved = WORK.resolve("solved");
     SolveNotebooks.solve(ROOT.resolve("notebooks"), ROOT.resolve("solutions"), solved);

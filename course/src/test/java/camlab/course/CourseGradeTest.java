@@ -1,4 +1,4 @@
-package camlab.exercises;
+package camlab.course;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,6 +13,9 @@ import org.junit.jupiter.api.TestFactory;
 
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import camlab.exercises.CourseExercises;
+import camlab.exercises.ExerciseRegistry;
+import camlab.exercises.GradeRun;
 import camlab.exercises.grading.GradeSettings;
 import camlab.exercises.grading.Status;
 import camlab.exercises.grading.Verdict;
@@ -28,8 +31,9 @@ import camlab.util.AtomicFile;
 /**
  * The student's grade: {@code ./mvnw test} grades every exercise cell of the saved notebooks (or
  * {@code -Dcamlab.grade=solutions|committed|<dir>}), one dynamic test per exercise: PASS passes, FAIL
- * fails the build, TODO is skipped. The score table is printed last and written to
- * {@code exercises/target/score.json} and {@code score.md}; each test's result to {@code feedback.html}.
+ * fails the build, TODO is skipped. The score table is printed last — this module is the last of the build, and this
+ * class the last of its tests (junit-platform.properties) — and written to {@code exercises/target/score.json} and
+ * {@code score.md}; each test's result to {@code feedback.html}.
  */
 @Order(Integer.MAX_VALUE)
 @DisplayName("CamLab exercises")

@@ -1,4 +1,4 @@
-package camlab.kernel.display;
+package camlab.course.display;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;

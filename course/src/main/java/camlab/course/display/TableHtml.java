@@ -1,4 +1,4 @@
-package camlab.kernel.display;
+package camlab.course.display;
 
 import java.util.List;
 import tech.tablesaw.api.Table;
