@@ -22,7 +22,7 @@ import camlab.exercises.source.RepoRoot;
 
 /**
  * The repository a class receives: it holds no reference answer and no hidden grader, it builds, and its {@code ./mvnw test}
- * grades, listing the hidden tests as graded by the instructor.
+ * grades, listing the hidden tests as graded by the instructor, and ends with the score table.
  */
 class ReleaseIT {
   @Test
@@ -48,6 +48,9 @@ class ReleaseIT {
     assertTrue(ended && build.exitValue() == 0, () -> "the release's ./mvnw test failed:\n" + tail(log));
     assertTrue(log.contains("CamLab score"), () -> tail(log));
     assertTrue(log.contains("are graded by your instructor"), () -> tail(log));
+    List<String> printed = log.lines().filter(line -> !line.isBlank()).toList();
+    assertTrue(printed.get(printed.size() - 1).startsWith("(also in ") && printed.get(printed.size() - 1).contains("score.md"),
+        () -> "the score table must be the last thing ./mvnw test prints (no module's tests after it):\n" + tail(log));
   }
 
   private static String tail(String log) {
