@@ -10,8 +10,8 @@ import camlab.exercises.source.MarkerLine;
 /**
  * The latest source of every exercise cell the student has run in this kernel session.
  *
- * <p>The kernel hands every executed cell to {@link #remember(String)}; {@code check("2.1")} then grades
- * exactly the code that was last run for 2.1, without the notebook having to be saved.
+ * <p>The course's kernel extension hands every cell that ran (or failed) to {@link #remember(String)};
+ * {@code check("2.1")} then grades exactly the code that was last run for 2.1, without the notebook having to be saved.
  */
 public final class ExerciseCells {
   /** The marker line that opens an exercise cell, e.g. {@code // EXERCISE 2.1 — Class activation map (3 points)}. */

@@ -3,7 +3,7 @@ package camlab.exercises;
 /**
  * Thrown by the stub of an exercise cell that the student has not solved yet.
  *
- * <p>The kernel turns it into a friendly "solve 2.1 first" note instead of an error, and the grader
+ * <p>The course's kernel extension turns it into a friendly "solve 2.1 first" note instead of an error, and the grader
  * scores the exercise as TODO rather than FAIL.
  */
 public final class NotSolvedYet extends RuntimeException {

@@ -2,10 +2,9 @@ package camlab.exercises;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
- * The imports every notebook cell sees: the kernel runs {@link #forKernel()} at startup, and the grader
+ * The imports every notebook cell sees: the course's kernel extension runs {@link #forKernel()} at startup, and the grader
  * compiles each exercise cell with {@link #forCells()}, so a cell that runs in the notebook compiles in
  * the grader and vice versa.
  *
@@ -53,11 +52,6 @@ public final class NotebookImports {
     List<String> lines = new ArrayList<>(forCells());
     for (String s : KERNEL_STATICS) lines.add("import static " + s + ";");
     return lines;
-  }
-
-  /** {@link #forKernel()} as one snippet of text. */
-  public static String kernelStartupScript() {
-    return forKernel().stream().collect(Collectors.joining("\n", "", "\n"));
   }
 
   private static boolean isPresent(String pkg) {

@@ -12,9 +12,9 @@ import camlab.kernel.eval.JavaEvaluator;
 import camlab.kernel.eval.SourceOrigin;
 import camlab.kernel.eval.UncaughtException;
 import camlab.kernel.exec.Outcome;
-import camlab.kernel.extension.Extensions;
 import camlab.kernel.exec.ThreadStopper;
 import camlab.kernel.exec.UserCodeRunner;
+import camlab.kernel.extension.Extensions;
 import camlab.kernel.magic.ClasspathMagic;
 import camlab.kernel.magic.JarsMagic;
 import camlab.kernel.magic.LoadMagic;
@@ -257,7 +257,7 @@ public final class CamLabKernel implements Frontend {
     return evaluator.runner().userLoader();
   }
 
-  // Frontend: what Display and Progress use
+  // Frontend: what Display uses
 
   @Override
   public Renderer renderer() {
