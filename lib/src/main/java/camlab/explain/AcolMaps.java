@@ -1,7 +1,6 @@
 package camlab.explain;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import camlab.model.AcolHead;
 import camlab.model.Classifier;
@@ -62,9 +61,7 @@ public final class AcolMaps implements Explainer {
   @Override
   public ActivationMaps explain(Classifier model, NDArray images, Targets targets) {
     AcolHead head = acolHead(model);
-    NDManager owner = images.getManager();
-    Object[] out = new Object[2];
-    NDArray maps = Scoped.compute(images, scratch -> {
+    return Scoped.result(images, scratch -> {
       NDArray activations = model.features(images);
       AcolHead.BranchA first = head.branchA(model.parameterStore(), activations, false);
       NDArray logitsA = first.logitsA();
@@ -73,16 +70,13 @@ public final class AcolMaps implements Explainer {
       AcolHead.Branches b = head.branchB(model.parameterStore(), first, classIndex, false, erasingThreshold(model));
       NDArray a = MapOps.minMaxNormalize(AcolHead.pick(b.mapsA(), classIndex));
       NDArray bMap = MapOps.minMaxNormalize(AcolHead.pick(b.mapsB(), classIndex));
-      logitsA.attach(owner);
-      out[0] = logitsA;
-      out[1] = classes.classes();
-      return switch (output) {
+      NDArray maps = switch (output) {
         case FUSED -> a.maximum(bMap);
         case BRANCH_A -> a;
         case BRANCH_B -> bMap;
       };
-    });
-    return new ActivationMaps(name(), maps, (int[]) out[1], (NDArray) out[0]);
+      return new Explained(maps, logitsA, classes.classes());
+    }).named(name());
   }
 
   static AcolHead acolHead(Classifier model) {

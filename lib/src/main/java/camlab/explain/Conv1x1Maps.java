@@ -2,7 +2,6 @@ package camlab.explain;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
 import camlab.model.AcolHead;
@@ -28,18 +27,12 @@ public final class Conv1x1Maps implements Explainer {
   @Override
   public ActivationMaps explain(Classifier model, NDArray images, Targets targets) {
     ClassMapHead head = ClassMapHead.of(model);
-    NDManager owner = images.getManager();
-    Object[] out = new Object[2];
-    NDArray maps = Scoped.compute(images, scratch -> {
+    return Scoped.result(images, scratch -> {
       NDArray classMaps = head.classMaps(model, model.features(images)); // [B, C, h, w]
       NDArray logits = GlobalAveragePooling.pool(classMaps);
       Targets.Resolved classes = targets.resolveOnDevice(logits);
-      logits.attach(owner);
-      out[0] = logits;
-      out[1] = classes.classes();
-      return AcolHead.pick(classMaps, classes.index());
-    });
-    return new ActivationMaps(name(), maps, (int[]) out[1], (NDArray) out[0]);
+      return new Explained(AcolHead.pick(classMaps, classes.index()), logits, classes.classes());
+    }).named(name());
   }
 
   /** How to get the [B, C, h, w] class maps out of a head that has them. */
