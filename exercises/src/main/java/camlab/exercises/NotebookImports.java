@@ -26,6 +26,7 @@ public final class NotebookImports {
       "ai.djl.ndarray",
       "ai.djl.ndarray.types",
       "ai.djl.ndarray.index",
+      "camlab.ops",
       "camlab.data",
       "camlab.model",
       "camlab.explain",

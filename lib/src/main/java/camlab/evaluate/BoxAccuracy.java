@@ -1,5 +1,6 @@
 package camlab.evaluate;
 
+import camlab.ops.Box;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package camlab.evaluate;
 
+import camlab.ops.Box;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

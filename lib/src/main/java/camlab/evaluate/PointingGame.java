@@ -1,5 +1,7 @@
 package camlab.evaluate;
 
+import camlab.ops.Box;
+
 /**
  * The pointing game (Zhang et al., "Top-down Neural Attention by Excitation Backprop", ECCV 2016): a hit when the
  * map's maximum lies inside the object's box.

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import camlab.model.AcolHead;
 import camlab.model.Classifier;
+import camlab.ops.MapOps;
 import camlab.util.Scoped;
 import java.util.List;
 

@@ -2,6 +2,7 @@ package camlab.explain;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import camlab.ops.MapOps;
 import java.util.Arrays;
 import java.util.LinkedList;
 import java.util.List;

@@ -2,6 +2,7 @@ package camlab.explain;
 
 import ai.djl.ndarray.NDArray;
 import camlab.model.Classifier;
+import camlab.ops.MapOps;
 import camlab.util.Scoped;
 
 /**

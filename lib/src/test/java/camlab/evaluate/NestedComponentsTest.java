@@ -2,6 +2,7 @@ package camlab.evaluate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import camlab.ops.Box;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

@@ -3,10 +3,10 @@ package camlab.exercises.graders.localization;
 import java.util.Arrays;
 import java.util.Random;
 
-import camlab.evaluate.Box;
 import camlab.exercises.graders.Arguments;
 import camlab.exercises.graders.Points;
 import camlab.exercises.graders.StudentAnswer;
+import camlab.ops.Box;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;

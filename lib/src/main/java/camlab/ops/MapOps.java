@@ -1,4 +1,4 @@
-package camlab.explain;
+package camlab.ops;
 
 import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.NDArray;
@@ -12,7 +12,7 @@ import camlab.util.HostToEngine;
  * Every result lives in the manager of its input.
  *
  * <p>The papers disagree on the order (the CAM demo normalises then resizes; wsolevaluation resizes
- * then normalises), so each step is separate and {@link ActivationMaps} records the order used.
+ * then normalises), so each step is separate and the explainers' {@code ActivationMaps} records the order used.
  */
 public final class MapOps {
   /** Two values closer than this fraction of the map's magnitude count as equal: float rounding, not signal. */

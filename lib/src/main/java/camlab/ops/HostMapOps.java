@@ -1,4 +1,4 @@
-package camlab.explain;
+package camlab.ops;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;

@@ -1,4 +1,4 @@
-package camlab.evaluate;
+package camlab.ops;
 
 /**
  * An axis-aligned box in inclusive pixel coordinates: it covers columns x0..x1 and rows y0..y1, so

@@ -1,4 +1,4 @@
-package camlab.explain;
+package camlab.ops;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
