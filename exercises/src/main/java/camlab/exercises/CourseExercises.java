@@ -20,11 +20,14 @@ public final class CourseExercises {
       "camlab.explain.GradCamPlusPlus", "camlab.explain.CounterfactualGradCam", "camlab.explain.ChannelWeightedExplainer",
       "camlab.explain.FeaturePass", "camlab.explain.Explainer", "camlab.explain.Explainers", "camlab.explain.Conv1x1Maps",
       "camlab.explain.AcolMaps");
+  /** The library's map kernels, reference and fast path: spatial means, min–max and bilinear upsampling. */
+  private static final List<String> KERNELS = List.of("camlab.ops.kernels.MapKernels", "camlab.ops.kernels.ReferenceKernels",
+      "camlab.ops.kernels.FastKernels", "camlab.ops.kernels.HostLoops");
   /** Global average pooling, the library's and DJL's. */
-  private static final List<String> POOLING = List.of("camlab.model.GlobalAveragePooling", "camlab.ops.SpatialReduction",
+  private static final List<String> POOLING = join(KERNELS, "camlab.model.GlobalAveragePooling", "camlab.ops.SpatialReduction",
       "ai.djl.nn.pooling.Pool#globalAvgPool*", "ai.djl.nn.pooling.Pool#avgPool*");
   /** Min–max normalisation and bilinear upsampling of maps. */
-  private static final List<String> MAP_OPS = List.of("camlab.ops.HostMapOps", "camlab.explain.ActivationMaps#normalize",
+  private static final List<String> MAP_OPS = join(KERNELS, "camlab.explain.ActivationMaps#normalize",
       "camlab.explain.ActivationMaps#upsample*");
   /** ACoL's erasing and fusing. */
   private static final List<String> ACOL = List.of("camlab.model.AcolHead", "camlab.explain.AcolMaps");

@@ -1,6 +1,7 @@
 package camlab.evaluate;
 
 import camlab.explain.ActivationMaps;
+import camlab.ops.kernels.HostLoops;
 
 /**
  * Score maps as the metrics take them: one row-major {@code height × width} float array per image, values in
@@ -38,21 +39,13 @@ public final class ScoreMaps {
     return flat;
   }
 
-  /** Min–max normalisation of one map onto [0, 1]; a constant map becomes zeros (wsolevaluation's rule). */
+  /**
+   * Min–max normalisation of one map onto [0, 1], a copy: the library's one host min–max, so a constant map becomes
+   * zeros (wsolevaluation's rule) and NaN or ±Inf is an error.
+   */
   public static float[] minMax(float[] map) {
-    float min = Float.POSITIVE_INFINITY;
-    float max = Float.NEGATIVE_INFINITY;
-    for (int p = 0; p < map.length; p++) {
-      if (!Float.isFinite(map[p])) {
-        throw new IllegalArgumentException("The map holds " + map[p] + " at pixel " + p + "; only finite maps can be normalised.");
-      }
-      min = Math.min(min, map[p]);
-      max = Math.max(max, map[p]);
-    }
-    float[] out = new float[map.length];
-    if (max > min) {
-      for (int p = 0; p < map.length; p++) out[p] = (map[p] - min) / (max - min);
-    }
+    float[] out = map.clone();
+    HostLoops.minMaxInPlace(out, 1, out.length);
     return out;
   }
 

@@ -3,9 +3,10 @@ package camlab.ops;
 import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import camlab.util.HostToEngine;
+import camlab.ops.kernels.MapKernels;
+import camlab.ops.kernels.MapRules;
+import camlab.ops.kernels.ReferenceKernels;
 
 /**
  * The post-processing steps of a batch of class maps, each on {@code [B, h, w]} float32 arrays.
@@ -13,11 +14,10 @@ import camlab.util.HostToEngine;
  *
  * <p>The papers disagree on the order (the CAM demo normalises then resizes; wsolevaluation resizes
  * then normalises), so each step is separate and the explainers' {@code ActivationMaps} records the order used.
+ * Min–max normalisation and bilinear upsampling run on the {@linkplain MapKernels#active() active kernels}: a faster
+ * path for small batches on the CPU that gives the straightforward version's maps, bit for bit.
  */
 public final class MapOps {
-  /** Two values closer than this fraction of the map's magnitude count as equal: float rounding, not signal. */
-  static final float CONSTANT_TOLERANCE = 1e-6f;
-
   private MapOps() {}
 
   /**
@@ -38,41 +38,7 @@ public final class MapOps {
    */
   public static NDArray minMaxNormalize(NDArray maps) {
     checkShape(maps);
-    return HostMapOps.applies(maps, maps.size()) ? HostMapOps.minMaxNormalize(maps) : minMaxNormalizeOnDevice(maps);
-  }
-
-  /** {@link #minMaxNormalize} as engine calls: the path of maps on a GPU, which never leave it. */
-  static NDArray minMaxNormalizeOnDevice(NDArray maps) {
-    checkShape(maps);
-    long batch = maps.getShape().get(0);
-    NDArray flat = maps.reshape(batch, -1);
-    NDArray min = flat.min(new int[] {1}, true);
-    NDArray max = flat.max(new int[] {1}, true);
-    // the per-map decisions need 2·B numbers, not the maps: read them back and decide on the host, which costs
-    // fewer engine calls than the same arithmetic on [B, 1] arrays (two plain copies: a concat first costs more)
-    float[] lo = min.toFloatArray();
-    float[] hi = max.toFloatArray();
-    float[] divisor = new float[(int) batch];
-    boolean allVary = true;
-    for (int b = 0; b < batch; b++) {
-      // min and max propagate NaN and ±Inf, so a finite range clears a map without a pass over its pixels
-      if (!Float.isFinite(hi[b] - lo[b])) checkMaps(maps);
-      divisor[b] = rangeDivisor(lo[b], hi[b]);
-      allVary &= Float.isFinite(divisor[b]);
-    }
-    NDArray scaled = flat.sub(min);
-    // the usual case, no constant map: the ranges are max − min on the device, the same float subtraction as on the
-    // host, and no array has to be made from Java numbers
-    NDArray divisors = allVary ? max.sub(min)
-        : HostToEngine.floats(maps.getManager(), divisor, new Shape(batch, 1)).toDevice(scaled.getDevice(), false);
-    return scaled.divi(divisors).reshape(maps.getShape());
-  }
-
-  /** What a map with this min and max is divided by: its range, or +∞ for a constant map (which becomes exactly 0). */
-  static float rangeDivisor(float lo, float hi) {
-    float range = hi - lo;
-    boolean varies = range > CONSTANT_TOLERANCE * Math.max(Math.abs(hi), Math.abs(lo));
-    return varies ? range : Float.POSITIVE_INFINITY;
+    return MapKernels.active().minMaxNormalize(maps);
   }
 
   /**
@@ -95,8 +61,7 @@ public final class MapOps {
    */
   public static NDArray upsampleBilinear(NDArray maps, int height, int width) {
     checkSize(maps, height, width);
-    return upsamplesOnHost(maps, height, width) ? HostMapOps.upsampleBilinear(maps, height, width)
-        : upsampleBilinearOnDevice(maps, height, width);
+    return MapKernels.active().upsampleBilinear(maps, height, width);
   }
 
   /**
@@ -105,19 +70,7 @@ public final class MapOps {
    */
   public static NDArray upsampleBilinearThenMinMax(NDArray maps, int height, int width) {
     checkSize(maps, height, width);
-    return upsamplesOnHost(maps, height, width) ? HostMapOps.upsampleBilinearThenMinMax(maps, height, width)
-        : minMaxNormalize(upsampleBilinearOnDevice(maps, height, width));
-  }
-
-  /** Small enlargements of CPU maps; shrinking is left to the engine, whose kernel averages the covered pixels. */
-  private static boolean upsamplesOnHost(NDArray maps, int height, int width) {
-    boolean enlarges = height >= maps.getShape().get(1) && width >= maps.getShape().get(2);
-    return enlarges && HostMapOps.applies(maps, maps.getShape().get(0) * height * width);
-  }
-
-  /** {@link #upsampleBilinear} as an engine call: the path of maps on a GPU. */
-  static NDArray upsampleBilinearOnDevice(NDArray maps, int height, int width) {
-    return interpolate(maps, height, width, Image.Interpolation.BILINEAR);
+    return MapKernels.active().upsampleBilinearThenMinMax(maps, height, width);
   }
 
   /**
@@ -126,8 +79,9 @@ public final class MapOps {
    */
   public static NDArray upsampleBicubic(NDArray maps, int height, int width) {
     checkMaps(maps);
+    checkSize(maps, height, width);
     long batch = maps.getShape().get(0);
-    NDArray up = interpolate(maps, height, width, Image.Interpolation.BICUBIC);
+    NDArray up = ReferenceKernels.interpolate(maps, height, width, Image.Interpolation.BICUBIC);
     NDArray inFlat = maps.reshape(batch, -1);
     NDArray inMin = inFlat.min(new int[] {1}, true);
     NDArray inRange = inFlat.max(new int[] {1}, true).sub(inMin);
@@ -135,28 +89,10 @@ public final class MapOps {
     return unit.mul(inRange).add(inMin).reshape(up.getShape());
   }
 
-  private static NDArray interpolate(NDArray maps, int height, int width, Image.Interpolation mode) {
-    checkSize(maps, height, width);
-    NDArray nchw = maps.toType(DataType.FLOAT32, false).expandDims(1);
-    NDArray up = nchw.getNDArrayInternal().interpolation(new long[] {height, width}, mode.ordinal(), false);
-    return up.squeeze(1);
-  }
-
   /** Rejects arrays that are not [B, h, w] or that hold NaN / ±Inf, naming the first bad map. */
   public static void checkMaps(NDArray maps) {
     checkShape(maps);
-    NDArray bad = maps.isNaN().logicalOr(maps.isInfinite());
-    if (bad.any().getBoolean()) {
-      long batch = maps.getShape().get(0);
-      long[] badPerMap = bad.reshape(batch, -1).toType(DataType.INT64, false).sum(new int[] {1}).toLongArray();
-      int first = 0;
-      while (badPerMap[first] == 0) first++;
-      throw new IllegalArgumentException(nonFiniteMessage(first));
-    }
-  }
-
-  static String nonFiniteMessage(int map) {
-    return "Map " + map + " of the batch contains NaN or Inf values; check the model's output and the inputs (are they finite, preprocessed?).";
+    MapRules.checkFinite(maps);
   }
 
   private static void checkSize(NDArray maps, int height, int width) {

@@ -96,42 +96,13 @@ class MapOpsTest {
     assertArrayEquals(new float[] {0, 2, 0, 0}, MapOps.relu(m).toFloatArray());
   }
 
-  /** The CPU path (one loop over a Java array) against the engine path that GPU maps take, on random batches. */
-  @Test
-  void hostAndEnginePathsUpsampleAlike() {
-    manager.getEngine().setRandomSeed(11);
-    int[][] sizes = {{16, 16, 64, 64}, {7, 7, 224, 224}, {5, 3, 12, 7}, {1, 2, 1, 4}, {3, 3, 3, 3}};
-    for (int[] s : sizes) {
-      NDArray m = manager.randomNormal(new Shape(3, s[0], s[1]));
-      float[] host = HostMapOps.upsampleBilinear(m, s[2], s[3]).toFloatArray();
-      float[] engine = MapOps.upsampleBilinearOnDevice(m, s[2], s[3]).toFloatArray();
-      // bit for bit where PyTorch runs its AVX2/AVX-512 kernel (fused multiply-adds); 1e-6 allows a kernel without them
-      assertArrayEquals(engine, host, 1e-6f, java.util.Arrays.toString(s));
-    }
-    NDArray m = manager.randomNormal(new Shape(2, 6, 6)); // shrinking takes the engine path in both calls
-    assertArrayEquals(MapOps.upsampleBilinearOnDevice(m, 4, 4).toFloatArray(), MapOps.upsampleBilinear(m, 4, 4).toFloatArray(), 0f);
-  }
-
-  @Test
-  void hostAndEnginePathsNormaliseAlike() {
-    manager.getEngine().setRandomSeed(12);
-    NDArray random = manager.randomNormal(new Shape(4, 16, 16)).mul(50f);
-    NDArray withConstantMap = random.concat(manager.full(new Shape(1, 16, 16), 3.5f), 0);
-    // all maps vary: the engine divides by max − min computed on the device; one constant map: by host-made divisors
-    for (NDArray batch : new NDArray[] {random, withConstantMap}) {
-      float[] host = HostMapOps.minMaxNormalize(batch).toFloatArray();
-      float[] engine = MapOps.minMaxNormalizeOnDevice(batch).toFloatArray();
-      assertArrayEquals(engine, host, 0f, "the same float32 subtraction and division, so the same bits");
-    }
-  }
-
   /** One pass on the host, or the engine for shrinking and large batches: always the two steps' maps, bit for bit. */
   @Test
   void upsamplingThenNormalisingAtOnceGivesTheTwoStepsMaps() {
     manager.getEngine().setRandomSeed(13);
     NDArray small = manager.randomNormal(new Shape(3, 16, 16)).mul(20f);
     NDArray withConstantMap = small.concat(manager.full(new Shape(1, 16, 16), -1.5f), 0);
-    NDArray large = manager.randomNormal(new Shape(40, 16, 16)); // 40 × 64 × 64 values: above HostMapOps.MAX_VALUES
+    NDArray large = manager.randomNormal(new Shape(40, 16, 16)); // 40 × 64 × 64 values: above FastKernels.MAX_HOST_VALUES
     int[][] cases = {{64, 64}, {64, 64}, {64, 64}, {8, 8}};
     NDArray[] inputs = {small, withConstantMap, large, small};
     for (int i = 0; i < inputs.length; i++) {
@@ -146,18 +117,8 @@ class MapOpsTest {
       NDArray bad = maps(new float[] {1, 2, 3, 4, 1, 2, 3, nonFinite}, 2, 2, 2);
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MapOps.upsampleBilinearThenMinMax(bad, 4, 4));
       assertTrue(e.getMessage().contains("Map 1"), nonFinite + ": " + e.getMessage());
-      e = assertThrows(IllegalArgumentException.class, () -> HostMapOps.minMaxNormalize(bad));
+      e = assertThrows(IllegalArgumentException.class, () -> MapOps.minMaxNormalize(bad));
       assertTrue(e.getMessage().contains("Map 1"), nonFinite + ": " + e.getMessage());
     }
-  }
-
-  @Test
-  void enginePathKeepsTheGoldenValuesAndErrors() {
-    NDArray m = maps(new float[] {1, 3, 5, 9, /* second map */ -2, -2, 0, 2}, 2, 2, 2);
-    assertArrayEquals(new float[] {0, 0.25f, 0.5f, 1, 0, 0, 0.5f, 1}, MapOps.minMaxNormalizeOnDevice(m).toFloatArray(), 1e-7f);
-    assertArrayEquals(new float[] {0, 1, 3, 4}, MapOps.upsampleBilinearOnDevice(maps(new float[] {0, 4}, 1, 1, 2), 1, 4).toFloatArray(), 1e-6f);
-    NDArray bad = maps(new float[] {1, 2, 3, 4, 1, Float.NaN, 3, 4}, 2, 2, 2);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MapOps.minMaxNormalizeOnDevice(bad));
-    assertTrue(e.getMessage().contains("Map 1"), e.getMessage());
   }
 }

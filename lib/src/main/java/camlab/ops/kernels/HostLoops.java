@@ -1,36 +1,20 @@
-package camlab.ops;
+package camlab.ops.kernels;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import camlab.util.HostToEngine;
 
 /**
- * {@link MapOps}' bilinear upsampling and min–max normalisation for maps in CPU memory, as one loop over a
- * Java array: one copy out, one copy back. A batch of maps is small (a 64×64 map is 4,096 numbers), so on the
- * CPU the engine path's time goes to the fixed cost of its dozen calls, not to the arithmetic. Large batches
- * ({@link #MAX_VALUES}) and maps on a GPU never come here: they stay in the engine, on the device.
+ * Bilinear upsampling and min–max normalisation of maps in CPU memory, as one loop over a Java array: one copy out,
+ * one copy back. A batch of maps is small (a 64×64 map is 4,096 numbers), so on the CPU the engine path's time goes
+ * to the fixed cost of its dozen calls, not to the arithmetic; {@link FastKernels} decides when that holds.
  *
  * <p>The arithmetic is PyTorch's, in float32 and in the same order — with the fused multiply-adds of its AVX2
  * and AVX-512 kernels — so both paths give the same maps, bit for bit on this project's machines (the tests
- * compare them on random batches).
+ * compare them with {@link ReferenceKernels} on random batches).
  */
-final class HostMapOps {
-  private HostMapOps() {}
-
-  /**
-   * Up to this many output values (32 maps of 64×64) the host loop is faster; above it the engine's vectorised,
-   * multi-threaded kernels win. The crossover was measured on this project's CPUs (the engine's fixed cost per call
-   * against its arithmetic; docs/performance.md, "Why it costs what it costs").
-   */
-  static final long MAX_VALUES = 1 << 17;
-
-  /** Whether the maps are float32 in CPU memory, where reading them is a memory copy, and the result is small. */
-  static boolean applies(NDArray maps, long outputValues) {
-    return maps.getDevice().getDeviceType().equals(Device.Type.CPU) && maps.getDataType() == DataType.FLOAT32
-        && outputValues <= MAX_VALUES;
-  }
+public final class HostLoops {
+  private HostLoops() {}
 
   /**
    * Bilinear enlargement ({@code height ≥ h}, {@code width ≥ w}) with half-pixel centres (align_corners = false),
@@ -91,7 +75,7 @@ final class HostMapOps {
     return out;
   }
 
-  /** Min–max normalisation per map, with {@link MapOps#minMaxNormalize}'s rules for constant and non-finite maps. */
+  /** Min–max normalisation per map, with {@link MapRules}' rules for constant and non-finite maps. */
   static NDArray minMaxNormalize(NDArray maps) {
     long[] s = maps.getShape().getShape();
     float[] values = maps.toFloatArray();
@@ -99,8 +83,11 @@ final class HostMapOps {
     return HostToEngine.floats(maps.getManager(), values, maps.getShape());
   }
 
-  /** Normalises each of the {@code batch} maps of {@code size} values in {@code v}, in place. */
-  private static void minMaxInPlace(float[] v, int batch, int size) {
+  /**
+   * Normalises each of the {@code batch} maps of {@code size} values in {@code v}, in place, with {@link MapRules}'
+   * rules: a constant map becomes zeros, a NaN or ±Inf is an error naming its map.
+   */
+  public static void minMaxInPlace(float[] v, int batch, int size) {
     for (int b = 0; b < batch; b++) {
       int from = b * size;
       float lo = Float.POSITIVE_INFINITY;
@@ -111,8 +98,8 @@ final class HostMapOps {
       }
       // Math.min and max carry a NaN through and an infinity lands in lo or hi, so one test after the loop finds any
       // non-finite value and the inner loop stays two comparisons per value
-      if (!Float.isFinite(lo) || !Float.isFinite(hi)) throw new IllegalArgumentException(MapOps.nonFiniteMessage(b));
-      float divisor = MapOps.rangeDivisor(lo, hi);
+      if (!Float.isFinite(lo) || !Float.isFinite(hi)) throw new IllegalArgumentException(MapRules.nonFiniteMessage(b));
+      float divisor = MapRules.rangeDivisor(lo, hi);
       for (int i = from; i < from + size; i++) v[i] = (v[i] - lo) / divisor;
     }
   }
