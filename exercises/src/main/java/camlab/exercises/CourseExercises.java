@@ -72,7 +72,7 @@ public final class CourseExercises {
           List.of("camlab.ops.Box#iou"))
           .withHiddenGrader("camlab.exercises.graders.localization.BoxIouHiddenGrader"),
       new Exercise("6.2", "Box of the largest connected component", 3, "06-localization.ipynb", Contract.of(LargestComponentBox.class),
-          LargestComponentBoxGrader.class, List.of("camlab.evaluate.MapBoxes", "camlab.evaluate.NestedComponents",
+          LargestComponentBoxGrader.class, List.of("camlab.ops.MapBoxes", "camlab.ops.ConnectedComponents",
               "camlab.evaluate.BoxAccuracy"))
           .withHiddenGrader("camlab.exercises.graders.localization.LargestComponentBoxHiddenGrader"),
       new Exercise("6.3", "MaxBoxAcc over thresholds", 3, "06-localization.ipynb", Contract.of(MaxBoxAccuracy.class),

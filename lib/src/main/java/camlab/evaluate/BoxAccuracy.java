@@ -1,6 +1,8 @@
 package camlab.evaluate;
 
 import camlab.ops.Box;
+import camlab.ops.ConnectedComponents;
+import camlab.ops.MapBoxes;
 import java.util.Arrays;
 import java.util.List;
 
@@ -95,7 +97,7 @@ public final class BoxAccuracy {
     int[] levels = levels(scoreMap);
     int maxLevel = 0;
     for (int q : levels) maxLevel = Math.max(maxLevel, q);
-    NestedComponents components = new NestedComponents(levels, height, width);
+    ConnectedComponents components = new ConnectedComponents(levels, height, width);
     Match match = new Match(groundTruth);
     for (int k = thresholds.length - 1; k >= 0; k--) { // from the highest τ down: the foreground only grows
       components.lowerTo(cut(thresholds[k], maxLevel));
@@ -119,9 +121,9 @@ public final class BoxAccuracy {
     int[] levels = levels(scoreMap);
     int maxLevel = 0;
     for (int q : levels) maxLevel = Math.max(maxLevel, q);
-    float[] asFloats = new float[levels.length];
-    for (int p = 0; p < levels.length; p++) asFloats[p] = levels[p];
-    return MapBoxes.components(asFloats, height, width, cut(tau, maxLevel));
+    ConnectedComponents components = new ConnectedComponents(levels, height, width);
+    components.lowerTo(cut(tau, maxLevel));
+    return components.components();
   }
 
   /** q = ⌊255 · s⌋ per pixel, as numpy's {@code (s * 255).astype(np.uint8)}. */
@@ -148,7 +150,7 @@ public final class BoxAccuracy {
   }
 
   /** The IoU of the largest component's box and the best IoU of any component's box, at one threshold. */
-  private static final class Match implements NestedComponents.Visitor {
+  private static final class Match implements ConnectedComponents.Visitor {
     private final List<Box> groundTruth;
     int largestPixels;
     int largestFirst;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import camlab.ops.Box;
+import camlab.ops.MapBoxes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

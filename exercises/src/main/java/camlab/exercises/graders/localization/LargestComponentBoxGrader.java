@@ -5,11 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-import camlab.evaluate.MapBoxes;
 import camlab.exercises.graders.Arguments;
 import camlab.exercises.graders.Points;
 import camlab.exercises.graders.StudentAnswer;
 import camlab.ops.Box;
+import camlab.ops.MapBoxes;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;

@@ -1,21 +1,21 @@
-package camlab.evaluate;
+package camlab.ops;
 
-import camlab.ops.Box;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * The 8-connected components of {@code {p : level_p > cut}} for a sequence of decreasing cuts, computed incrementally.
+ * The 8-connected components of {@code {p : level_p > cut}}, for one cut or for a sequence of decreasing cuts,
+ * computed incrementally: the library's one labelling of connected components.
  *
  * <p>The foreground at a lower cut contains the one at a higher cut, so pixels are added from the highest level
  * down and merged with their already-added neighbours (union–find with union by size and path halving). All
- * thresholds of {@link BoxAccuracy} then cost about one pass over the image, instead of one labelling per
- * threshold. At every cut the components equal those of {@link MapBoxes#components} (the tests check this).
+ * thresholds of a box-accuracy curve then cost about one pass over the image, instead of one labelling per
+ * threshold, and a single cut ({@link MapBoxes#components}) costs one pass too.
  */
-final class NestedComponents {
+public final class ConnectedComponents {
   /** Receives one component: its pixel count, its first pixel in row-major order, and its inclusive box. */
-  interface Visitor {
+  public interface Visitor {
     void component(int pixels, int firstPixel, int x0, int y0, int x1, int y1);
   }
 
@@ -35,7 +35,7 @@ final class NestedComponents {
   private int rootCount;
 
   /** @param levels integer levels ≥ 0 (e.g. the 8-bit map), row-major {@code height × width} */
-  NestedComponents(int[] levels, int height, int width) {
+  public ConnectedComponents(int[] levels, int height, int width) {
     if (levels.length != height * width) {
       throw new IllegalArgumentException("The map has " + levels.length + " values, not " + height + "×" + width + ".");
     }
@@ -70,7 +70,7 @@ final class NestedComponents {
   }
 
   /** Grows the foreground to all pixels with level > {@code cut}. Cuts must not increase from call to call. */
-  void lowerTo(int cut) {
+  public void lowerTo(int cut) {
     while (added < byLevel.length && levels[byLevel[added]] > cut) {
       add(byLevel[added++]);
     }
@@ -124,7 +124,7 @@ final class NestedComponents {
   }
 
   /** Visits every current component (in no particular order). */
-  void forEach(Visitor visitor) {
+  public void forEach(Visitor visitor) {
     int kept = 0;
     for (int i = 0; i < rootCount; i++) {
       int r = roots[i];
@@ -135,8 +135,8 @@ final class NestedComponents {
     rootCount = kept;
   }
 
-  /** The current components in scan order (by first pixel), as {@link MapBoxes#components} lists them. */
-  List<MapBoxes.Component> components() {
+  /** The current components in scan order (by first pixel). */
+  public List<MapBoxes.Component> components() {
     List<int[]> found = new ArrayList<>();
     forEach((pixels, firstPixel, bx0, by0, bx1, by1) -> found.add(new int[] {firstPixel, pixels, bx0, by0, bx1, by1}));
     found.sort(Comparator.comparingInt(c -> c[0]));

@@ -1,7 +1,6 @@
-package camlab.evaluate;
+package camlab.ops;
 
 import camlab.ops.Box;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -44,40 +43,11 @@ public final class MapBoxes {
     if (map.length != height * width) {
       throw new IllegalArgumentException("The map has " + map.length + " values, not " + height + "×" + width + ".");
     }
-    boolean[] seen = new boolean[map.length];
-    int[] queue = new int[map.length];
-    List<Component> found = new ArrayList<>();
-    for (int start = 0; start < map.length; start++) {
-      if (seen[start] || !(map[start] > threshold)) continue;
-      int head = 0;
-      int tail = 0;
-      queue[tail++] = start;
-      seen[start] = true;
-      int x0 = width, y0 = height, x1 = -1, y1 = -1;
-      while (head < tail) {
-        int p = queue[head++];
-        int x = p % width;
-        int y = p / width;
-        x0 = Math.min(x0, x);
-        x1 = Math.max(x1, x);
-        y0 = Math.min(y0, y);
-        y1 = Math.max(y1, y);
-        for (int dy = -1; dy <= 1; dy++) {
-          for (int dx = -1; dx <= 1; dx++) {
-            int nx = x + dx;
-            int ny = y + dy;
-            if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
-            int q = ny * width + nx;
-            if (!seen[q] && map[q] > threshold) {
-              seen[q] = true;
-              queue[tail++] = q;
-            }
-          }
-        }
-      }
-      found.add(new Component(tail, new Box(x0, y0, x1, y1)));
-    }
-    return found;
+    int[] foreground = new int[map.length];
+    for (int p = 0; p < map.length; p++) foreground[p] = map[p] > threshold ? 1 : 0; // NaN is background
+    ConnectedComponents labelled = new ConnectedComponents(foreground, height, width);
+    labelled.lowerTo(0);
+    return labelled.components();
   }
 
   static float max(float[] map) {
