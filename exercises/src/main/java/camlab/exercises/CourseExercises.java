@@ -73,18 +73,18 @@ public final class CourseExercises {
           .withHiddenGrader("camlab.exercises.graders.localization.BoxIouHiddenGrader"),
       new Exercise("6.2", "Box of the largest connected component", 3, "06-localization.ipynb", Contract.of(LargestComponentBox.class),
           LargestComponentBoxGrader.class, List.of("camlab.ops.MapBoxes", "camlab.ops.ConnectedComponents",
-              "camlab.evaluate.BoxAccuracy"))
+              "camlab.evaluate.localization.BoxAccuracy"))
           .withHiddenGrader("camlab.exercises.graders.localization.LargestComponentBoxHiddenGrader"),
       new Exercise("6.3", "MaxBoxAcc over thresholds", 3, "06-localization.ipynb", Contract.of(MaxBoxAccuracy.class),
-          MaxBoxAccuracyGrader.class, List.of("camlab.evaluate.MaxBoxAcc", "camlab.evaluate.MaxBoxAccV2", "camlab.evaluate.BoxAccuracy",
-              "camlab.evaluate.LocalizationMetrics"))
+          MaxBoxAccuracyGrader.class, List.of("camlab.evaluate.localization.MaxBoxAcc", "camlab.evaluate.localization.MaxBoxAccV2", "camlab.evaluate.localization.BoxAccuracy",
+              "camlab.evaluate.localization.LocalizationMetrics"))
           .withHiddenGrader("camlab.exercises.graders.localization.MaxBoxAccuracyHiddenGrader"),
       new Exercise("7.1", "Deletion AUC", 2, "07-trust.ipynb", Contract.of(DeletionAuc.class), DeletionAucGrader.class,
-          List.of("camlab.evaluate.CausalMetric", "camlab.evaluate.FaithfulnessMetrics"))
+          List.of("camlab.evaluate.faithfulness.CausalMetric", "camlab.evaluate.faithfulness.FaithfulnessMetrics"))
           .withHiddenGrader("camlab.exercises.graders.trust.DeletionAucHiddenGrader"),
       new Exercise("7.2", "Spearman rank correlation", 3, "07-trust.ipynb", Contract.of(SpearmanCorrelation.class),
-          SpearmanCorrelationGrader.class, List.of("camlab.evaluate.Spearman", "camlab.evaluate.SanityCheck",
-              "camlab.evaluate.ModelRandomization"))
+          SpearmanCorrelationGrader.class, List.of("camlab.evaluate.sanity.Spearman", "camlab.evaluate.sanity.SanityCheck",
+              "camlab.evaluate.sanity.ModelRandomization"))
           .withHiddenGrader("camlab.exercises.graders.trust.SpearmanCorrelationHiddenGrader")));
 
   private static List<String> join(List<String> base, String... more) {

@@ -31,6 +31,9 @@ public final class NotebookImports {
       "camlab.model",
       "camlab.explain",
       "camlab.evaluate",
+      "camlab.evaluate.localization",
+      "camlab.evaluate.faithfulness",
+      "camlab.evaluate.sanity",
       "camlab.viz");
 
   /** Single-type imports. */

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import camlab.data.FashionMnist;
 import camlab.data.LocalizationSet;
-import camlab.evaluate.PointingGame;
+import camlab.evaluate.localization.PointingGame;
 import camlab.explain.ActivationMaps;
 import camlab.explain.Cam;
 import camlab.model.ModelCache;

@@ -123,6 +123,16 @@ public final class ActivationMaps {
     return next(MapOps.upsampleBilinearThenMinMax(maps, height, width), new Step(upsampled, "min-max", 0, 0));
   }
 
+  /**
+   * The maps as the metrics take them, the way wsolevaluation makes them: {@code upsample(height, width, BICUBIC)}
+   * then {@code normalize(MIN_MAX)}, copied to the host. The intermediate arrays live in the maps' manager.
+   *
+   * @return {@code [B][height·width]}, row-major, each in [0, 1]
+   */
+  public float[][] forEvaluation(int height, int width) {
+    return upsample(height, width, Interpolation.BICUBIC).normalize(Normalization.MIN_MAX).flatMaps();
+  }
+
   /** The maps, {@code [B, h, w]} float32. */
   public NDArray maps() {
     return maps;

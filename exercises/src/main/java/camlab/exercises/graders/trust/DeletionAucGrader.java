@@ -3,7 +3,7 @@ package camlab.exercises.graders.trust;
 import java.util.Arrays;
 import java.util.Random;
 
-import camlab.evaluate.CausalMetric;
+import camlab.evaluate.faithfulness.CausalMetric;
 import camlab.exercises.graders.Arguments;
 import camlab.exercises.graders.Points;
 import camlab.exercises.graders.StudentAnswer;

@@ -1,6 +1,7 @@
-package camlab.evaluate;
+package camlab.evaluate.localization;
 
 import camlab.data.LocalizationSet;
+import camlab.ops.ScoreMaps;
 import java.util.Objects;
 
 /**
@@ -19,7 +20,7 @@ import java.util.Objects;
  * }</pre>
  *
  * Maps must be for the <em>ground-truth</em> class (GT-known evaluation), at image resolution, in [0, 1]
- * ({@link ScoreMaps#forEvaluation}).
+ * ({@code ActivationMaps.forEvaluation}).
  */
 public final class LocalizationMetrics {
   /**

@@ -1,4 +1,4 @@
-package camlab.evaluate;
+package camlab.evaluate.sanity;
 
 import java.util.Arrays;
 

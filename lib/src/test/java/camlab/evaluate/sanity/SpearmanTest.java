@@ -1,4 +1,4 @@
-package camlab.evaluate;
+package camlab.evaluate.sanity;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

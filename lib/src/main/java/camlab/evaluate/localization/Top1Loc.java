@@ -1,4 +1,4 @@
-package camlab.evaluate;
+package camlab.evaluate.localization;
 
 /**
  * Top-1 localization accuracy (the ILSVRC CLS-LOC rule with one guess): the top-1 class is right <em>and</em> its

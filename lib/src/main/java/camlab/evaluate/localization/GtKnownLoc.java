@@ -1,4 +1,4 @@
-package camlab.evaluate;
+package camlab.evaluate.localization;
 
 /**
  * GT-known localization accuracy: the box drawn from the ground-truth class's map matches a ground-truth box,

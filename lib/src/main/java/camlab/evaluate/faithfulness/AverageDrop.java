@@ -1,4 +1,4 @@
-package camlab.evaluate;
+package camlab.evaluate.faithfulness;
 
 /**
  * Average Drop (Chattopadhay et al., "Grad-CAM++", WACV 2018): how much of the class's confidence is lost when the

@@ -1,5 +1,6 @@
-package camlab.evaluate;
+package camlab.evaluate.faithfulness;
 
+import camlab.ops.ScoreMaps;
 /**
  * The faithfulness metrics of one method over one split, accumulated batch by batch: deletion and insertion AUC
  * ({@link CausalMetric}), {@link AverageDrop} and {@link IncreaseInConfidence}. Only sums are kept, so memory stays

@@ -1,4 +1,4 @@
-package camlab.evaluate;
+package camlab.evaluate.faithfulness;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

@@ -1,4 +1,4 @@
-package camlab.evaluate;
+package camlab.evaluate.sanity;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -54,14 +54,14 @@ public final class SanityCheck {
       x.attach(scope);
       var reference = explainer.explain(trained, x);
       int[] classes = reference.classes();
-      float[][] trainedMaps = ScoreMaps.flatten(reference.upsample(height, width).toHost());
+      float[][] trainedMaps = reference.upsample(height, width).flatMaps();
       List<ModelRandomization.Layer> cascade = ModelRandomization.cascade(trained);
       for (int k = 0; k <= cascade.size(); k++) {
         float[][] maps;
         try (Classifier randomized = ModelRandomization.randomizedCopy(trained, k, seed); NDManager stepScope = scope.newSubManager()) {
           NDArray xk = x.duplicate();
           xk.attach(stepScope);
-          maps = ScoreMaps.flatten(explainer.explain(randomized, xk, Targets.perImage(classes)).upsample(height, width).toHost());
+          maps = explainer.explain(randomized, xk, Targets.perImage(classes)).upsample(height, width).flatMaps();
         }
         steps.add(compare(k, k == 0 ? "none" : cascade.get(k - 1).name(), trainedMaps, maps));
       }

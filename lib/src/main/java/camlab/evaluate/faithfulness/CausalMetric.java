@@ -1,4 +1,4 @@
-package camlab.evaluate;
+package camlab.evaluate.faithfulness;
 
 import java.util.Arrays;
 

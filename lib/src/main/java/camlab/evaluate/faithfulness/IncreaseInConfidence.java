@@ -1,4 +1,4 @@
-package camlab.evaluate;
+package camlab.evaluate.faithfulness;
 
 /**
  * Increase in Confidence (Chattopadhay et al., "Grad-CAM++", WACV 2018): how often the explanation image alone makes

@@ -1,5 +1,6 @@
-package camlab.evaluate;
+package camlab.evaluate.localization;
 
+import camlab.ops.ScoreMaps;
 /**
  * Pixel average precision (Choe et al., CVPR 2020; wsolevaluation's {@code MaskEvaluator}): the area under the
  * pixel precision–recall curve of the score maps against the ground-truth masks, all pixels of the dataset pooled.

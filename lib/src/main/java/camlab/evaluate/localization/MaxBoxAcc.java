@@ -1,4 +1,4 @@
-package camlab.evaluate;
+package camlab.evaluate.localization;
 
 /**
  * MaxBoxAcc (Choe et al., CVPR 2020): box accuracy at the best score-map threshold, so that no method is judged

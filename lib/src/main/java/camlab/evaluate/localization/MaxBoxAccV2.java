@@ -1,4 +1,4 @@
-package camlab.evaluate;
+package camlab.evaluate.localization;
 
 import java.util.List;
 

@@ -1,8 +1,9 @@
-package camlab.evaluate;
+package camlab.evaluate.localization;
 
 import camlab.ops.Box;
 import camlab.ops.ConnectedComponents;
 import camlab.ops.MapBoxes;
+import camlab.ops.ScoreMaps;
 import java.util.Arrays;
 import java.util.List;
 
@@ -15,7 +16,7 @@ import java.util.List;
  * <pre>
  * BoxAcc(τ, δ) = 100 · (1/N) Σ_n 1[ max_{b ∈ boxes(s_n, τ)} max_{B ∈ GT_n} IoU(b, B) ≥ δ ]
  *
- * s_n          the map of image n for its ground-truth class, in [0, 1] (see {@link ScoreMaps#forEvaluation})
+ * s_n          the map of image n for its ground-truth class, in [0, 1] (see {@code ActivationMaps.forEvaluation})
  * boxes(s, τ)  tight boxes of the 8-connected components of { p : q_p > ⌊τ · max q⌋ },  q_p = ⌊255 · s_p⌋
  *              (wsolevaluation thresholds the 8-bit map, strictly greater than the cut)
  * τ            τ_k = k · interval, k = 0 .. ⌈1/interval⌉ − 1  (np.arange(0, 1, 0.01) by default: 0, 0.01, …, 0.99)

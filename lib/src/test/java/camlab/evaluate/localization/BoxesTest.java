@@ -1,4 +1,4 @@
-package camlab.evaluate;
+package camlab.evaluate.localization;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package camlab.evaluate;
+package camlab.evaluate.faithfulness;
 
 /**
  * A separable Gaussian blur of single-channel row-major images — the insertion metric's starting image.
