@@ -1,12 +1,11 @@
 package camlab.explain;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Block;
 import camlab.model.AcolHead;
 import camlab.model.Classifier;
+import camlab.model.HeadKind;
 import camlab.ops.MapOps;
 import camlab.util.Scoped;
-import java.util.List;
 
 /**
  * The ACoL localization map (Zhang et al. — CVPR 2018): classifier A's map of class c erases the
@@ -81,8 +80,7 @@ public final class AcolMaps implements Explainer {
   }
 
   static AcolHead acolHead(Classifier model) {
-    List<Block> layers = model.headLayers();
-    if (layers.size() == 1 && layers.get(0) instanceof AcolHead acol) return acol;
+    if (model.headKind() instanceof HeadKind.Acol acol) return acol.head();
     throw new UnsupportedOperationException("ACoL maps need an ACoL model (two classifier branches with erasing); the "
         + model.architecture() + " model split after '" + model.targetLayer() + "' has no ACoL head. Train the 'acol' architecture.");
   }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import camlab.model.Classifier;
+import camlab.model.HeadKind;
 import camlab.util.Scoped;
 import java.util.Arrays;
 
@@ -44,10 +45,11 @@ public final class Cam extends ChannelWeightedExplainer {
   }
 
   private static NDArray classWeights(Classifier model) {
-    return model.linearClassWeights().orElseThrow(() -> new UnsupportedOperationException(
+    if (model.headKind() instanceof HeadKind.GapLinear linear) return linear.weights();
+    throw new UnsupportedOperationException(
         "CAM needs a head made of global average pooling followed by one Linear layer, whose weights say how much each"
             + " channel counts for each class. The head of the " + model.architecture() + " model (split after '"
-            + model.targetLayer() + "') is not like that. Use Grad-CAM, which works with any differentiable head."));
+            + model.targetLayer() + "') is not like that. Use Grad-CAM, which works with any differentiable head.");
   }
 
   /**

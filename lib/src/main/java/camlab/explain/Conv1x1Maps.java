@@ -3,10 +3,10 @@ package camlab.explain;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
-import ai.djl.nn.convolutional.Conv2d;
 import camlab.model.AcolHead;
 import camlab.model.Classifier;
 import camlab.model.GlobalAveragePooling;
+import camlab.model.HeadKind;
 import camlab.util.Scoped;
 import java.util.List;
 
@@ -40,14 +40,14 @@ public final class Conv1x1Maps implements Explainer {
     NDArray classMaps(Classifier model, NDArray activations);
 
     static ClassMapHead of(Classifier model) {
+      HeadKind kind = model.headKind();
+      if (kind instanceof HeadKind.Acol acol) {
+        return (m, a) -> acol.head().branches(m.parameterStore(), a, null, false).mapsA();
+      }
+      if (kind instanceof HeadKind.Conv1x1Gap conv1x1) {
+        return (m, a) -> conv1x1.conv().forward(m.parameterStore(), new NDList(a), false).singletonOrThrow();
+      }
       List<Block> layers = model.headLayers();
-      if (layers.size() == 1 && layers.get(0) instanceof AcolHead acol) {
-        return (m, a) -> acol.branches(m.parameterStore(), a, null, false).mapsA();
-      }
-      if (layers.size() == 2 && layers.get(0) instanceof Conv2d conv && layers.get(1) instanceof GlobalAveragePooling
-          && conv.getKernelShape().equals(new ai.djl.ndarray.types.Shape(1, 1))) {
-        return (m, a) -> conv.forward(m.parameterStore(), new NDList(a), false).singletonOrThrow();
-      }
       throw new UnsupportedOperationException("1x1-conv maps need a head that is a 1×1 convolution with one channel per class followed"
           + " by global average pooling (nin-cnn) or an ACoL head; the " + model.architecture() + " model split after '"
           + model.targetLayer() + "' has " + layers.stream().map(b -> b.getClass().getSimpleName()).toList()
