@@ -29,6 +29,7 @@ public final class NotebookImports {
       "camlab.ops",
       "camlab.data",
       "camlab.model",
+      "camlab.zoo",
       "camlab.explain",
       "camlab.evaluate",
       "camlab.evaluate.localization",

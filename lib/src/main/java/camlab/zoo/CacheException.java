@@ -1,4 +1,4 @@
-package camlab.model;
+package camlab.zoo;
 
 /**
  * The model cache cannot hold a checkpoint — read-only, full, or not a folder — found before any training

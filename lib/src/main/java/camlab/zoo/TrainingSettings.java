@@ -1,4 +1,4 @@
-package camlab.model;
+package camlab.zoo;
 
 /**
  * How a model is trained; together with the architecture and the data settings it is the key of the

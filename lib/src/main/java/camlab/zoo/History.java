@@ -1,4 +1,4 @@
-package camlab.model;
+package camlab.zoo;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package camlab.model;
+package camlab.zoo;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,6 +14,9 @@ import ai.djl.nn.core.Linear;
 import camlab.TestDevice;
 import camlab.data.FashionMnist;
 import camlab.data.LocalizationSet;
+import camlab.model.Architectures;
+import camlab.model.Classifier;
+import camlab.model.GlobalAveragePooling;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

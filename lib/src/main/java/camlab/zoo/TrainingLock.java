@@ -1,4 +1,4 @@
-package camlab.model;
+package camlab.zoo;
 
 import camlab.util.InterruptedWork;
 import java.io.IOException;

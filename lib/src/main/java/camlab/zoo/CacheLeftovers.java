@@ -1,13 +1,12 @@
-package camlab.model;
+package camlab.zoo;
 
+import camlab.model.CheckpointStore;
 import camlab.util.InterruptedWork;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
@@ -19,18 +18,6 @@ import java.util.function.Consumer;
  */
 final class CacheLeftovers {
   private CacheLeftovers() {}
-
-  /** A new temporary folder for a save of {@code checkpoint}, named so {@link #recover} recognises it. */
-  static Path newTemporaryFolder(Path checkpoint) throws IOException {
-    while (true) {
-      String suffix = ProcessHandle.current().pid() + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-      try {
-        return Files.createDirectory(checkpoint.resolveSibling(checkpoint.getFileName() + ".tmp-" + suffix));
-      } catch (FileAlreadyExistsException e) {
-        // another name
-      }
-    }
-  }
 
   /**
    * Reuses or removes the leftovers of {@code checkpoint}; the caller holds its lock.
@@ -87,7 +74,7 @@ final class CacheLeftovers {
   }
 
   private static List<Path> leftovers(Path checkpoint) {
-    String prefix = checkpoint.getFileName() + ".tmp-";
+    String prefix = CheckpointStore.temporaryPrefix(checkpoint);
     try (var siblings = Files.list(checkpoint.getParent())) {
       return siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
     } catch (IOException e) {

@@ -1,44 +1,28 @@
-package camlab.model;
+package camlab.zoo;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import camlab.data.FashionMnist;
 import camlab.data.LocalizationSet;
+import camlab.model.Architectures;
+import camlab.model.CheckpointStore;
+import camlab.model.Classifier;
 import camlab.util.AtomicFile;
 import camlab.util.CamLabHome;
-import camlab.util.InterruptedWork;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Trained models on disk, so notebooks start in seconds after the first run.
+ * Trained models on disk, so notebooks start in seconds after the first run: the course's training, stored by
+ * {@link CheckpointStore}.
  *
  * <p>A checkpoint is keyed by everything that determines the weights — architecture, data settings,
  * training settings (including the seed) — and stored in {@code <cache>/models/<architecture>-<hash>/}
@@ -56,17 +40,21 @@ import java.util.function.Consumer;
  * ({@link CacheLeftovers}). A read-only cache that already holds the checkpoint is only read.
  */
 public final class ModelCache {
-  static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
-  static final String PARAMS = "model.params";
-  static final String INFO = "info.json";
+  /** Pretty-printed. The key's text decides the folder's name, so its format stays fixed: checkpoints already trained are found. */
+  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
   /** What {@code info.json} must hold for the checkpoint to be used. */
-  private static final List<String> REQUIRED = List.of("architecture", "data", "training", "history", "testImages", "paramsSha256");
+  private static final List<String> REQUIRED = List.of("architecture", "data", "training", "history", "testImages", "paramsSha256",
+      "history.epochs");
   /** Room left for {@code info.json} and the file system's own bookkeeping, beyond the parameters. */
   private static final long SPACE_MARGIN = 64 << 10;
 
   /** What {@code info.json} holds. */
   public record Info(String architecture, LocalizationSet.Settings data, TrainingSettings training, History history,
-      int testImages, String paramsSha256, String created) {}
+      int testImages, String paramsSha256, String created) implements CheckpointStore.Record {
+    Info withParamsSha256(String sha256) {
+      return new Info(architecture, data, training, history, testImages, sha256, created);
+    }
+  }
 
   /** A model with its training record; closing it frees the model. */
   public record Trained(Classifier classifier, Info info) implements AutoCloseable {
@@ -82,10 +70,15 @@ public final class ModelCache {
 
   private ModelCache() {}
 
-  /** The checkpoint folder for these settings. */
+  /**
+   * The checkpoint folder for these settings: keyed by everything that determines the weights — the architecture and
+   * its {@linkplain Architectures#fingerprint structure}, the generator of the data and its settings, and the training
+   * settings (including the seed).
+   */
   public static Path directory(String architecture, LocalizationSet.Settings data, TrainingSettings training) {
-    String key = GSON.toJson(new Object[] {architecture, structure(architecture, data.canvasSize()), LocalizationSet.GENERATOR_VERSION, data, training});
-    return CamLabHome.models().resolve(architecture + "-" + sha256(key.getBytes(StandardCharsets.UTF_8)).substring(0, 12));
+    String structure = Architectures.fingerprint(architecture, data.canvasSize(), FashionMnist.CLASS_NAMES);
+    String key = GSON.toJson(new Object[] {architecture, structure, LocalizationSet.GENERATOR_VERSION, data, training});
+    return CheckpointStore.directory(CamLabHome.models(), architecture, key);
   }
 
   /**
@@ -226,27 +219,6 @@ public final class ModelCache {
     return bytes;
   }
 
-  static String why(Exception e) {
-    return e.getMessage() == null ? e.toString() : e.getMessage();
-  }
-
-  private static final java.util.Map<String, String> STRUCTURES = new java.util.concurrent.ConcurrentHashMap<>();
-
-  /**
-   * The names and shapes of an architecture's parameters and the {@linkplain Architectures#blueprint() constants
-   * that shape it}, hashed: part of the cache key, so a checkpoint of an older version of an architecture is
-   * simply not found (and trained anew) rather than failing to load, or loading into a different network.
-   */
-  static String structure(String architecture, int canvasSize) {
-    return STRUCTURES.computeIfAbsent(architecture + "@" + canvasSize, k -> {
-      try (Classifier c = Architectures.create(architecture, canvasSize, FashionMnist.CLASS_NAMES, Device.cpu())) {
-        StringBuilder shapes = new StringBuilder(Architectures.blueprint()).append(';');
-        c.model().getBlock().getParameters().forEach(p -> shapes.append(p.getKey()).append(p.getValue().getArray().getShape()).append(';'));
-        return sha256(shapes.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
-      }
-    });
-  }
-
   private static String describe(TrainingSettings t) {
     return t.epochs() + " epoch(s), " + (t.trainLimit() > 0 ? t.trainLimit() + " training images" : "all training images")
         + ", batch " + t.batchSize() + ", seed " + t.seed();
@@ -260,10 +232,9 @@ public final class ModelCache {
   /** As {@link #load(Path, Device)}, refusing a record of another architecture than {@code expected} (null: any). */
   static Trained load(Path dir, Device device, String expected) throws IOException, MalformedModelException {
     Info info = verify(dir, expected);
-    byte[] params = Files.readAllBytes(dir.resolve(PARAMS));
     Classifier classifier = Architectures.create(info.architecture(), info.data().canvasSize(), FashionMnist.CLASS_NAMES, device);
-    try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(params))) {
-      classifier.model().getBlock().loadParameters(classifier.model().getNDManager(), in);
+    try {
+      CheckpointStore.loadParameters(dir, classifier);
     } catch (IOException | MalformedModelException | RuntimeException e) {
       classifier.close();
       throw e;
@@ -271,91 +242,17 @@ public final class ModelCache {
     return new Trained(classifier, info);
   }
 
-  /**
-   * The record of a checkpoint folder, once it is complete: {@code info.json} holds every field (of architecture
-   * {@code expected}, unless null) and {@code model.params} matches its SHA-256.
-   *
-   * @throws IOException saying what is wrong, e.g. {@code info.json lacks "history"}
-   */
+  /** The record of a complete checkpoint folder (see {@link CheckpointStore#verify}). */
   static Info verify(Path dir, String expected) throws IOException {
-    Path infoFile = dir.resolve(INFO);
-    if (!Files.isRegularFile(infoFile)) throw new IOException(INFO + " is missing");
-    Info info;
-    try {
-      JsonElement json = JsonParser.parseString(Files.readString(infoFile));
-      if (!json.isJsonObject()) throw new IOException(INFO + " is not a JSON object");
-      JsonObject record = json.getAsJsonObject();
-      List<String> missing = REQUIRED.stream().filter(f -> !record.has(f) || record.get(f).isJsonNull()).map(f -> '"' + f + '"').toList();
-      if (missing.isEmpty() && (!record.get("history").isJsonObject() || !record.getAsJsonObject("history").has("epochs"))) {
-        missing = List.of("\"history.epochs\"");
-      }
-      if (!missing.isEmpty()) throw new IOException(INFO + " lacks " + String.join(", ", missing));
-      info = GSON.fromJson(record, Info.class);
-    } catch (JsonParseException | IllegalArgumentException | IllegalStateException | NullPointerException e) {
-      throw new IOException(INFO + " cannot be read: " + why(e), e);
-    }
-    if (expected != null && !expected.equals(info.architecture())) {
-      throw new IOException(INFO + " describes a " + info.architecture() + " model, not " + expected);
-    }
-    Path params = dir.resolve(PARAMS);
-    if (!Files.isRegularFile(params)) throw new IOException(PARAMS + " is missing");
-    String actual = sha256(Files.readAllBytes(params));
-    if (!actual.equals(info.paramsSha256())) {
-      throw new IOException(PARAMS + " does not match its checksum (" + actual.substring(0, 12) + " vs "
-          + info.paramsSha256().substring(0, Math.min(12, info.paramsSha256().length())) + "): the file is truncated or altered");
-    }
-    return info;
+    return CheckpointStore.verify(dir, Info.class, REQUIRED, expected);
   }
 
-  /**
-   * Writes the checkpoint into a temporary folder beside {@code dir}, forces it to disk, then moves it into place
-   * (replacing an unusable one). On failure nothing at {@code dir} changes and no temporary folder is left.
-   *
-   * @throws IOException "Could not save the checkpoint to DIR: REASON"
-   */
+  /** Saves the checkpoint (see {@link CheckpointStore#save}); {@code info}'s checksum is filled in. */
   static Info save(Path dir, Classifier classifier, Info info) throws IOException {
-    Path tmp = null;
-    try {
-      Files.createDirectories(dir.getParent());
-      tmp = CacheLeftovers.newTemporaryFolder(dir);
-      try (InterruptedWork.Registration pending = InterruptedWork.register(tmp)) {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        try (FileChannel channel = FileChannel.open(tmp.resolve(PARAMS), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new DigestOutputStream(Channels.newOutputStream(channel), digest)))) {
-          classifier.model().getBlock().saveParameters(out);
-          out.flush();
-          channel.force(true);
-        }
-        Info complete = new Info(info.architecture(), info.data(), info.training(), info.history(), info.testImages(),
-            HexFormat.of().formatHex(digest.digest()), info.created());
-        try (FileChannel channel = FileChannel.open(tmp.resolve(INFO), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-          channel.write(java.nio.ByteBuffer.wrap(GSON.toJson(complete).getBytes(StandardCharsets.UTF_8)));
-          channel.force(true);
-        }
-        InterruptedWork.deleteRecursively(dir); // an unusable checkpoint being replaced
-        try {
-          Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, dir);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-          // a process without the lock (an older camlab) finished the same training first; its checkpoint is equally good
-        }
-        return complete;
-      } finally {
-        InterruptedWork.deleteRecursively(tmp);
-      }
-    } catch (IOException e) {
-      throw new IOException("Could not save the checkpoint to " + dir + ": " + AtomicFile.reason(e), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return CheckpointStore.save(dir, classifier, info::withParamsSha256);
   }
 
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  static String why(Exception e) {
+    return CheckpointStore.why(e);
   }
 }

@@ -1,4 +1,4 @@
-package camlab.model;
+package camlab.zoo;
 
 import ai.djl.Device;
 import camlab.data.LocalizationSet;
