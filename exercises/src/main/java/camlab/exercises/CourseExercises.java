@@ -20,7 +20,7 @@ public final class CourseExercises {
       "camlab.explain.GradCamPlusPlus", "camlab.explain.CounterfactualGradCam", "camlab.explain.ChannelWeightedExplainer",
       "camlab.explain.FeaturePass", "camlab.explain.Explainer", "camlab.explain.Explainers", "camlab.explain.Conv1x1Maps",
       "camlab.explain.AcolMaps");
-  /** The library's map kernels, reference and fast path: spatial means, min–max and bilinear upsampling. */
+  /** The library's kernels, reference and fast path: spatial means, min–max, bilinear upsampling, class rows, backward. */
   private static final List<String> KERNELS = List.of("camlab.ops.kernels.MapKernels", "camlab.ops.kernels.ReferenceKernels",
       "camlab.ops.kernels.FastKernels", "camlab.ops.kernels.HostLoops");
   /** Global average pooling, the library's and DJL's. */

@@ -1,9 +1,11 @@
 package camlab.ops.kernels;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.training.GradientCollector;
 
 /**
- * The map operations that have a faster path than their straightforward NDArray version, behind one interface:
+ * The operations that have a faster path than their straightforward NDArray version, behind one interface — the
+ * library's only speed-only code, and its only calls into the engine's internals:
  * {@link #reference()} is the straightforward version, {@link FastKernels} the measured faster one, which falls back
  * to the reference wherever it does not pay (large batches, arrays on a GPU). Callers go through {@link #active()},
  * so the whole library switches paths at once — the benchmark's {@code --kernels reference} and the tests use that.
@@ -26,6 +28,18 @@ public interface MapKernels {
 
   /** The mean over the positions of each channel, {@code Σ · (1/(h·w))}: {@code [B, K, h, w]} → {@code [B, K]}. */
   NDArray spatialMean(NDArray x);
+
+  /**
+   * Row {@code index[b]} of {@code matrix} for every b: {@code [C, K]} and int64 {@code [B]} → {@code [B, K]}, in the
+   * index's manager (never in the matrix's); both on the same device. How CAM picks each image's class weights.
+   */
+  NDArray rows(NDArray matrix, NDArray index);
+
+  /**
+   * Back-propagates {@code Σ scores · seed} inside {@code collector}: the vector–Jacobian product {@code Jᵀ·seed}, for a
+   * seed shaped and typed like the scores. How the gradient methods take every image's target score at once.
+   */
+  void backward(GradientCollector collector, NDArray scores, NDArray seed);
 
   /** The straightforward NDArray versions, every one an engine call or a few. */
   static MapKernels reference() {

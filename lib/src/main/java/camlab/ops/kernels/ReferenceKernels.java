@@ -2,8 +2,10 @@ package camlab.ops.kernels;
 
 import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import camlab.util.HostToEngine;
 
 /**
@@ -70,6 +72,18 @@ public final class ReferenceKernels implements MapKernels {
     Shape s = x.getShape();
     NDArray scale = x.getManager().full(new Shape(), 1f / (s.get(2) * s.get(3)), x.getDataType()).toDevice(x.getDevice(), false);
     return spatialSum(x).mul(scale);
+  }
+
+  /** Indexing with the array of row numbers. */
+  @Override
+  public NDArray rows(NDArray matrix, NDArray index) {
+    return matrix.get(index.getManager(), new NDIndex("{}", index));
+  }
+
+  /** The product with the seed, summed, back-propagated: a scalar, as every engine's autograd takes it. */
+  @Override
+  public void backward(GradientCollector collector, NDArray scores, NDArray seed) {
+    collector.backward(scores.mul(seed).sum());
   }
 
   /** The engine's interpolation of {@code [B, h, w]} maps to {@code height × width}, as float32. */

@@ -109,6 +109,48 @@ class FastKernelsTest {
   }
 
   @Test
+  void rowsPickEachImagesClassRowLikeIndexing() {
+    NDArray w = manager.arange(0f, 12f).reshape(4, 3); // row c holds 3c, 3c + 1, 3c + 2
+    NDArray index = manager.create(new long[] {2, 0, 2, 3});
+    float[] expected = {6, 7, 8, 0, 1, 2, 6, 7, 8, 9, 10, 11};
+    assertArrayEquals(expected, REFERENCE.rows(w, index).toFloatArray(), 0f);
+    assertArrayEquals(expected, fast.rows(w, index).toFloatArray(), 0f);
+    try (NDManager other = manager.newSubManager()) {
+      NDArray otherIndex = other.create(new long[] {1});
+      assertSame(other, fast.rows(w, otherIndex).getManager(), "in the index's manager");
+      assertSame(other, REFERENCE.rows(w, otherIndex).getManager(), "in the index's manager");
+    }
+  }
+
+  /** Seeding the backward pass with the one-hot gives Σ scores · one-hot's gradient, the same numbers. */
+  @Test
+  void aSeededBackwardPassGivesTheGradientOfTheWeightedSum() {
+    manager.getEngine().setRandomSeed(16);
+    NDArray w = manager.randomNormal(new Shape(5, 4));
+    NDArray seed = manager.create(new float[] {0, 1, 0, 0, 0, 0, 0, 1}, new Shape(2, 4));
+    float[][] gradients = new float[2][];
+    MapKernels[] kernels = {REFERENCE, fast};
+    for (int k = 0; k < 2; k++) {
+      manager.getEngine().setRandomSeed(17); // the same x for both
+      NDArray x = manager.randomNormal(new Shape(2, 5));
+      x.setRequiresGradient(true);
+      try (ai.djl.training.GradientCollector collector = manager.getEngine().newGradientCollector()) {
+        kernels[k].backward(collector, x.matMul(w), seed);
+      }
+      gradients[k] = x.getGradient().toFloatArray();
+    }
+    // d/dx Σ (x·W)·seed = seed · Wᵀ: row b of the gradient is column classes[b] of W (classes 1 and 3)
+    float[] wt = w.transpose().toFloatArray();
+    float[] expected = new float[10];
+    for (int j = 0; j < 5; j++) {
+      expected[j] = wt[1 * 5 + j];
+      expected[5 + j] = wt[3 * 5 + j];
+    }
+    assertArrayEquals(expected, gradients[0], 1e-6f, "reference");
+    assertArrayEquals(gradients[0], gradients[1], 0f, "fast");
+  }
+
+  @Test
   void theConstantsAreMadeOncePerSize() {
     NDArray x = manager.ones(new Shape(2, 5, 3, 3));
     fast.spatialMean(x);
