@@ -55,6 +55,15 @@ class LayersTest {
     SlicesRuleDefinition.slices().matching("camlab.(**)").should().beFreeOfCycles().check(library());
   }
 
+  /** The README's package map names every layer, so readers see the order this test keeps. */
+  @Test
+  void theReadmeMapsEveryLayer() throws java.io.IOException {
+    String readme = java.nio.file.Files.readString(RepositoryFiles.root().resolve("README.md"));
+    for (List<String> layer : LAYERS) {
+      for (String pkg : layer) assertTrue(readme.contains(pkg), pkg + " is missing from the package map in README.md");
+    }
+  }
+
   /** The two checks on a fixture whose lower package uses the higher one: both must fail, naming the dependency. */
   @Test
   void anUpwardImportAndACycleAreFound() {
