@@ -20,11 +20,14 @@ public final class CourseExercises {
       "camlab.explain.GradCamPlusPlus", "camlab.explain.CounterfactualGradCam", "camlab.explain.ChannelWeightedExplainer",
       "camlab.explain.FeaturePass", "camlab.explain.Explainer", "camlab.explain.Explainers", "camlab.explain.Conv1x1Maps",
       "camlab.explain.AcolMaps");
+  /** The library's kernels, reference and fast path: spatial means, min–max, bilinear upsampling, class rows, backward. */
+  private static final List<String> KERNELS = List.of("camlab.ops.kernels.MapKernels", "camlab.ops.kernels.ReferenceKernels",
+      "camlab.ops.kernels.FastKernels", "camlab.ops.kernels.HostLoops");
   /** Global average pooling, the library's and DJL's. */
-  private static final List<String> POOLING = List.of("camlab.model.GlobalAveragePooling", "camlab.model.SpatialReduction",
+  private static final List<String> POOLING = join(KERNELS, "camlab.model.GlobalAveragePooling", "camlab.ops.SpatialReduction",
       "ai.djl.nn.pooling.Pool#globalAvgPool*", "ai.djl.nn.pooling.Pool#avgPool*");
   /** Min–max normalisation and bilinear upsampling of maps. */
-  private static final List<String> MAP_OPS = List.of("camlab.explain.HostMapOps", "camlab.explain.ActivationMaps#normalize",
+  private static final List<String> MAP_OPS = join(KERNELS, "camlab.explain.ActivationMaps#normalize",
       "camlab.explain.ActivationMaps#upsample*");
   /** ACoL's erasing and fusing. */
   private static final List<String> ACOL = List.of("camlab.model.AcolHead", "camlab.explain.AcolMaps");
@@ -40,10 +43,10 @@ public final class CourseExercises {
           EXPLAINERS)
           .withHiddenGrader("camlab.exercises.graders.cam.ClassActivationMapHiddenGrader"),
       new Exercise("2.2", "Min-max normalisation", 2, "02-cam.ipynb", Contract.of(MinMaxNormalize.class), MinMaxNormalizeGrader.class,
-          join(MAP_OPS, "camlab.explain.MapOps#minMaxNormalize*", "camlab.explain.MapOps#upsampleBilinearThenMinMax"))
+          join(MAP_OPS, "camlab.ops.MapOps#minMaxNormalize*", "camlab.ops.MapOps#upsampleBilinearThenMinMax"))
           .withHiddenGrader("camlab.exercises.graders.cam.MinMaxNormalizeHiddenGrader"),
       new Exercise("2.3", "Bilinear upsampling", 3, "02-cam.ipynb", Contract.of(BilinearUpsample.class), BilinearUpsampleGrader.class,
-          join(MAP_OPS, "camlab.explain.MapOps#upsample*"))
+          join(MAP_OPS, "camlab.ops.MapOps#upsample*"))
           .withHiddenGrader("camlab.exercises.graders.cam.BilinearUpsampleHiddenGrader"),
       new Exercise("3.1", "Grad-CAM channel weights", 3, "03-grad-cam.ipynb", Contract.of(GradCamWeights.class), GradCamWeightsGrader.class,
           EXPLAINERS)
@@ -66,22 +69,22 @@ public final class CourseExercises {
           LogitsFromClassMapsGrader.class, join(POOLING, EXPLAINERS.toArray(String[]::new)))
           .withHiddenGrader("camlab.exercises.graders.conv1x1.LogitsFromClassMapsHiddenGrader"),
       new Exercise("6.1", "IoU of two boxes", 2, "06-localization.ipynb", Contract.of(BoxIou.class), BoxIouGrader.class,
-          List.of("camlab.evaluate.Box#iou"))
+          List.of("camlab.ops.Box#iou"))
           .withHiddenGrader("camlab.exercises.graders.localization.BoxIouHiddenGrader"),
       new Exercise("6.2", "Box of the largest connected component", 3, "06-localization.ipynb", Contract.of(LargestComponentBox.class),
-          LargestComponentBoxGrader.class, List.of("camlab.evaluate.MapBoxes", "camlab.evaluate.NestedComponents",
-              "camlab.evaluate.BoxAccuracy"))
+          LargestComponentBoxGrader.class, List.of("camlab.ops.MapBoxes", "camlab.ops.ConnectedComponents",
+              "camlab.evaluate.localization.BoxAccuracy"))
           .withHiddenGrader("camlab.exercises.graders.localization.LargestComponentBoxHiddenGrader"),
       new Exercise("6.3", "MaxBoxAcc over thresholds", 3, "06-localization.ipynb", Contract.of(MaxBoxAccuracy.class),
-          MaxBoxAccuracyGrader.class, List.of("camlab.evaluate.MaxBoxAcc", "camlab.evaluate.MaxBoxAccV2", "camlab.evaluate.BoxAccuracy",
-              "camlab.evaluate.LocalizationMetrics"))
+          MaxBoxAccuracyGrader.class, List.of("camlab.evaluate.localization.MaxBoxAcc", "camlab.evaluate.localization.MaxBoxAccV2", "camlab.evaluate.localization.BoxAccuracy",
+              "camlab.evaluate.localization.LocalizationMetrics"))
           .withHiddenGrader("camlab.exercises.graders.localization.MaxBoxAccuracyHiddenGrader"),
       new Exercise("7.1", "Deletion AUC", 2, "07-trust.ipynb", Contract.of(DeletionAuc.class), DeletionAucGrader.class,
-          List.of("camlab.evaluate.CausalMetric", "camlab.evaluate.FaithfulnessMetrics"))
+          List.of("camlab.evaluate.faithfulness.CausalMetric", "camlab.evaluate.faithfulness.FaithfulnessMetrics"))
           .withHiddenGrader("camlab.exercises.graders.trust.DeletionAucHiddenGrader"),
       new Exercise("7.2", "Spearman rank correlation", 3, "07-trust.ipynb", Contract.of(SpearmanCorrelation.class),
-          SpearmanCorrelationGrader.class, List.of("camlab.evaluate.Spearman", "camlab.evaluate.SanityCheck",
-              "camlab.evaluate.ModelRandomization"))
+          SpearmanCorrelationGrader.class, List.of("camlab.evaluate.sanity.Spearman", "camlab.evaluate.sanity.SanityCheck",
+              "camlab.evaluate.sanity.ModelRandomization"))
           .withHiddenGrader("camlab.exercises.graders.trust.SpearmanCorrelationHiddenGrader")));
 
   private static List<String> join(List<String> base, String... more) {

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param notebook      file name of the notebook holding the cell, e.g. {@code 02-cam.ipynb}
  * @param grader        a JUnit 5 class whose tests receive the student's implementation of {@code contract}
  * @param writeYourself library members that would answer the exercise outright, so its cell may not call them:
- *                      {@code camlab.explain.MapOps#minMaxNormalize} (a method or field), {@code …#upsample*}
+ *                      {@code camlab.ops.MapOps#minMaxNormalize} (a method or field), {@code …#upsample*}
  *                      (every member whose name starts so) or {@code camlab.explain.Cam} (the whole class)
  * @param hiddenGraderClass the class of its hidden tests, run only when an instructor grades, by name: a repository
  *                      released to students leaves it out ({@code ""} when the exercise has none)

@@ -25,10 +25,15 @@ public final class NotebookImports {
       "ai.djl.ndarray",
       "ai.djl.ndarray.types",
       "ai.djl.ndarray.index",
+      "camlab.ops",
       "camlab.data",
       "camlab.model",
+      "camlab.zoo",
       "camlab.explain",
       "camlab.evaluate",
+      "camlab.evaluate.localization",
+      "camlab.evaluate.faithfulness",
+      "camlab.evaluate.sanity",
       "camlab.viz");
 
   /** Single-type imports. */

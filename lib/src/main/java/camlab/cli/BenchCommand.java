@@ -15,6 +15,7 @@ import camlab.explain.GradCam;
 import camlab.explain.GradCamPlusPlus;
 import camlab.model.Architectures;
 import camlab.model.Classifier;
+import camlab.ops.kernels.MapKernels;
 import camlab.util.AtomicFile;
 import camlab.util.Devices;
 import camlab.util.MemoryProbe;
@@ -49,12 +50,13 @@ final class BenchCommand implements Main.Command {
 
   @Override
   public String summary() {
-    return "time each method against the forward pass (--json FILE, --device cpu|gpu, --reps N (default 150 GAP-CNN, 15 ResNet-18), --warmup N, --memory N)";
+    return "time each method against the forward pass (--json FILE, --device cpu|gpu, --reps N (default 150 GAP-CNN, 15 ResNet-18), --warmup N, --memory N,"
+        + " --kernels fast|reference)";
   }
 
   @Override
   public int run(String[] argv) throws Exception {
-    Args args = new Args("bench", argv, Set.of("json", "device", "reps", "warmup", "memory", "models", "batches"), Set.of());
+    Args args = new Args("bench", argv, Set.of("json", "device", "reps", "warmup", "memory", "models", "batches", "kernels"), Set.of());
     int reps = args.getInt("reps", 0); // 0: each family's default
     int warmup = args.getInt("warmup", 2);
     if (args.has("reps") && reps < 1) throw new Args.UsageException("--reps must be at least 1; got " + reps + ".");
@@ -72,15 +74,33 @@ final class BenchCommand implements Main.Command {
             + " images add up to about " + ExplainCommand.size(b * RESNET18_BYTES_PER_IMAGE) + ").");
       }
     }
+    MapKernels kernels = kernels(args.get("kernels", "fast"));
     Device device = device(args.get("device", "cpu"));
     Path jsonOut = args.getPath("json");
     new Outputs().writesFile("--json", jsonOut).check();
     Engine.getInstance().setRandomSeed(1);
+    try (MapKernels.Scope scope = MapKernels.use(kernels)) {
+      return measure(args, argv, device, jsonOut, families, batches, gapReps, resnetReps, warmup, kernels);
+    }
+  }
+
+  /** {@code --kernels}: the library's fast paths (the default), or the straightforward NDArray versions to compare with. */
+  private static MapKernels kernels(String name) {
+    return switch (name) {
+      case "fast" -> MapKernels.active();
+      case "reference" -> MapKernels.reference();
+      default -> throw new Args.UsageException("--kernels takes fast or reference; got '" + name + "'.");
+    };
+  }
+
+  private static int measure(Args args, String[] argv, Device device, Path jsonOut, List<String> families, int[] batches, int gapReps,
+      int resnetReps, int warmup, MapKernels kernels) throws Exception {
 
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("command", "camlab bench " + String.join(" ", argv));
     json.put("machine", Machine.describe(device));
     json.put("weights", "random (timing does not depend on training)");
+    json.put("kernels", kernels.toString());
     if (args.has("memory")) {
       int calls = positive("--memory", args.get("memory"));
       json.put("memory", memory(device, calls));

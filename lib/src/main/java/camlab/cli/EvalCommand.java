@@ -8,12 +8,12 @@ import camlab.evaluate.EvaluationReport;
 import camlab.evaluate.MapMethod;
 import camlab.evaluate.Methods;
 import camlab.explain.AcolMaps;
-import camlab.model.AcolHead;
 import camlab.model.Architectures;
-import camlab.model.ModelCache;
-import camlab.model.Zoo;
+import camlab.model.HeadKind;
 import camlab.util.Devices;
 import camlab.util.Knobs;
+import camlab.zoo.ModelCache;
+import camlab.zoo.Zoo;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -114,7 +114,7 @@ final class EvalCommand implements Main.Command {
         List<String> notes = new ArrayList<>();
         for (int i = 0; i < methods.size(); i++) {
           // ACoL's erasing threshold is a hyperparameter: chosen on the validation split, like τ
-          if (methods.get(i).explainer().orElse(null) instanceof AcolMaps acol && trained.classifier().headLayers().get(0) instanceof AcolHead) {
+          if (methods.get(i).explainer().orElse(null) instanceof AcolMaps acol && trained.classifier().headKind() instanceof HeadKind.Acol) {
             ErasingThreshold.Choice choice = ErasingThreshold.choose(trained.classifier(), acol, val, options.settings());
             methods.set(i, MapMethod.of(acol.erasingAt(choice.delta())));
             notes.add(choice.describe(val.size()) + " Trained with δ = " + acol.erasingThreshold(trained.classifier()) + ".");

@@ -56,7 +56,7 @@ public final class Main {
   static int run(String name, Command command, String[] args, PrintStream err) {
     try {
       return command.run(args);
-    } catch (AtomicFile.WriteFailedException | camlab.data.DatasetException | camlab.model.CacheException e) {
+    } catch (AtomicFile.WriteFailedException | camlab.data.DatasetException | camlab.zoo.CacheException e) {
       // the input was fine; the machine was not (a full disk, a missing dataset, a cache that cannot be written)
       err.println("camlab " + name + ": " + e.getMessage());
       return 1;

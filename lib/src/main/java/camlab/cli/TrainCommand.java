@@ -1,10 +1,10 @@
 package camlab.cli;
 
 import camlab.model.Architectures;
-import camlab.model.History;
-import camlab.model.ModelCache;
-import camlab.model.Zoo;
 import camlab.util.Devices;
+import camlab.zoo.History;
+import camlab.zoo.ModelCache;
+import camlab.zoo.Zoo;
 import java.util.Set;
 
 /**

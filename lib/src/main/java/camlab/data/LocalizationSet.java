@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import camlab.evaluate.Box;
+import camlab.ops.Box;
 import java.util.List;
 import java.util.SplittableRandom;
 

@@ -1,7 +1,10 @@
 package camlab.evaluate;
 
 import ai.djl.ndarray.NDArray;
+import camlab.evaluate.localization.MaxBoxAcc;
+import camlab.evaluate.localization.PxAP;
 import camlab.model.Classifier;
+import camlab.ops.ScoreMaps;
 
 /**
  * Maps that explain nothing, to show what a metric gives for free. Both ignore the model and the class.

@@ -1,6 +1,8 @@
 package camlab.evaluate;
 
 import camlab.data.LocalizationSet;
+import camlab.evaluate.localization.LocalizationMetrics;
+import camlab.evaluate.localization.MaxBoxAccV2;
 import camlab.explain.AcolMaps;
 import camlab.model.Classifier;
 import java.util.ArrayList;

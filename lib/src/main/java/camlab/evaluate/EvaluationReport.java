@@ -1,5 +1,10 @@
 package camlab.evaluate;
 
+import camlab.evaluate.localization.MaxBoxAcc;
+import camlab.evaluate.localization.MaxBoxAccV2;
+import camlab.evaluate.localization.PxAP;
+import camlab.evaluate.sanity.SanityCheck;
+import camlab.evaluate.sanity.Spearman;
 import com.google.gson.GsonBuilder;
 import java.io.IOException;
 import java.nio.file.Path;

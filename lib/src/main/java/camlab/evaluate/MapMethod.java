@@ -1,6 +1,7 @@
 package camlab.evaluate;
 
 import ai.djl.ndarray.NDArray;
+import camlab.explain.ActivationMaps;
 import camlab.explain.Explainer;
 import camlab.explain.Targets;
 import camlab.model.Classifier;
@@ -30,7 +31,7 @@ public interface MapMethod {
     return Optional.empty();
   }
 
-  /** An explainer's maps, post-processed as wsolevaluation does ({@link ScoreMaps#forEvaluation}). */
+  /** An explainer's maps, post-processed as wsolevaluation does ({@link ActivationMaps#forEvaluation}). */
   static MapMethod of(Explainer explainer) {
     return new MapMethod() {
       @Override
@@ -52,7 +53,7 @@ public interface MapMethod {
       public float[][] scoreMaps(Classifier model, NDArray images, int[] classes) {
         int height = Math.toIntExact(images.getShape().get(2));
         int width = Math.toIntExact(images.getShape().get(3));
-        return ScoreMaps.forEvaluation(explainer.explain(model, images, Targets.perImage(classes)), height, width);
+        return explainer.explain(model, images, Targets.perImage(classes)).forEvaluation(height, width);
       }
 
       @Override

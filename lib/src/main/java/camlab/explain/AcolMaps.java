@@ -1,12 +1,11 @@
 package camlab.explain;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Block;
 import camlab.model.AcolHead;
 import camlab.model.Classifier;
+import camlab.model.HeadKind;
+import camlab.ops.MapOps;
 import camlab.util.Scoped;
-import java.util.List;
 
 /**
  * The ACoL localization map (Zhang et al. — CVPR 2018): classifier A's map of class c erases the
@@ -62,9 +61,7 @@ public final class AcolMaps implements Explainer {
   @Override
   public ActivationMaps explain(Classifier model, NDArray images, Targets targets) {
     AcolHead head = acolHead(model);
-    NDManager owner = images.getManager();
-    Object[] out = new Object[2];
-    NDArray maps = Scoped.compute(images, scratch -> {
+    return Scoped.result(images, scratch -> {
       NDArray activations = model.features(images);
       AcolHead.BranchA first = head.branchA(model.parameterStore(), activations, false);
       NDArray logitsA = first.logitsA();
@@ -73,21 +70,17 @@ public final class AcolMaps implements Explainer {
       AcolHead.Branches b = head.branchB(model.parameterStore(), first, classIndex, false, erasingThreshold(model));
       NDArray a = MapOps.minMaxNormalize(AcolHead.pick(b.mapsA(), classIndex));
       NDArray bMap = MapOps.minMaxNormalize(AcolHead.pick(b.mapsB(), classIndex));
-      logitsA.attach(owner);
-      out[0] = logitsA;
-      out[1] = classes.classes();
-      return switch (output) {
+      NDArray maps = switch (output) {
         case FUSED -> a.maximum(bMap);
         case BRANCH_A -> a;
         case BRANCH_B -> bMap;
       };
-    });
-    return new ActivationMaps(name(), maps, (int[]) out[1], (NDArray) out[0]);
+      return new Explained(maps, logitsA, classes.classes());
+    }).named(name());
   }
 
   static AcolHead acolHead(Classifier model) {
-    List<Block> layers = model.headLayers();
-    if (layers.size() == 1 && layers.get(0) instanceof AcolHead acol) return acol;
+    if (model.headKind() instanceof HeadKind.Acol acol) return acol.head();
     throw new UnsupportedOperationException("ACoL maps need an ACoL model (two classifier branches with erasing); the "
         + model.architecture() + " model split after '" + model.targetLayer() + "' has no ACoL head. Train the 'acol' architecture.");
   }

@@ -2,6 +2,7 @@ package camlab.explain;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import camlab.ops.MapOps;
 import java.util.Arrays;
 import java.util.LinkedList;
 import java.util.List;
@@ -120,6 +121,16 @@ public final class ActivationMaps {
     if (normalization != Normalization.MIN_MAX) return upsample(height, width).normalize(normalization);
     Step upsampled = new Step(lastStep, "bilinear", height, width);
     return next(MapOps.upsampleBilinearThenMinMax(maps, height, width), new Step(upsampled, "min-max", 0, 0));
+  }
+
+  /**
+   * The maps as the metrics take them, the way wsolevaluation makes them: {@code upsample(height, width, BICUBIC)}
+   * then {@code normalize(MIN_MAX)}, copied to the host. The intermediate arrays live in the maps' manager.
+   *
+   * @return {@code [B][height·width]}, row-major, each in [0, 1]
+   */
+  public float[][] forEvaluation(int height, int width) {
+    return upsample(height, width, Interpolation.BICUBIC).normalize(Normalization.MIN_MAX).flatMaps();
   }
 
   /** The maps, {@code [B, h, w]} float32. */

@@ -2,8 +2,9 @@ package camlab.explain;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.ndarray.types.SparseFormat;
 import camlab.model.Classifier;
+import camlab.model.HeadKind;
+import camlab.ops.kernels.MapKernels;
 import camlab.util.Scoped;
 import java.util.Arrays;
 
@@ -44,19 +45,16 @@ public final class Cam extends ChannelWeightedExplainer {
   }
 
   private static NDArray classWeights(Classifier model) {
-    return model.linearClassWeights().orElseThrow(() -> new UnsupportedOperationException(
+    if (model.headKind() instanceof HeadKind.GapLinear linear) return linear.weights();
+    throw new UnsupportedOperationException(
         "CAM needs a head made of global average pooling followed by one Linear layer, whose weights say how much each"
             + " channel counts for each class. The head of the " + model.architecture() + " model (split after '"
-            + model.targetLayer() + "') is not like that. Use Grad-CAM, which works with any differentiable head."));
+            + model.targetLayer() + "') is not like that. Use Grad-CAM, which works with any differentiable head.");
   }
 
-  /**
-   * Row {@code classes[b]} of W for every image, {@code [B, K]}, created in the class index's manager (never in W's);
-   * both on the same device. An embedding lookup is exactly that row copy in one engine call, where indexing with an
-   * NDIndex parses the index and takes several.
-   */
+  /** Row {@code classes[b]} of W for every image, {@code [B, K]}, in the class index's manager (never in W's). */
   private static NDArray rows(NDArray classWeights, NDArray classes) {
-    return classes.getNDArrayInternal().embedding(classes, classWeights, SparseFormat.DENSE).singletonOrThrow();
+    return MapKernels.active().rows(classWeights, classes);
   }
 
   /**

@@ -1,8 +1,8 @@
 package camlab.explain;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import camlab.model.Classifier;
+import camlab.ops.MapOps;
 import camlab.util.Scoped;
 
 /**
@@ -35,16 +35,12 @@ public abstract class ChannelWeightedExplainer implements Explainer {
   @Override
   public final ActivationMaps explain(Classifier model, NDArray images, Targets targets) {
     checkApplicable(model);
-    NDManager owner = images.getManager(); // captured now: inside compute() the images sit in a scratch manager
-    FeaturePass[] pass = new FeaturePass[1];
-    NDArray maps = Scoped.compute(images, scratch -> {
-      pass[0] = needsGradients() ? FeaturePass.withGradients(model, images, targets, score()) : FeaturePass.forward(model, images, targets);
-      NDArray weights = channelWeights(model, pass[0].activations, pass[0].gradients, pass[0].classIndex);
-      NDArray sum = FeaturePass.weightedSum(weights, pass[0].activations);
-      pass[0].logits.attach(owner);
-      return relu() ? MapOps.relu(sum) : sum;
-    });
-    return new ActivationMaps(name(), maps, pass[0].classes, pass[0].logits);
+    return Scoped.result(images, scratch -> {
+      FeaturePass pass = needsGradients() ? FeaturePass.withGradients(model, images, targets, score()) : FeaturePass.forward(model, images, targets);
+      NDArray weights = channelWeights(model, pass.activations, pass.gradients, pass.classIndex);
+      NDArray sum = FeaturePass.weightedSum(weights, pass.activations);
+      return new Explained(relu() ? MapOps.relu(sum) : sum, pass.logits, pass.classes);
+    }).named(name());
   }
 
   /** Throws a clear error when the method cannot work on this model (e.g. CAM without a Linear head). */

@@ -2,12 +2,11 @@ package camlab.explain;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import ai.djl.nn.convolutional.Conv2d;
 import camlab.model.AcolHead;
 import camlab.model.Classifier;
 import camlab.model.GlobalAveragePooling;
+import camlab.model.HeadKind;
 import camlab.util.Scoped;
 import java.util.List;
 
@@ -28,18 +27,12 @@ public final class Conv1x1Maps implements Explainer {
   @Override
   public ActivationMaps explain(Classifier model, NDArray images, Targets targets) {
     ClassMapHead head = ClassMapHead.of(model);
-    NDManager owner = images.getManager();
-    Object[] out = new Object[2];
-    NDArray maps = Scoped.compute(images, scratch -> {
+    return Scoped.result(images, scratch -> {
       NDArray classMaps = head.classMaps(model, model.features(images)); // [B, C, h, w]
       NDArray logits = GlobalAveragePooling.pool(classMaps);
       Targets.Resolved classes = targets.resolveOnDevice(logits);
-      logits.attach(owner);
-      out[0] = logits;
-      out[1] = classes.classes();
-      return AcolHead.pick(classMaps, classes.index());
-    });
-    return new ActivationMaps(name(), maps, (int[]) out[1], (NDArray) out[0]);
+      return new Explained(AcolHead.pick(classMaps, classes.index()), logits, classes.classes());
+    }).named(name());
   }
 
   /** How to get the [B, C, h, w] class maps out of a head that has them. */
@@ -47,14 +40,14 @@ public final class Conv1x1Maps implements Explainer {
     NDArray classMaps(Classifier model, NDArray activations);
 
     static ClassMapHead of(Classifier model) {
+      HeadKind kind = model.headKind();
+      if (kind instanceof HeadKind.Acol acol) {
+        return (m, a) -> acol.head().branches(m.parameterStore(), a, null, false).mapsA();
+      }
+      if (kind instanceof HeadKind.Conv1x1Gap conv1x1) {
+        return (m, a) -> conv1x1.conv().forward(m.parameterStore(), new NDList(a), false).singletonOrThrow();
+      }
       List<Block> layers = model.headLayers();
-      if (layers.size() == 1 && layers.get(0) instanceof AcolHead acol) {
-        return (m, a) -> acol.branches(m.parameterStore(), a, null, false).mapsA();
-      }
-      if (layers.size() == 2 && layers.get(0) instanceof Conv2d conv && layers.get(1) instanceof GlobalAveragePooling
-          && conv.getKernelShape().equals(new ai.djl.ndarray.types.Shape(1, 1))) {
-        return (m, a) -> conv.forward(m.parameterStore(), new NDList(a), false).singletonOrThrow();
-      }
       throw new UnsupportedOperationException("1x1-conv maps need a head that is a 1×1 convolution with one channel per class followed"
           + " by global average pooling (nin-cnn) or an ACoL head; the " + model.architecture() + " model split after '"
           + model.targetLayer() + "' has " + layers.stream().map(b -> b.getClass().getSimpleName()).toList()

@@ -2,7 +2,7 @@ package camlab.explain;
 
 import ai.djl.ndarray.NDArray;
 import camlab.model.Classifier;
-import camlab.model.SpatialReduction;
+import camlab.ops.SpatialReduction;
 
 /**
  * Counterfactual Grad-CAM (Selvaraju et al., §5.2): the gradients are negated before pooling, so the map

@@ -3,10 +3,9 @@ package camlab.explain;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import camlab.model.Classifier;
+import camlab.ops.kernels.MapKernels;
 import camlab.util.HostToEngine;
 import java.util.Arrays;
 
@@ -64,18 +63,10 @@ final class FeaturePass {
 
   /**
    * Back-propagates the target score of every image, y[b, classes[b]], at once: images are independent, so one
-   * backward pass gives each image its own gradient. On the PyTorch engine the backward pass is seeded with the
-   * one-hot matrix itself (the vector–Jacobian product {@code Jᵀ·onehot}), which gives the same gradient as
-   * back-propagating {@code Σ_b y[b, classes[b]]} without the product, the sum and the ones that seed it: three
-   * engine calls fewer.
+   * backward pass gives each image its own gradient, that of {@code Σ_b y[b, classes[b]] = Σ scores · onehot}.
    */
   private static void backwardFromTargets(GradientCollector collector, NDArray scores, Targets.Resolved classes, Device device) {
-    NDArray seed = oneHot(scores, classes, device);
-    if (scores instanceof PtNDArray s && seed instanceof PtNDArray g) {
-      JniUtils.backward(s, g, false, false);
-    } else {
-      collector.backward(scores.mul(seed).sum());
-    }
+    MapKernels.active().backward(collector, scores, oneHot(scores, classes, device));
   }
 
   /**

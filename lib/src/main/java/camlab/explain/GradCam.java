@@ -2,7 +2,7 @@ package camlab.explain;
 
 import ai.djl.ndarray.NDArray;
 import camlab.model.Classifier;
-import camlab.model.SpatialReduction;
+import camlab.ops.SpatialReduction;
 
 /**
  * Grad-CAM (Selvaraju et al. — ICCV 2017). Channel weights are the spatially averaged gradients of the

@@ -4,7 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.types.Shape;
 import camlab.model.Classifier;
-import camlab.model.SpatialReduction;
+import camlab.ops.MapOps;
+import camlab.ops.SpatialReduction;
 
 /**
  * Grad-CAM++ (Chattopadhay, Sarkar, Howlader, Balasubramanian — WACV 2018), in the closed form for an

@@ -13,7 +13,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import camlab.explain.MapOps;
+import camlab.ops.MapOps;
 
 /**
  * The head of ACoL — Adversarial Complementary Learning (Zhang, Wei, Feng, Yang, Huang — CVPR 2018),

@@ -1,6 +1,7 @@
 package camlab.model;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -11,9 +12,11 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
-import ai.djl.ndarray.NDList;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The course's architectures, each built as a {@link Classifier} split into features and head.
@@ -69,7 +72,7 @@ public final class Architectures {
    * per-channel class weight — Grad-CAM still works. Why pool first: Adam moves every weight by about the
    * learning rate per step, so a hidden unit's input moves by up to lr·Σ|x|; over all 32,768 activations that
    * pushes every ReLU below zero (the loss stays at ln 10), over 2,048 the head trains, at
-   * {@link TrainingSettings#FC_LEARNING_RATE}.
+   * {@code TrainingSettings.FC_LEARNING_RATE} (the FC-CNN trains at a quarter of the others' rate).
    */
   public static Classifier fcCnn(int imageSize, List<String> classNames, Device device) {
     SequentialBlock head = new SequentialBlock()
@@ -132,6 +135,24 @@ public final class Architectures {
   static String blueprint() {
     return "backbone=" + BACKBONE + ";fcPool=" + FC_POOL + ";fcHidden=" + FC_HIDDEN + ";acolWidth=" + ACOL_WIDTH
         + ";acolDelta=" + AcolHead.DEFAULT_DELTA;
+  }
+
+  private static final Map<String, String> FINGERPRINTS = new ConcurrentHashMap<>();
+
+  /**
+   * The names and shapes of an architecture's parameters and the {@linkplain #blueprint() constants that shape it},
+   * hashed (12 hex digits): part of a checkpoint's key, so a checkpoint of an older version of an architecture is
+   * simply not found (and trained anew) rather than failing to load, or loading into a different network. Builds the
+   * model once on the CPU per name, size and class count.
+   */
+  public static String fingerprint(String name, int imageSize, List<String> classNames) {
+    return FINGERPRINTS.computeIfAbsent(name + "@" + imageSize + "@" + classNames.size(), k -> {
+      try (Classifier c = create(name, imageSize, classNames, Device.cpu())) {
+        StringBuilder shapes = new StringBuilder(blueprint()).append(';');
+        c.model().getBlock().getParameters().forEach(p -> shapes.append(p.getKey()).append(p.getValue().getArray().getShape()).append(';'));
+        return CheckpointStore.sha256(shapes.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+      }
+    });
   }
 
   /**

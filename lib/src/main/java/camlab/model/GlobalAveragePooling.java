@@ -3,6 +3,7 @@ package camlab.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.LambdaBlock;
+import camlab.ops.SpatialReduction;
 
 /**
  * Global average pooling (Lin, Chen, Yan — Network in Network, 2014):

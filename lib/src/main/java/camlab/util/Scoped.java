@@ -2,6 +2,7 @@ package camlab.util;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -24,6 +25,26 @@ public final class Scoped {
       anchor.tempAttach(scratch);
       NDArray result = body.apply(scratch);
       result.attach(owner);
+      return result;
+    }
+  }
+
+  /** A value made inside {@link #result}: a record whose {@link #arrays()} survive the scope, the rest of it plain data. */
+  public interface Result {
+    /** The arrays to keep, attached to the anchor's manager when the scope closes. */
+    List<NDArray> arrays();
+  }
+
+  /**
+   * As {@link #compute}, for a body that makes several things: the arrays {@code body}'s result names survive in
+   * {@code anchor}'s manager, everything else the body created is freed.
+   */
+  public static <R extends Result> R result(NDArray anchor, Function<NDManager, R> body) {
+    NDManager owner = anchor.getManager();
+    try (NDManager scratch = owner.newSubManager()) {
+      anchor.tempAttach(scratch);
+      R result = body.apply(scratch);
+      for (NDArray array : result.arrays()) array.attach(owner);
       return result;
     }
   }

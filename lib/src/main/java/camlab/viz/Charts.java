@@ -1,6 +1,6 @@
 package camlab.viz;
 
-import camlab.model.History;
+import camlab.zoo.History;
 import java.awt.Color;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

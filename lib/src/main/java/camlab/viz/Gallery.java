@@ -2,9 +2,9 @@ package camlab.viz;
 
 import camlab.data.FashionMnist;
 import camlab.data.LocalizationSet;
-import camlab.evaluate.Box;
-import camlab.evaluate.MapBoxes;
 import camlab.explain.ActivationMaps;
+import camlab.ops.Box;
+import camlab.ops.MapBoxes;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;

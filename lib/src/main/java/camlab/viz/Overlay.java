@@ -1,6 +1,6 @@
 package camlab.viz;
 
-import camlab.evaluate.Box;
+import camlab.ops.Box;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;

@@ -69,6 +69,7 @@ class BenchCommandTest {
       assertTrue(training.get(key).getAsDouble() > 0, key);
     }
     assertTrue(root.get("peakRssMb").getAsDouble() > 0);
+    assertEquals("fast", root.get("kernels").getAsString());
   }
 
   @Test
@@ -111,5 +112,8 @@ class BenchCommandTest {
     assertEquals(2, unknown.code());
     assertTrue(unknown.err().contains("gap-cnn"), unknown.err());
     assertEquals(2, run("bench", "--memory", "-3").code());
+    Outcome kernels = run("bench", "--kernels", "slow");
+    assertEquals(2, kernels.code());
+    assertTrue(kernels.err().contains("fast or reference"), kernels.err());
   }
 }

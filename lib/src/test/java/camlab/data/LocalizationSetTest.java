@@ -10,7 +10,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import camlab.TestDevice;
-import camlab.evaluate.Box;
+import camlab.ops.Box;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,12 @@ package camlab.evaluate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import camlab.evaluate.faithfulness.FaithfulnessMetrics;
+import camlab.evaluate.localization.LocalizationMetrics;
+import camlab.evaluate.localization.MaxBoxAcc;
+import camlab.evaluate.localization.MaxBoxAccV2;
+import camlab.evaluate.localization.PxAP;
+import camlab.evaluate.sanity.SanityCheck;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.List;

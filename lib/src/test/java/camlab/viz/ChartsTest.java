@@ -2,7 +2,7 @@ package camlab.viz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import camlab.model.History;
+import camlab.zoo.History;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;

@@ -87,7 +87,7 @@ class AddingAnExerciseIT {
   void everyWrongAnswerFailsAndOneOnlyTheHiddenTestsCatch(@TempDir Path tmp) throws Exception {   // steps 5 and 8, graded
     List<Path> wrong = CellFiles.list(TOY.resolve("wrong-answers/10.1"));
     Path library = tmp.resolve("calls-the-library.jsh");
-    Files.writeString(library, RELU.markerLine() + "\nNDArray relu(NDArray map) {\n    return camlab.explain.MapOps.relu(map);\n}\n");
+    Files.writeString(library, RELU.markerLine() + "\nNDArray relu(NDArray map) {\n    return camlab.ops.MapOps.relu(map);\n}\n");
     List<Submission> submissions = new java.util.ArrayList<>(wrong.stream().map(f -> CellFiles.submission(ToyExercises.registry(), f)).toList());
     submissions.add(CellFiles.submission(ToyExercises.registry(), library));
     List<Verdict> verdicts;

@@ -21,8 +21,8 @@ import camlab.exercises.graders.acol.ErasingMaskHiddenGrader;
 import camlab.exercises.graders.acol.FuseMaps;
 import camlab.exercises.graders.acol.FuseMapsGrader;
 import camlab.exercises.graders.acol.FuseMapsHiddenGrader;
-import camlab.explain.MapOps;
 import camlab.model.AcolHead;
+import camlab.ops.MapOps;
 
 /** The 4.x graders in this JVM. */
 class AcolGradersTest {

@@ -19,7 +19,7 @@ import camlab.exercises.graders.cam.BilinearUpsampleHiddenGrader;
 import camlab.exercises.graders.cam.MinMaxNormalize;
 import camlab.exercises.graders.cam.MinMaxNormalizeGrader;
 import camlab.exercises.graders.cam.MinMaxNormalizeHiddenGrader;
-import camlab.explain.MapOps;
+import camlab.ops.MapOps;
 
 /** The 2.2 and 2.3 graders in this JVM. */
 class CamNormalizeUpsampleGradersTest {

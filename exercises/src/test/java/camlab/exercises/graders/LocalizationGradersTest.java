@@ -11,8 +11,6 @@ import static camlab.exercises.graders.GraderChecks.passes;
 import static camlab.exercises.graders.GraderChecks.todo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import camlab.evaluate.Box;
-import camlab.evaluate.MapBoxes;
 import camlab.exercises.NotSolvedYet;
 import camlab.exercises.graders.localization.BoxIou;
 import camlab.exercises.graders.localization.BoxIouGrader;
@@ -23,6 +21,8 @@ import camlab.exercises.graders.localization.LargestComponentBoxHiddenGrader;
 import camlab.exercises.graders.localization.MaxBoxAccuracy;
 import camlab.exercises.graders.localization.MaxBoxAccuracyGrader;
 import camlab.exercises.graders.localization.MaxBoxAccuracyHiddenGrader;
+import camlab.ops.Box;
+import camlab.ops.MapBoxes;
 
 /** The 6.x graders in this JVM: the library's own answers pass, stubs are TODO, a typical mistake fails with a useful message. */
 class LocalizationGradersTest {

@@ -8,8 +8,8 @@ import static camlab.exercises.graders.GraderChecks.passes;
 import static camlab.exercises.graders.GraderChecks.todo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import camlab.evaluate.CausalMetric;
-import camlab.evaluate.Spearman;
+import camlab.evaluate.faithfulness.CausalMetric;
+import camlab.evaluate.sanity.Spearman;
 import camlab.exercises.NotSolvedYet;
 import camlab.exercises.graders.trust.DeletionAuc;
 import camlab.exercises.graders.trust.DeletionAucGrader;

@@ -126,14 +126,14 @@ class CellPolicyTest {
     Exercise normalize = CourseExercises.registry().require("2.2");
     String message = check(normalize, "// EXERCISE 2.2 — Min-max normalisation (2 points)\n"
         + "NDArray minMaxNormalize(NDArray map) {\n"
-        + "    return camlab.explain.MapOps.minMaxNormalize(map);\n"
+        + "    return camlab.ops.MapOps.minMaxNormalize(map);\n"
         + "}\n").orElseThrow().message();
     assertEquals("2.2 asks you to write this yourself: calling MapOps.minMaxNormalize (cell line 3) is not allowed here"
         + " (you may use it in other cells to compare)", message);
     // the same call is fine where it is not the exercise
     assertEquals(Optional.empty(), check(CourseExercises.registry().require("2.1"), "// EXERCISE 2.1 — Class activation map (3 points)\n"
         + "NDArray classActivationMap(NDArray features, NDArray classWeights) {\n"
-        + "    return camlab.explain.MapOps.minMaxNormalize(features.mul(classWeights.reshape(-1, 1, 1)).sum(new int[] {0}));\n"
+        + "    return camlab.ops.MapOps.minMaxNormalize(features.mul(classWeights.reshape(-1, 1, 1)).sum(new int[] {0}));\n"
         + "}\n"));
   }
 

@@ -9,7 +9,7 @@ import camlab.exercises.graders.ExerciseSpec;
 import camlab.exercises.graders.Inputs;
 import camlab.exercises.graders.Points;
 import camlab.exercises.graders.Tensor;
-import camlab.explain.MapOps;
+import camlab.ops.MapOps;
 import camlab.model.AcolHead;
 
 import org.junit.jupiter.api.DisplayName;

@@ -8,7 +8,7 @@ import camlab.exercises.graders.ExerciseGrader;
 import camlab.exercises.graders.ExerciseSpec;
 import camlab.exercises.graders.Points;
 import camlab.exercises.graders.Tensor;
-import camlab.explain.MapOps;
+import camlab.ops.MapOps;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;

@@ -12,7 +12,7 @@ import camlab.exercises.graders.Inputs;
 import camlab.exercises.graders.NDAssert;
 import camlab.exercises.graders.Points;
 import camlab.exercises.graders.Tensor;
-import camlab.explain.MapOps;
+import camlab.ops.MapOps;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;

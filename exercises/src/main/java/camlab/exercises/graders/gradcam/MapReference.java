@@ -3,7 +3,7 @@ package camlab.exercises.graders.gradcam;
 import ai.djl.ndarray.NDArray;
 
 import camlab.explain.Cam;
-import camlab.explain.MapOps;
+import camlab.ops.MapOps;
 
 /** The library's channel-weighted sum, used as the reference for 3.2 and 3.3. */
 final class MapReference {

@@ -4,7 +4,7 @@ import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import camlab.evaluate.Box;
+import camlab.ops.Box;
 import camlab.exercises.graders.ExerciseGrader;
 import camlab.exercises.graders.ExerciseSpec;
 import camlab.exercises.graders.Points;

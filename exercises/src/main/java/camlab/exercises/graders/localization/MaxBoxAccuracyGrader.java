@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
 
-import camlab.evaluate.Box;
-import camlab.evaluate.MapBoxes;
+import camlab.ops.Box;
+import camlab.ops.MapBoxes;
 import camlab.exercises.graders.Args;
 import camlab.exercises.graders.ExerciseGrader;
 import camlab.exercises.graders.ExerciseSpec;

@@ -5,7 +5,7 @@ import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import camlab.evaluate.CausalMetric;
+import camlab.evaluate.faithfulness.CausalMetric;
 import camlab.exercises.graders.ExerciseGrader;
 import camlab.exercises.graders.ExerciseSpec;
 import camlab.exercises.graders.Points;

@@ -2,7 +2,7 @@ package camlab.exercises.graders.trust;
 
 import java.util.Random;
 
-import camlab.evaluate.CausalMetric;
+import camlab.evaluate.faithfulness.CausalMetric;
 import camlab.exercises.graders.Args;
 import camlab.exercises.graders.ExerciseGrader;
 import camlab.exercises.graders.Points;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
-import camlab.evaluate.Spearman;
+import camlab.evaluate.sanity.Spearman;
 import camlab.exercises.graders.Args;
 import camlab.exercises.graders.ExerciseGrader;
 import camlab.exercises.graders.ExerciseSpec;
