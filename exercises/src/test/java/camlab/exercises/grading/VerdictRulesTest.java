@@ -91,14 +91,16 @@ class VerdictRulesTest {
   }
 
   @Test
-  void aTestMethodWithOneFailingDynamicTestEarnsNothing() {
+  void theTestsOfAFactoryShareItsPoints() {
     GraderPlan plan = GraderPlan.of(FixtureExercises.SUM);
     String item = plan.items().get(0).key();
     List<TestOutcome> outcomes = List.of(new TestOutcome("a #1", item, Status.PASS, ""), new TestOutcome("a #2", item, Status.FAIL, "a: no"),
         new TestOutcome("b", plan.items().get(1).key(), Status.PASS, ""));
     Verdict v = VerdictRules.decide(FixtureExercises.SUM, "cell", new VerdictRules.CellRun(outcomes, null, "", 0), plan, true);
-    assertEquals(0.5, v.points(), 1e-9);
+    assertEquals(0.5 * 0.5 + 0.5, v.points(), 1e-9, "half of a's two tests passed, and b");
     assertEquals(1, v.maxPoints(), 1e-9);
+    assertEquals(0.5, VerdictRules.passedShare(outcomes, item), 1e-9);
+    assertEquals(0, VerdictRules.passedShare(outcomes, "no such test"), 1e-9, "a test none of whose tests ran earns nothing");
   }
 
   @Test
