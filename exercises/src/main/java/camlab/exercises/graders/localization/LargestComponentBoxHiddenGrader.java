@@ -13,14 +13,16 @@ import static camlab.exercises.graders.localization.LargestComponentBoxGrader.co
 
 /**
  * The hidden tests of exercise 6.2, run only when an instructor grades: a 512×512 map with one component of about 125 000 pixels
- * (the visible maps are at most 64×64), which a flood fill that calls itself once per pixel cannot reach the end of.
+ * (the visible maps are at most 64×64), which a flood fill that calls itself once per pixel cannot reach the end of, and a
+ * 768×768 map that is one component from edge to edge, whose pixels waiting to be visited outgrow any fixed-size stack or queue
+ * of 2<sup>16</sup> entries.
  */
 @DisplayName("6.2 Box of the largest connected component (hidden)")
 public class LargestComponentBoxHiddenGrader extends ExerciseGrader {
   @Test
   @DisplayName("a large map: 512×512 with a component of about 125 000 pixels, too deep for a flood fill that calls itself once per"
       + " pixel (keep the pixels to visit in an explicit stack or queue)")
-  @Points(0.5)
+  @Points(0.25)
   void largeMap(LargestComponentBox student) {
     int height = 512;
     int width = 512;
@@ -32,6 +34,21 @@ public class LargestComponentBoxHiddenGrader extends ExerciseGrader {
       }
     }
     for (int k = 0; k < 40; k++) map[(k * 7919) % 60 * width + (k * 104729) % 60] = 0.9f;   // specks in the top-left corner
+    Args args = args(map, height, width, 0.2);
+    SPEC.assertResult(student, args, SPEC.expected(args), components(args));
+  }
+
+  @Test
+  @DisplayName("a map that is one component from edge to edge: 768×768 pixels, more than a stack or queue of fixed size holds"
+      + " (let it grow, e.g. an ArrayDeque)")
+  @Points(0.25)
+  void wholeMapIsOneComponent(LargestComponentBox student) {
+    int height = 768;
+    int width = 768;
+    float[] map = new float[height * width];
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) map[y * width + x] = 0.5f + 0.5f * (float) ((x * 31 + y * 17) % 97) / 97;   // all above 0.2 · max
+    }
     Args args = args(map, height, width, 0.2);
     SPEC.assertResult(student, args, SPEC.expected(args), components(args));
   }
