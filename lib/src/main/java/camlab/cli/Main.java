@@ -41,12 +41,13 @@ public final class Main {
     if (argv.length == 0 || argv[0].equals("help") || argv[0].equals("--help") || argv[0].equals("-h")) {
       out.println("usage: ./camlab <command> [options]\n\ncommands:");
       out.println("  notebook   build, install the camlab-java kernel and open the course in Jupyter (script only)");
+      out.println("  hub-setup  prepare this machine to serve the course to a class with JupyterHub (script only)");
       COMMANDS.forEach((name, c) -> out.printf("  %-10s %s%n", name, c.summary()));
       return 0;
     }
     Command command = COMMANDS.get(argv[0]);
     if (command == null) {
-      err.println("camlab: unknown command '" + argv[0] + "'. Commands: notebook, " + String.join(", ", COMMANDS.keySet()) + ".");
+      err.println("camlab: unknown command '" + argv[0] + "'. Commands: notebook, hub-setup, " + String.join(", ", COMMANDS.keySet()) + ".");
       return 2;
     }
     return run(argv[0], command, Arrays.copyOfRange(argv, 1, argv.length), err);

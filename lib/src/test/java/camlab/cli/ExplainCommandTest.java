@@ -134,7 +134,7 @@ class ExplainCommandTest {
 
   @Test
   void unknownCommandsAndOptionsAreExitCode2() {
-    assertBadInput(run("frobnicate"), "unknown command 'frobnicate'. Commands: notebook, data, demo, explain");
+    assertBadInput(run("frobnicate"), "unknown command 'frobnicate'. Commands: notebook, hub-setup, data, demo, explain");
     assertBadInput(run("demo", "--nope"), "Unknown option --nope for 'demo'. It accepts: ");
     assertBadInput(run("demo", "--examples", "many"), "--examples must be a whole number from 0 to 10000; got 'many'");
     assertEquals(0, Main.run(new String[] {"help"}, new PrintStream(new ByteArrayOutputStream()), System.err));
