@@ -133,6 +133,10 @@ install_opts=(--prefix "$prefix" --name camlab-java --java "$JAVA"
   --jvm-opt "-Xmx$heap" --jvm-opt "-XX:MaxDirectMemorySize=$direct"
   --jvm-opt "-Dai.djl.pytorch.num_threads=$threads" --jvm-opt "-Dai.djl.pytorch.num_interop_threads=1")
 for o in "${shared_opts[@]}"; do install_opts+=(--jvm-opt "$o"); done
+# check()'s grading JVMs take the build's DJL flags (camlab.jvmArgs), which name the checkout's DJL cache: point them at
+# the shared one, which every student can read.
+grading_flags="$(sed -e "s|-DDJL_CACHE_DIR=[^ ]*|-DDJL_CACHE_DIR=$DJL|" "$ROOT/lib/target/classes/camlab/jvm.options" | tr -s ' \n' ' ')"
+install_opts+=(--jvm-opt "-Dcamlab.jvmArgs=${grading_flags% }")
 [ -z "$cell_timeout" ] || install_opts+=(--cell-timeout "$cell_timeout")
 java -jar "$KERNEL_DIR/camlab-course.jar" install "${install_opts[@]}"
 

@@ -3,7 +3,13 @@
 # Students log in with their system account (PAM); each gets a single-user server running as that account, the course
 # in ~/camlab on first login, and the camlab-java kernel (@PREFIX@/share/jupyter/kernels/camlab-java), which loads the
 # shared, read-only models in @SHARE@/cache.
+import os
+
 c = get_config()  # noqa: F821 (JupyterHub defines it)
+
+# Debian's configurable-http-proxy finds its Node modules in /usr/share/nodejs, where Debian's node looks by itself;
+# a node from elsewhere (NodeSource) needs to be told.
+os.environ.setdefault("NODE_PATH", "/usr/share/nodejs")
 
 c.JupyterHub.bind_url = "http://:8000"
 # Serve over HTTPS on a real network: c.JupyterHub.ssl_cert / ssl_key, or a reverse proxy in front.

@@ -441,7 +441,10 @@ class HubTest(unittest.TestCase, CourseChecks):
         return port, homes, hub
 
     def log_in(self, port, name):
-        self.driver.delete_all_cookies()
+        """Logs in from a browser of the user's own, as two students at two machines."""
+        if self.driver:
+            self.driver.quit()
+        self.driver = browser(os.path.join(self.tmp, "chromium-" + name))
         self.driver.get(f"http://127.0.0.1:{port}/hub/login")
         self.driver.find_element(By.ID, "username_input").send_keys(name)
         self.driver.find_element(By.ID, "password_input").send_keys("pw-" + name)
@@ -468,7 +471,6 @@ class HubTest(unittest.TestCase, CourseChecks):
         cache = os.path.join(prefix, "share", "camlab", "cache")
         cache_before = snapshot(cache)
         port, homes, hub = self.start_hub(prefix)
-        self.driver = browser(os.path.join(self.tmp, "chromium"))
         probes = {}
         for name in USERS:
             self.log_in(port, name)
