@@ -223,12 +223,29 @@ class NotebookPage:
         return index
 
     def images(self):
-        """Every image in an output: (cell index, complete, natural width, natural height, source's start)."""
-        return self.js("""
-            const found = [];
-            Jupyter.notebook.get_cells().forEach((c, i) => c.element[0].querySelectorAll('.output_area img').forEach(
-                img => found.push([i, img.complete, img.naturalWidth, img.naturalHeight, img.src.slice(0, 30)])));
-            return found;""")
+        """Every image in an output: (cell index, decoded, natural width, natural height, drawn pixels in its last row,
+        source's start). A truncated PNG still has a size (its header is whole) but its last rows are never drawn."""
+        return self.driver.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            const images = [];
+            Jupyter.notebook.get_cells().forEach((c, i) =>
+                c.element[0].querySelectorAll('.output_area img').forEach(img => images.push([i, img])));
+            Promise.all(images.map(async ([i, img]) => {
+              let decoded = true;
+              try { await img.decode(); } catch (e) { decoded = false; }
+              const w = img.naturalWidth, h = img.naturalHeight;
+              let drawn = 0;
+              if (decoded && w > 0 && h > 0) {
+                const canvas = document.createElement('canvas');
+                canvas.width = w;
+                canvas.height = h;
+                const g = canvas.getContext('2d');
+                g.drawImage(img, 0, 0);
+                const row = g.getImageData(0, h - 1, w, 1).data;
+                for (let a = 3; a < row.length; a += 4) if (row[a] > 0) drawn++;
+              }
+              return [i, decoded, w, h, drawn, img.src.slice(0, 30)];
+            })).then(done, e => done(String(e)));""")
 
     def screenshot(self, name, index=None):
         if index is not None:
@@ -244,8 +261,10 @@ class CourseChecks:
 
     def assert_images_render(self, page, who):
         images = page.images()
-        broken = [i for i in images if not (i[1] and i[2] > 0 and i[3] > 0)]
-        self.assertEqual([], broken, f"{who}: images that did not decode (cell, complete, width, height, src)")
+        self.assertIsInstance(images, list, f"{who}: reading the images failed: {images}")
+        broken = [i for i in images if not (i[1] and i[2] > 0 and i[3] > 0 and i[4] > 0)]
+        self.assertEqual([], broken, f"{who}: images that did not decode whole (cell, decoded, width, height,"
+                                     " drawn pixels of the last row, src)")
         cells = {i[0] for i in images}
         for source_start in ("display(Charts.trainingHistory", "var maps = new Cam()", "Gallery.overlays("):
             index = page.js("return Jupyter.notebook.get_cells().findIndex(c => c.get_text().startsWith(arguments[0]))",
