@@ -17,7 +17,7 @@ JAVA="$(readlink -f "$JAVA")"
 
 # What one student costs, measured (docs/classroom.md, "Memory per student"): the single-user server, the kernel and its
 # grading JVM after notebook 02, with the default limits below.
-MEASURED_MB_PER_STUDENT=740
+MEASURED_MB_PER_STUDENT=920
 
 usage() {
   cat <<'USAGE'
