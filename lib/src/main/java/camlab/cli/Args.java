@@ -96,6 +96,20 @@ final class Args {
     return (int) value;
   }
 
+  /** A whole number in {@code [min, max]} as a long; {@code fallback} when the option is absent. */
+  long getLong(String name, long fallback, long min, long max) {
+    String v = options.get(name);
+    if (v == null) return fallback;
+    long value;
+    try {
+      value = Long.parseLong(v.strip());
+    } catch (NumberFormatException e) {
+      throw new UsageException("--" + name + " must be a whole number from " + min + " to " + max + "; got '" + v + "'.");
+    }
+    if (value < min || value > max) throw new UsageException("--" + name + " must be from " + min + " to " + max + "; got " + v.strip() + ".");
+    return value;
+  }
+
   /** A path option, or null when it is absent. */
   java.nio.file.Path getPath(String name) {
     String v = options.get(name);

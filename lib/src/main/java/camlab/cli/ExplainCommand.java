@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import camlab.explain.ActivationMaps;
 import camlab.explain.Explainer;
 import camlab.explain.Explainers;
+import camlab.explain.MethodOptions;
 import camlab.explain.Targets;
 import camlab.model.Classifier;
 import camlab.model.TorchScriptModels;
@@ -26,7 +27,9 @@ import javax.imageio.ImageIO;
 /**
  * {@code camlab explain}: maps for a batch of inputs from one of our models or the user's TorchScript
  * model. Writes the raw maps (after the method's own ReLU, before normalisation and upsampling) as a
- * float32 {@code [B, h, w]} .npy file, and optionally PNG overlays.
+ * float32 {@code [B, h, w]} .npy file at the method's own resolution (the feature grid for the CAM family, the input
+ * for pixel attributions), and optionally PNG overlays. A method's settings ({@code --steps}, {@code --samples},
+ * {@code --seed}, {@code --patch}, {@code --stride}, {@code --masks}) are refused for a method that does not take them.
  *
  * <p>Everything the run needs is checked before the model is loaded: the options, the input's shape and type,
  * and that {@code --out} and {@code --overlay} can be written and are none of the inputs. A batch is explained
@@ -36,6 +39,7 @@ import javax.imageio.ImageIO;
  */
 final class ExplainCommand implements Main.Command {
   static final long CHUNK_BYTES = 64L << 20;
+  static final Set<String> VALUED = valued();
   static final int MAX_CHUNK_IMAGES = 256;
   /** One image larger than this is refused: explaining it needs several times its size for the activations. */
   static final long MAX_IMAGE_BYTES = 256L << 20;
@@ -54,13 +58,14 @@ final class ExplainCommand implements Main.Command {
   @Override
   public String summary() {
     return "maps for inputs: (--model NAME [--layer STAGE] | --features F.pt --head H.pt) --method M (--input x.npy | --image a.png,...)"
-        + " [--class N | N1,N2,...] [--out maps.npy] [--overlay DIR]";
+        + " [--class N | N1,N2,...] [--out maps.npy] [--overlay DIR] [--steps N --samples N --seed N --patch P --stride S --masks N,"
+        + " for the methods that take them]";
   }
 
   @Override
   public int run(String[] argv) throws Exception {
     Args args = new Args("explain", argv,
-        Set.of("model", "features", "head", "layer", "method", "input", "image", "input-shape", "class", "out", "overlay", "device"), Set.of());
+        VALUED, Set.of());
     if (args.has("model") == (args.has("features") || args.has("head"))) {
       throw new Args.UsageException("give either --model NAME or both --features F.pt and --head H.pt.");
     }
@@ -69,7 +74,7 @@ final class ExplainCommand implements Main.Command {
     if (args.has("input-shape") && !args.has("features")) {
       throw new Args.UsageException("--input-shape is for --features/--head models; a course model (--model) knows its input shape.");
     }
-    Explainer method = Explainers.byName(args.get("method", "gradcam"));
+    Explainer method = Explainers.byName(args.get("method", "gradcam"), methodOptions(args));
     int[] classes = parseClasses(args.get("class"));
     Shape inputShape = args.has("input-shape") ? parseShape(args.get("input-shape")) : null;
     List<Path> images = args.has("image") ? Arrays.stream(args.get("image").split(",")).map(String::trim).filter(s -> !s.isEmpty())
@@ -83,13 +88,36 @@ final class ExplainCommand implements Main.Command {
 
     try (ExplainInputs opened = open(args, images, classes);
         NDManager manager = NDManager.newBaseManager(Devices.parse(args.get("device")));
-        Classifier model = load(args, opened, inputShape, manager)) {
+        Classifier model = load(args, opened, inputShape, manager, method.needsInputGradients())) {
       Classifier split = args.has("layer") ? model.splitAt(args.get("layer")) : model;
+      method.checkApplicable(split);
       ExplainInputs inputs = opened instanceof ExplainInputs.ImageFiles imageFiles ? imageFiles.sizedFor(split.inputShape()) : opened;
       checkClassRange(classes, split.classNames().size());
       explain(manager, split, method, inputs, classes, out, overlay);
     }
     return 0;
+  }
+
+  private static Set<String> valued() {
+    Set<String> valued = new java.util.HashSet<>(Set.of("model", "features", "head", "layer", "method", "input", "image", "input-shape", "class",
+        "out", "overlay", "device"));
+    for (MethodOptions.Option option : MethodOptions.Option.values()) valued.add(option.flag());
+    return Set.copyOf(valued);
+  }
+
+  /**
+   * The method's settings given on the command line ({@code --steps 64 --seed 7}), each a whole number at or above its
+   * minimum; whether the chosen method takes them is checked by {@link Explainers#byName(String, MethodOptions)}.
+   */
+  static MethodOptions methodOptions(Args args) {
+    MethodOptions options = MethodOptions.none();
+    for (MethodOptions.Option option : MethodOptions.Option.values()) {
+      if (!args.has(option.flag())) continue;
+      long value = option == MethodOptions.Option.SEED ? args.getLong(option.flag(), 0, 0, Long.MAX_VALUE)
+          : args.getInt(option.flag(), 0, (int) option.min(), Integer.MAX_VALUE);
+      options = options.with(option, value);
+    }
+    return options;
   }
 
   /** The inputs, checked against what the run needs before any model is loaded. */
@@ -109,10 +137,10 @@ final class ExplainCommand implements Main.Command {
   }
 
   /** A course model (trained or loaded from the cache), or the user's TorchScript parts for the inputs' image shape. */
-  private static Classifier load(Args args, ExplainInputs inputs, Shape inputShape, NDManager manager) throws Exception {
+  private static Classifier load(Args args, ExplainInputs inputs, Shape inputShape, NDManager manager, boolean inputGradients) throws Exception {
     if (args.has("model")) return Zoo.load(args.get("model"), manager.getDevice()).classifier(); // its record is not needed here
     Shape shape = inputs.imageShape() != null ? inputs.imageShape() : inputShape != null ? inputShape : new Shape(3, 224, 224);
-    return TorchScriptModels.load(args.getPath("features"), args.getPath("head"), shape, null, manager.getDevice());
+    return TorchScriptModels.load(args.getPath("features"), args.getPath("head"), shape, null, manager.getDevice(), inputGradients);
   }
 
   /** Explains the inputs chunk by chunk, writing the overlays of each chunk as it goes and the maps at the end. */

@@ -11,8 +11,10 @@ import java.util.List;
  * The result of every explainer: one map per image for its target class, plus the classes and the
  * logits that produced them.
  *
- * <p>{@link #maps()} starts as the method's raw low-resolution output {@code [B, h, w]} (after the
- * method's own ReLU, if it has one; CAM has none). Post-processing is explicit and ordered — call
+ * <p>{@link #maps()} starts as the method's raw output {@code [B, h, w]} at its own resolution — the feature grid for
+ * the CAM family, the input's {@code H × W} for the methods that attribute pixels — after the method's own ReLU, if it
+ * has one (CAM has none). Upsampling a map to the size it already has leaves it as it is, so every pipeline below
+ * works for both kinds. Post-processing is explicit and ordered — call
  * {@link #relu()}, {@link #normalize}, {@link #upsample} in the order you want; {@link #steps()} records
  * it. Common pipelines: {@code upsample(H, W).normalize(MIN_MAX)} (wsolevaluation: resize, then
  * normalise; {@link #upsampleThenNormalize} does both at once) or {@code normalize(MIN_MAX).upsample(H, W)}
@@ -99,13 +101,14 @@ public final class ActivationMaps {
     };
   }
 
-  /** Bilinear upsampling to {@code height × width}. */
+  /** Bilinear upsampling to {@code height × width} (the maps themselves when they already have that size). */
   public ActivationMaps upsample(int height, int width) {
     return upsample(height, width, Interpolation.BILINEAR);
   }
 
   /** Upsampling to {@code height × width} with the given interpolation. */
   public ActivationMaps upsample(int height, int width, Interpolation interpolation) {
+    if (height == height() && width == width()) return this; // already at that size: interpolation would only round
     return switch (interpolation) {
       case BILINEAR -> next(MapOps.upsampleBilinear(maps, height, width), new Step(lastStep, "bilinear", height, width));
       case BICUBIC -> next(MapOps.upsampleBicubic(maps, height, width), new Step(lastStep, "bicubic", height, width));
@@ -118,7 +121,9 @@ public final class ActivationMaps {
    * engine rather than two.
    */
   public ActivationMaps upsampleThenNormalize(int height, int width, Normalization normalization) {
-    if (normalization != Normalization.MIN_MAX) return upsample(height, width).normalize(normalization);
+    if (normalization != Normalization.MIN_MAX || (height == height() && width == width())) {
+      return upsample(height, width).normalize(normalization);
+    }
     Step upsampled = new Step(lastStep, "bilinear", height, width);
     return next(MapOps.upsampleBilinearThenMinMax(maps, height, width), new Step(upsampled, "min-max", 0, 0));
   }

@@ -35,7 +35,7 @@ public final class Cam extends ChannelWeightedExplainer {
   }
 
   @Override
-  protected void checkApplicable(Classifier model) {
+  public void checkApplicable(Classifier model) {
     classWeights(model);
   }
 

@@ -42,7 +42,4 @@ public abstract class ChannelWeightedExplainer implements Explainer {
       return new Explained(relu() ? MapOps.relu(sum) : sum, pass.logits, pass.classes);
     }).named(name());
   }
-
-  /** Throws a clear error when the method cannot work on this model (e.g. CAM without a Linear head). */
-  protected void checkApplicable(Classifier model) {}
 }

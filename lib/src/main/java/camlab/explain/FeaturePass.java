@@ -65,7 +65,7 @@ final class FeaturePass {
    * Back-propagates the target score of every image, y[b, classes[b]], at once: images are independent, so one
    * backward pass gives each image its own gradient, that of {@code Σ_b y[b, classes[b]] = Σ scores · onehot}.
    */
-  private static void backwardFromTargets(GradientCollector collector, NDArray scores, Targets.Resolved classes, Device device) {
+  static void backwardFromTargets(GradientCollector collector, NDArray scores, Targets.Resolved classes, Device device) {
     MapKernels.active().backward(collector, scores, oneHot(scores, classes, device));
   }
 

@@ -22,6 +22,7 @@ final class BlockSplitModel implements SplitModel {
   private final Block head;
   private final List<Block> headLayers;
   private final List<Parameter> headParameters;
+  private final List<Parameter> allParameters;
   private final HeadKind headKind;
   private final ParameterStore parameters;
 
@@ -48,6 +49,9 @@ final class BlockSplitModel implements SplitModel {
     }
     this.headLayers = flatten(head);
     this.headParameters = head.getParameters().values();
+    List<Parameter> all = new ArrayList<>(features.getParameters().values());
+    all.addAll(headParameters);
+    this.allParameters = List.copyOf(all);
     this.headKind = HeadKind.of(headLayers);
     this.parameters = new ParameterStore(model.getNDManager(), false);
   }
@@ -78,6 +82,17 @@ final class BlockSplitModel implements SplitModel {
   @Override
   public NDArray headForGradients(NDArray leaf) {
     return FrozenHead.run(headParameters, () -> head(leaf));
+  }
+
+  @Override
+  public NDArray logitsForInputGradients(NDArray leaf) {
+    return FrozenHead.run(allParameters, () -> head(features(leaf)));
+  }
+
+  /** DJL blocks always record the graph of a forward pass inside a gradient collector. */
+  @Override
+  public java.util.Optional<String> whyNoInputGradients() {
+    return java.util.Optional.empty();
   }
 
   @Override

@@ -76,9 +76,10 @@ public final class Classifier implements AutoCloseable {
    * Wraps two already-loaded TorchScript modules (see {@link TorchScriptModels}); the classifier owns
    * and closes both models.
    */
-  static Classifier scripted(String architecture, Model featuresModel, Model headModel, Shape inputShape, List<String> classNames) {
-    return new Classifier(architecture, List.of("features"), 1, new ScriptedSplitModel(featuresModel, headModel, inputShape, classNames.size()),
-        inputShape, classNames);
+  static Classifier scripted(String architecture, Model featuresModel, Model headModel, Shape inputShape, List<String> classNames,
+      boolean inputGradients) {
+    return new Classifier(architecture, List.of("features"), 1,
+        new ScriptedSplitModel(featuresModel, headModel, inputShape, classNames.size(), inputGradients), inputShape, classNames);
   }
 
   /**
@@ -142,6 +143,44 @@ public final class Classifier implements AutoCloseable {
           + "') does not accept activations of shape " + activations.getShape() + ": "
           + TorchScriptModels.engineReason(e).replaceAll("\\.$", "") + ". Give it the output of features(...) of the same classifier and split.", e);
     }
+  }
+
+  /**
+   * Images ready to receive gradients: the checked images on the model's device as a fresh leaf that requires them (a
+   * detached view, so gradients never accumulate on an array the caller holds).
+   *
+   * @throws UnsupportedOperationException when gradients cannot reach the input of this model ({@link #requireInputGradients})
+   */
+  public NDArray inputGradientLeaf(NDArray images, String method) {
+    requireInputGradients(method);
+    NDArray leaf = InputCheck.images(images, architecture, inputShape, device()).stopGradient();
+    leaf.setRequiresGradient(true);
+    return leaf;
+  }
+
+  /**
+   * Logits {@code [B, C]} from an {@link #inputGradientLeaf} inside an open {@code GradientCollector}, through the
+   * features and the head with every parameter out of autograd: the backward pass computes ∂score/∂x and nothing else.
+   */
+  public NDArray logitsForInputGradients(NDArray leaf) {
+    return model.logitsForInputGradients(leaf);
+  }
+
+  /** Whether gradients can reach the input through this model (a TorchScript model needs its features loaded with them). */
+  public boolean supportsInputGradients() {
+    return model.whyNoInputGradients().isEmpty();
+  }
+
+  /**
+   * Refuses, naming the method and the reason, a model through which gradients cannot reach the input.
+   *
+   * @throws UnsupportedOperationException "METHOD is not supported for this model because …"
+   */
+  public void requireInputGradients(String method) {
+    model.whyNoInputGradients().ifPresent(why -> {
+      throw new UnsupportedOperationException(method + " needs the gradient with respect to the input, and is not supported for the "
+          + architecture + " model because " + why + ".");
+    });
   }
 
   /** What the head is (GAP + Linear, 1×1 conv + GAP, ACoL, other), decided when the model was built. */

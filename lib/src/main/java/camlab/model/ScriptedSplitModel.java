@@ -22,16 +22,23 @@ final class ScriptedSplitModel implements SplitModel {
   private final Block features;
   private final Block head;
   private final List<Parameter> headParameters;
+  private final List<Parameter> featureParameters;
+  private final boolean inputGradients;
   private final ParameterStore parameters;
   private final HeadKind headKind;
 
-  /** @param inputShape one image, {@code [C, H, W]}; @param numClasses the head's logits per image */
-  ScriptedSplitModel(Model featuresModel, Model headModel, Shape inputShape, int numClasses) {
+  /**
+   * @param inputShape one image, {@code [C, H, W]}; @param numClasses the head's logits per image
+   * @param inputGradients whether the features module was loaded with trainable parameters, which backward through it needs
+   */
+  ScriptedSplitModel(Model featuresModel, Model headModel, Shape inputShape, int numClasses, boolean inputGradients) {
+    this.inputGradients = inputGradients;
     this.featuresModel = featuresModel;
     this.headModel = headModel;
     this.features = featuresModel.getBlock();
     this.head = headModel.getBlock();
     this.headParameters = head.getParameters().values();
+    this.featureParameters = features.getParameters().values();
     this.parameters = new ParameterStore(featuresModel.getNDManager(), false);
     this.headKind = ScriptedLinearHead.find(this, inputShape, numClasses).<HeadKind>map(HeadKind.GapLinear::new)
         .orElse(new HeadKind.Other(List.of(head.getClass().getSimpleName())));
@@ -57,6 +64,24 @@ final class ScriptedSplitModel implements SplitModel {
   @Override
   public NDArray headForGradients(NDArray leaf) {
     return FrozenHead.run(headParameters, () -> head.forward(parameters, new NDList(leaf), true).singletonOrThrow());
+  }
+
+  /** Both modules run with {@code training = true}: DJL runs a scripted module without autograd otherwise. */
+  @Override
+  public NDArray logitsForInputGradients(NDArray leaf) {
+    List<Parameter> all = new java.util.ArrayList<>(featureParameters);
+    all.addAll(headParameters);
+    return FrozenHead.run(all, () -> {
+      NDArray a = features.forward(parameters, new NDList(leaf), true).singletonOrThrow();
+      return head.forward(parameters, new NDList(a), true).singletonOrThrow();
+    });
+  }
+
+  @Override
+  public java.util.Optional<String> whyNoInputGradients() {
+    return inputGradients ? java.util.Optional.empty() : java.util.Optional.of("its features module was loaded without gradients (its"
+        + " parameters are inference tensors, which backward cannot pass through); load it with TorchScriptModels.load(..., true) —"
+        + " ./camlab explain does so for the methods that need input gradients");
   }
 
   @Override

@@ -31,6 +31,16 @@ public sealed interface SplitModel extends AutoCloseable permits BlockSplitModel
    */
   NDArray headForGradients(NDArray leaf);
 
+  /**
+   * Logits from images inside an open gradient collector, through the features and the head, with every parameter out
+   * of autograd while they run, so the backward pass reaches the images — and only them. {@code leaf} is an image batch
+   * that requires gradients; callers check {@link #whyNoInputGradients()} first.
+   */
+  NDArray logitsForInputGradients(NDArray leaf);
+
+  /** Why gradients cannot flow back to the input through this model, or empty when they can. */
+  java.util.Optional<String> whyNoInputGradients();
+
   /** What the head is. */
   HeadKind headKind();
 

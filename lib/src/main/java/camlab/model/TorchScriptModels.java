@@ -36,8 +36,18 @@ public final class TorchScriptModels {
    */
   public static Classifier load(Path features, Path head, Shape inputShape, List<String> classNames, Device device)
       throws IOException, MalformedModelException {
+    return load(features, head, inputShape, classNames, device, false);
+  }
+
+  /**
+   * As {@link #load(Path, Path, Shape, List, Device)}; with {@code inputGradients} the features module is loaded with
+   * trainable parameters too, so that gradients can flow back to the input (saliency, Integrated Gradients, SmoothGrad).
+   * Without it those methods are refused with a message that says so; the CAM family never needs it.
+   */
+  public static Classifier load(Path features, Path head, Shape inputShape, List<String> classNames, Device device, boolean inputGradients)
+      throws IOException, MalformedModelException {
     Device d = device == null ? Engine.getInstance().defaultDevice() : camlab.util.Devices.check(device);
-    Model featuresModel = loadModule(features, "features", d, false);
+    Model featuresModel = loadModule(features, "features", d, inputGradients);
     Model headModel;
     try {
       headModel = loadModule(head, "head", d, true);
@@ -53,7 +63,7 @@ public final class TorchScriptModels {
       } else if (names.size() != numClasses) {
         throw new IllegalArgumentException(names.size() + " class names were given but the head produces " + numClasses + " logits.");
       }
-      return Classifier.scripted("torchscript", featuresModel, headModel, inputShape, names);
+      return Classifier.scripted("torchscript", featuresModel, headModel, inputShape, names, inputGradients);
     } catch (RuntimeException e) {
       featuresModel.close();
       headModel.close();

@@ -140,6 +140,16 @@ class ExplainCommandTest {
     assertEquals(0, Main.run(new String[] {"help"}, new PrintStream(new ByteArrayOutputStream()), System.err));
   }
 
+  @Test
+  void methodOptionsAreCheckedAgainstTheMethodBeforeTheModelLoads() {
+    String x = GAP.resolve("x.npy").toString();
+    assertBadInput(run(explain("--method", "gradcam", "--steps", "8", "--input", x)), "--steps does not apply to gradcam, which takes no options");
+    assertBadInput(run(explain("--method", "gradcam", "--steps", "0", "--input", x)), "--steps must be 1 or more; got 0.");
+    assertBadInput(run(explain("--method", "gradcam", "--seed", "-1", "--input", x)), "--seed must be from 0 to");
+    assertBadInput(run("explain", "--model", "no-such-model", "--method", "cam", "--samples", "4", "--input", x),
+        "--samples does not apply to cam");
+  }
+
   private static float[] maps(Path file) throws java.io.IOException {
     try (NDManager m = TestDevice.manager()) {
       return Npy.read(m, file).toFloatArray();
