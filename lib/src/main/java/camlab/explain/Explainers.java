@@ -23,6 +23,17 @@ public final class Explainers {
     plain("counterfactual", CounterfactualGradCam::new);
     plain("conv1x1", Conv1x1Maps::new);
     plain("acol", AcolMaps::new);
+    plain("layercam", LayerCam::new);
+    plain("xgradcam", XGradCam::new);
+    plain("hirescam", HiResCam::new);
+    plain("ablationcam", AblationCam::new);
+    plain("scorecam", ScoreCam::new);
+    plain("eigencam", EigenCam::new);
+    plain("saliency", Saliency::new);
+    withOptions("integrated-gradients", Set.of(Option.STEPS),
+        o -> new IntegratedGradients(o.get(Option.STEPS, IntegratedGradients.DEFAULT_STEPS)));
+    withOptions("smoothgrad", Set.of(Option.SAMPLES, Option.SEED),
+        o -> new SmoothGrad(o.get(Option.SAMPLES, SmoothGrad.DEFAULT_SAMPLES), o.seed(SmoothGrad.DEFAULT_SEED)));
   }
 
   private Explainers() {}

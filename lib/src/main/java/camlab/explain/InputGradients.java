@@ -51,6 +51,17 @@ final class InputGradients {
    * @return {@code [B, C, H, W]} in {@code manager}
    */
   static NDArray sumOverCopies(Classifier model, NDManager manager, int batch, int[] classes, int copies, Copy copy, String method) {
+    return sumOverCopies(model, manager, batch, classes, copies, copy, g -> g, method);
+  }
+
+  /**
+   * As {@link #sumOverCopies(Classifier, NDManager, int, int[], int, Copy, String)}, summing {@code reduce} of each
+   * copy's gradient (e.g. the saliency max_ch |g|) instead of the gradient itself.
+   *
+   * @param reduce {@code [N, C, H, W]} → {@code [N, ...]}, image by image
+   */
+  static NDArray sumOverCopies(Classifier model, NDManager manager, int batch, int[] classes, int copies, Copy copy,
+      java.util.function.UnaryOperator<NDArray> reduce, String method) {
     int perPass = Math.max(1, PASS_IMAGES / batch);
     NDArray sum = null;
     for (int first = 0; first < copies; first += perPass) {
@@ -61,7 +72,7 @@ final class InputGradients {
         NDArray inputs = n == 1 ? parts.head() : NDArrays.concat(parts);
         int[] repeated = new int[n * batch];
         for (int s = 0; s < n; s++) System.arraycopy(classes, 0, repeated, s * batch, batch);
-        NDArray g = of(model, inputs, repeated, method);
+        NDArray g = reduce.apply(of(model, inputs, repeated, method));
         NDArray passSum = n == 1 ? g : g.reshape(new Shape(n, batch).addAll(g.getShape().slice(1))).sum(new int[] {0});
         sum = sum == null ? passSum : sum.add(passSum);
         sum.attach(manager);

@@ -1,0 +1,69 @@
+package camlab.explain;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import camlab.model.Classifier;
+import camlab.ops.MapOps;
+import camlab.util.Scoped;
+
+/**
+ * Ablation-CAM (Desai and Ramaswamy — "Ablation-CAM: Visual Explanations for Deep Convolutional Network via
+ * Gradient-free Localization", WACV 2020): a channel's weight is the share of the class score lost when it is set to
+ * zero,
+ * <pre>α_k^c = ( y^c − y^c[A_k := 0] ) / y^c,     L^c = ReLU( Σ_k α_k^c · A_k ),</pre>
+ * with y^c the logit. One forward pass gives A; the K ablated copies of A of every image go through the head only,
+ * many at a time (the head sees {@code [rows, K, h, w]}, at most about {@value #PASS_BYTES} bytes of activations per
+ * pass). On a GAP + Linear head without bias, y^c − y^c[A_k := 0] = w_k^c · mean(A_k), so α_k = w_k^c · mean(A_k) / y^c.
+ */
+public final class AblationCam implements Explainer {
+  /** Activations sent through the head in one pass, at most (one ablated copy always goes). */
+  static final long PASS_BYTES = 32L << 20;
+
+  @Override
+  public String name() {
+    return "ablationcam";
+  }
+
+  @Override
+  public ActivationMaps explain(Classifier model, NDArray images, Targets targets) {
+    return Scoped.result(images, scratch -> {
+      FeaturePass pass = FeaturePass.forward(model, images, targets);
+      NDArray a = pass.activations;
+      Shape s = a.getShape();
+      int batch = Math.toIntExact(s.get(0));
+      int channels = Math.toIntExact(s.get(1));
+      NDArray oneHot = pass.classIndex.oneHot(model.numClasses(), pass.logits.getDataType()); // [B, C]
+      NDArray score = pass.logits.mul(oneHot).sum(new int[] {1}, true); // y^c, [B, 1]
+      long copyBytes = 4L * s.size() / batch;
+      int perPass = (int) Math.max(1, Math.min(channels, PASS_BYTES / (copyBytes * batch)));
+      NDArray copies = a.expandDims(1); // [B, 1, K, h, w]
+      NDList ablatedScores = new NDList();
+      for (int first = 0; first < channels; first += perPass) {
+        int n = Math.min(perPass, channels - first);
+        try (NDManager chunk = scratch.newSubManager()) {
+          // every product below is made from the chunk's own array first, so it lives in the chunk and is freed with it
+          NDArray kept = keepAllBut(chunk, first, n, channels, a.getDevice()); // [1, n, K, 1, 1]
+          NDArray ablated = kept.mul(copies).reshape(new Shape((long) batch * n).addAll(s.slice(1)));
+          NDArray logits = model.head(ablated).reshape(batch, n, -1);
+          NDArray picked = logits.mul(oneHot.expandDims(1)).sum(new int[] {2}); // y^c[A_k := 0], [B, n]
+          picked.attach(scratch);
+          ablatedScores.add(picked);
+        }
+      }
+      NDArray ablatedScore = ablatedScores.size() == 1 ? ablatedScores.head() : NDArrays.concat(ablatedScores, 1);
+      NDArray weights = score.sub(ablatedScore).div(score); // [B, K]
+      return new Explained(MapOps.relu(FeaturePass.weightedSum(weights, a)), pass.logits, pass.classes);
+    }).named(name());
+  }
+
+  /** {@code [1, n, K, 1, 1]}: row r is all ones except a zero at channel {@code first + r}. */
+  private static NDArray keepAllBut(NDManager manager, int first, int n, int channels, ai.djl.Device device) {
+    float[] keep = new float[n * channels];
+    java.util.Arrays.fill(keep, 1f);
+    for (int r = 0; r < n; r++) keep[r * channels + first + r] = 0f;
+    return manager.create(keep, new Shape(1, n, channels, 1, 1)).toDevice(device, false);
+  }
+}
