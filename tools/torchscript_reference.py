@@ -4,13 +4,25 @@
 Builds two small CNNs in PyTorch (one with a GAP + Linear head, one with a fully connected head),
 exports each as features.pt / head.pt with torch.jit.trace in eval mode, saves an input batch x.npy,
 and computes CAM, Grad-CAM, Grad-CAM++ and counterfactual Grad-CAM with PyTorch's own autograd,
-exactly as CamLab documents them:
+exactly as CamLab documents them (A = activations, g = dy_c/dA, x = input, y_c = the target logit):
 
   CAM             M_c = sum_k W[c,k] A_k                       (Linear bias ignored, no ReLU)
   Grad-CAM        a_k = mean_ij dy_c/dA_k(i,j);  ReLU(sum_k a_k A_k)
   counterfactual  a_k = mean_ij -dy_c/dA_k(i,j); ReLU(sum_k a_k A_k)
   Grad-CAM++      g = dy_c/dA; alpha = g^2 / (2 g^2 + sum_ab A_k(a,b) g^3) (0 where the denominator is 0);
                   w_k = sum_ij alpha ReLU(g);  ReLU(sum_k w_k A_k)
+  layercam        ReLU(sum_k ReLU(g_k) A_k)
+  xgradcam        a_k = sum_ij A_k g_k / (sum_ij A_k + 1e-7); ReLU(sum_k a_k A_k)
+  hirescam        ReLU(sum_k g_k A_k)
+  ablationcam     a_k = (y_c - y_c[A_k := 0]) / y_c; ReLU(sum_k a_k A_k)
+  scorecam        H_k = minmax(bilinear(A_k -> H x W), align_corners=False), a constant channel -> 0;
+                  a = softmax_k y_c(x H_k); ReLU(sum_k a_k A_k)
+  eigencam        p = M v_1 (M = A as positions x channels, centred per channel; v_1 its first right singular
+                  vector), signed to correlate positively with sum_k A_k; ReLU(p)
+  saliency        max_ch |dy_c/dx|
+  integrated-gradients  sum_ch x (1/m) sum_k dy_c/dx(a_k x), a_k = (k - 1/2)/m, m = 32
+  smoothgrad      (1/n) sum_s max_ch |dy_c/dx(x + sigma e_s)|, sigma = 0.15 (max x - min x) per image, n = 25,
+                  e_s ~ N(0, 1) from java.util.Random(0) (reimplemented below), one pattern per s for every image
 
 with y_c the logit of the top-1 class (ref-<method>.npy) and of the classes in classes.txt
 (ref-<method>-classes.npy). Used two ways:
@@ -27,8 +39,11 @@ import sys
 import numpy as np
 import torch
 import torch.nn as nn
+import torch.nn.functional as F
 
-METHODS = ["cam", "gradcam", "gradcam++", "counterfactual"]
+METHODS = ["cam", "gradcam", "gradcam++", "counterfactual", "layercam", "xgradcam", "hirescam", "ablationcam", "scorecam", "eigencam",
+           "saliency", "integrated-gradients", "smoothgrad"]
+INPUT_METHODS = {"saliency", "integrated-gradients", "smoothgrad"}
 
 
 def gap_model():
@@ -45,9 +60,114 @@ def fc_model():
     return features, head
 
 
+def pick(logits, classes):
+    return logits.gather(1, classes.view(-1, 1)).squeeze(1)
+
+
+def input_gradients(features, head, x, classes):
+    x = x.detach().clone().requires_grad_(True)
+    (g,) = torch.autograd.grad(pick(head(features(x)), classes).sum(), x)
+    return g
+
+
+class JavaRandom:
+    """java.util.Random: the 48-bit linear congruential generator and its nextGaussian (the polar method)."""
+
+    def __init__(self, seed):
+        self.seed = (seed ^ 0x5DEECE66D) & ((1 << 48) - 1)
+        self.spare = None
+
+    def next(self, bits):
+        self.seed = (self.seed * 0x5DEECE66D + 0xB) & ((1 << 48) - 1)
+        return self.seed >> (48 - bits)  # bits <= 27 here: Java's cast to int keeps it as it is
+
+    def next_double(self):
+        return ((self.next(26) << 27) + self.next(27)) * (1.0 / (1 << 53))
+
+    def next_gaussian(self):
+        if self.spare is not None:
+            g, self.spare = self.spare, None
+            return g
+        while True:
+            v1 = 2 * self.next_double() - 1
+            v2 = 2 * self.next_double() - 1
+            s = v1 * v1 + v2 * v2
+            if 0 < s < 1:
+                break
+        import math
+        multiplier = math.sqrt(-2 * math.log(s) / s)
+        self.spare = v2 * multiplier
+        return v1 * multiplier
+
+
+def min_max(m):
+    """Per map of [N, H, W]: (m - min) / (max - min), zeros where max - min <= 1e-6 max(|max|, |min|) (CamLab's rule)."""
+    flat = m.reshape(m.shape[0], -1)
+    lo, hi = flat.min(1, keepdim=True).values, flat.max(1, keepdim=True).values
+    spread = hi - lo
+    flat_ok = spread > 1e-6 * torch.maximum(hi.abs(), lo.abs())
+    out = torch.where(flat_ok, (flat - lo) / torch.where(flat_ok, spread, torch.ones_like(spread)), torch.zeros_like(flat))
+    return out.reshape(m.shape)
+
+
+def input_maps(features, head, x, method, classes):
+    if method == "saliency":
+        return input_gradients(features, head, x, classes).abs().amax(1)
+    if method == "integrated-gradients":
+        m = 32
+        total = sum(input_gradients(features, head, (k - 0.5) / m * x, classes) for k in range(1, m + 1))
+        return (x * total / m).sum(1)
+    n = 25
+    rng = JavaRandom(0)
+    size = x[0].numel()
+    noise = [torch.tensor([rng.next_gaussian() for _ in range(size)], dtype=torch.float32).reshape(x.shape[1:]) for _ in range(n)]
+    flat = x.reshape(x.shape[0], -1)
+    sigma = (0.15 * (flat.max(1).values - flat.min(1).values)).view(-1, 1, 1, 1)
+    return sum(input_gradients(features, head, x + sigma * e, classes).abs().amax(1) for e in noise) / n
+
+
+def perturbation_maps(features, head, x, a, logits, method, classes):
+    y = pick(logits, classes)
+    k_channels = a.shape[1]
+    if method == "ablationcam":
+        ablated = []
+        for k in range(k_channels):
+            a2 = a.clone()
+            a2[:, k] = 0
+            ablated.append(pick(head(a2), classes))
+        alpha = (y.view(-1, 1) - torch.stack(ablated, 1)) / y.view(-1, 1)
+    elif method == "scorecam":
+        scores = []
+        for k in range(k_channels):
+            up = F.interpolate(a[:, k:k + 1], size=x.shape[2:], mode="bilinear", align_corners=False)[:, 0]
+            scores.append(pick(head(features(x * min_max(up).unsqueeze(1))), classes))
+        alpha = torch.softmax(torch.stack(scores, 1), 1)
+    else:  # eigencam
+        out = []
+        for b in range(a.shape[0]):
+            m = a[b].reshape(k_channels, -1).T.double()
+            centred = m - m.mean(0, keepdim=True)
+            _, _, vh = torch.linalg.svd(centred, full_matrices=False)
+            p = centred @ vh[0]
+            total = m.sum(1)
+            if float((p * (total - total.mean())).sum()) < 0:
+                p = -p
+            out.append(torch.relu(p).float().reshape(a.shape[2:]))
+        return torch.stack(out)
+    return torch.relu(torch.einsum("bk,bkhw->bhw", alpha, a))
+
+
 def maps(features, head, x, method, classes=None):
     with torch.no_grad():
         a = features(x)
+    if classes is None:
+        with torch.no_grad():
+            classes = head(a).argmax(1)
+    if method in INPUT_METHODS:
+        return input_maps(features, head, x, method, classes).detach().numpy(), classes
+    if method in ("ablationcam", "scorecam", "eigencam"):
+        with torch.no_grad():
+            return perturbation_maps(features, head, x, a, head(a), method, classes).numpy(), classes
     a = a.detach().requires_grad_(True)
     logits = head(a)
     if classes is None:
@@ -58,7 +178,13 @@ def maps(features, head, x, method, classes=None):
         return out.detach().numpy(), classes
     score = logits.gather(1, classes.view(-1, 1)).sum()
     (g,) = torch.autograd.grad(score, a)
-    if method == "gradcam":
+    if method == "layercam":
+        return torch.relu((torch.relu(g) * a).sum(1)).detach().numpy(), classes
+    if method == "hirescam":
+        return torch.relu((g * a).sum(1)).detach().numpy(), classes
+    if method == "xgradcam":
+        alpha = (a * g).sum(dim=(2, 3)) / (a.sum(dim=(2, 3)) + 1e-7)
+    elif method == "gradcam":
         alpha = g.mean(dim=(2, 3))
     elif method == "counterfactual":
         alpha = (-g).mean(dim=(2, 3))

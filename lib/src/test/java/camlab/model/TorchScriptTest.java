@@ -29,18 +29,25 @@ class TorchScriptTest {
   private static final Path FIXTURES = Path.of("src/test/resources/torchscript");
 
   private static Classifier load(String name, NDManager m, NDArray x) throws Exception {
+    return load(name, m, x, false);
+  }
+
+  private static Classifier load(String name, NDManager m, NDArray x, boolean inputGradients) throws Exception {
     Path dir = FIXTURES.resolve(name);
-    return TorchScriptModels.load(dir.resolve("features.pt"), dir.resolve("head.pt"), x.getShape().slice(1), null, m.getDevice());
+    return TorchScriptModels.load(dir.resolve("features.pt"), dir.resolve("head.pt"), x.getShape().slice(1), null, m.getDevice(), inputGradients);
   }
 
   @ParameterizedTest
-  @CsvSource({"gap,cam", "gap,gradcam", "gap,gradcam++", "gap,counterfactual", "fc,gradcam", "fc,gradcam++", "fc,counterfactual"})
+  @CsvSource({"gap,cam", "gap,gradcam", "gap,gradcam++", "gap,counterfactual", "fc,gradcam", "fc,gradcam++", "fc,counterfactual",
+      "gap,layercam", "gap,xgradcam", "gap,hirescam", "gap,ablationcam", "gap,scorecam", "gap,eigencam", "gap,saliency",
+      "gap,integrated-gradients", "gap,smoothgrad", "fc,layercam", "fc,xgradcam", "fc,hirescam", "fc,ablationcam", "fc,scorecam",
+      "fc,eigencam", "fc,saliency", "fc,integrated-gradients", "fc,smoothgrad"})
   void mapsMatchPyTorchToARelativeErrorBelow1e4(String model, String method) throws Exception {
     try (NDManager m = TestDevice.manager()) {
       Path dir = FIXTURES.resolve(model);
       NDArray x = Npy.read(m, dir.resolve("x.npy"));
       int[] classes = Arrays.stream(Files.readString(dir.resolve("classes.txt")).trim().split(",")).mapToInt(Integer::parseInt).toArray();
-      try (Classifier c = load(model, m, x)) {
+      try (Classifier c = load(model, m, x, Explainers.byName(method).needsInputGradients())) {
         assertTrue(c.isScripted());
         ActivationMaps top1 = Explainers.byName(method).explain(c, x);
         assertClose(Npy.read(m, dir.resolve("ref-" + method + ".npy")), top1.maps(), model + " " + method);
