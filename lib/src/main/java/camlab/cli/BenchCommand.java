@@ -3,6 +3,7 @@ package camlab.cli;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.Shape;
+import camlab.bench.FamilyBench;
 import camlab.bench.Machine;
 import camlab.bench.MemoryLoop;
 import camlab.bench.MethodBench;
@@ -51,12 +52,12 @@ final class BenchCommand implements Main.Command {
   @Override
   public String summary() {
     return "time each method against the forward pass (--json FILE, --device cpu|gpu, --reps N (default 150 GAP-CNN, 15 ResNet-18), --warmup N, --memory N,"
-        + " --kernels fast|reference)";
+        + " --kernels fast|reference, --methods all|none|layercam,scorecam,... for the modern CAMs and input attributions)";
   }
 
   @Override
   public int run(String[] argv) throws Exception {
-    Args args = new Args("bench", argv, Set.of("json", "device", "reps", "warmup", "memory", "models", "batches", "kernels"), Set.of());
+    Args args = new Args("bench", argv, Set.of("json", "device", "reps", "warmup", "memory", "models", "batches", "kernels", "methods"), Set.of());
     int reps = args.getInt("reps", 0); // 0: each family's default
     int warmup = args.getInt("warmup", 2);
     if (args.has("reps") && reps < 1) throw new Args.UsageException("--reps must be at least 1; got " + reps + ".");
@@ -74,14 +75,28 @@ final class BenchCommand implements Main.Command {
             + " images add up to about " + ExplainCommand.size(b * RESNET18_BYTES_PER_IMAGE) + ").");
       }
     }
+    List<String> methods = familyMethods(args.get("methods", "all"));
     MapKernels kernels = kernels(args.get("kernels", "fast"));
     Device device = device(args.get("device", "cpu"));
     Path jsonOut = args.getPath("json");
     new Outputs().writesFile("--json", jsonOut).check();
     Engine.getInstance().setRandomSeed(1);
     try (MapKernels.Scope scope = MapKernels.use(kernels)) {
-      return measure(args, argv, device, jsonOut, families, batches, gapReps, resnetReps, warmup, kernels);
+      return measure(args, argv, device, jsonOut, families, batches, gapReps, resnetReps, warmup, kernels, methods);
     }
+  }
+
+  /** {@code --methods}: which of the modern CAMs and input attributions to time (all, none, or a list), besides the core rows. */
+  static List<String> familyMethods(String value) {
+    if (value.equals("all")) return FamilyBench.METHODS;
+    if (value.equals("none")) return List.of();
+    List<String> chosen = list(value);
+    for (String m : chosen) {
+      if (!FamilyBench.METHODS.contains(m)) {
+        throw new Args.UsageException("--methods takes all, none or names from " + FamilyBench.METHODS + "; got '" + m + "'.");
+      }
+    }
+    return chosen;
   }
 
   /** {@code --kernels}: the library's fast paths (the default), or the straightforward NDArray versions to compare with. */
@@ -94,7 +109,7 @@ final class BenchCommand implements Main.Command {
   }
 
   private static int measure(Args args, String[] argv, Device device, Path jsonOut, List<String> families, int[] batches, int gapReps,
-      int resnetReps, int warmup, MapKernels kernels) throws Exception {
+      int resnetReps, int warmup, MapKernels kernels, List<String> methods) throws Exception {
 
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("command", "camlab bench " + String.join(" ", argv));
@@ -103,7 +118,7 @@ final class BenchCommand implements Main.Command {
     json.put("kernels", kernels.toString());
     if (args.has("memory")) {
       int calls = positive("--memory", args.get("memory"));
-      json.put("memory", memory(device, calls));
+      json.put("memory", memory(device, calls, methods));
     } else {
       json.put("reps", Map.of("gap-cnn", gapReps, "resnet18", resnetReps));
       json.put("warmup", warmup);
@@ -111,12 +126,12 @@ final class BenchCommand implements Main.Command {
       List<Row> rows = new ArrayList<>();
       Map<String, Object> training = null;
       if (families.contains("gap-cnn")) {
-        rows.addAll(gapCnn(device, batches, gapReps, warmup));
+        rows.addAll(gapCnn(device, batches, gapReps, warmup, methods));
         try (Classifier gap = Architectures.gapCnn(64, names(10), device)) {
           training = TrainingBench.run(gap, 64, gapReps, warmup);
         }
       }
-      if (families.contains("resnet18")) rows.addAll(resnet18(device, batches, resnetReps, warmup));
+      if (families.contains("resnet18")) rows.addAll(resnet18(device, batches, resnetReps, warmup, methods));
       printTable(rows, device, gapReps == resnetReps ? String.valueOf(gapReps) : gapReps + " (GAP-CNN) / " + resnetReps + " (ResNet-18)");
       if (training != null) System.out.println("GAP-CNN training vs inference at batch 64: " + training);
       json.put("rows", rows.stream().map(BenchCommand::rowJson).toList());
@@ -132,17 +147,33 @@ final class BenchCommand implements Main.Command {
     return 0;
   }
 
-  private static List<Row> gapCnn(Device device, int[] batches, int reps, int warmup) {
+  private static List<Row> gapCnn(Device device, int[] batches, int reps, int warmup, List<String> methods) {
     List<Row> rows = new ArrayList<>();
     try (Classifier gap = Architectures.gapCnn(64, names(10), device);
         Classifier nin = Architectures.ninCnn(64, names(10), device);
         Classifier acol = Architectures.acol(64, names(10), 0.6f, device)) {
-      for (int batch : batches) rows.addAll(MethodBench.run("gap-cnn", gap, nin, acol, batch, reps, warmup));
+      for (int batch : batches) {
+        List<Row> core = MethodBench.run("gap-cnn", gap, nin, acol, batch, reps, warmup);
+        rows.addAll(core);
+        if (!methods.isEmpty()) rows.addAll(FamilyBench.run("gap-cnn", gap, batch, familyReps(reps, batch), warmup, gradCamRatio(core), methods));
+      }
     }
     return rows;
   }
 
-  private static List<Row> resnet18(Device device, int[] batches, int reps, int warmup) {
+  /**
+   * Repetitions of the modern family: a perturbation method costs tens to thousands of forward passes, so a third of the
+   * core rows' (at least 3), and at batch 32 a tenth.
+   */
+  private static int familyReps(int reps, int batch) {
+    return Math.max(batch >= 32 ? 1 : 3, batch >= 32 ? reps / 10 : reps / 3);
+  }
+
+  private static double gradCamRatio(List<Row> core) {
+    return core.stream().filter(r -> r.what().equals("gradcam")).findFirst().orElseThrow().ratio();
+  }
+
+  private static List<Row> resnet18(Device device, int[] batches, int reps, int warmup, List<String> methods) {
     List<Row> rows = new ArrayList<>();
     Shape input = new Shape(3, 224, 224);
     try (Classifier res = Architectures.resnet18(input, names(1000), device);
@@ -150,17 +181,26 @@ final class BenchCommand implements Main.Command {
         Classifier acol = Architectures.resnet18Acol(input, names(1000), device)) {
       for (int batch : batches) {
         boolean big = batch >= 32;
-        rows.addAll(MethodBench.run("resnet18", res, nin, acol, batch, big ? (reps + 2) / 3 : reps, big ? Math.min(1, warmup) : warmup));
+        List<Row> core = MethodBench.run("resnet18", res, nin, acol, batch, big ? (reps + 2) / 3 : reps, big ? Math.min(1, warmup) : warmup);
+        rows.addAll(core);
+        if (!methods.isEmpty()) {
+          rows.addAll(FamilyBench.run("resnet18", res, batch, familyReps(reps, batch), big ? Math.min(1, warmup) : warmup, gradCamRatio(core), methods));
+        }
       }
     }
     return rows;
   }
 
-  /** CAM, Grad-CAM and Grad-CAM++ in turn on the GAP-CNN, batch 8, N calls after 200 warm-up calls. */
-  private static Map<String, Object> memory(Device device, int calls) {
+  /**
+   * CAM, Grad-CAM, Grad-CAM++ and the modern family ({@code --methods}) in turn on the GAP-CNN, batch 8, N calls after
+   * up to 200 warm-up calls.
+   */
+  private static Map<String, Object> memory(Device device, int calls, List<String> methods) {
     try (Classifier gap = Architectures.gapCnn(64, names(10), device)) {
       int warmup = Math.min(200, Math.max(1, calls / 10));
-      Map<String, Object> m = MemoryLoop.run(gap, List.of(new Cam(), new GradCam(), new GradCamPlusPlus()), 8, calls, warmup, 50);
+      List<camlab.explain.Explainer> explainers = new ArrayList<>(List.of(new Cam(), new GradCam(), new GradCamPlusPlus()));
+      methods.forEach(name -> explainers.add(camlab.explain.Explainers.byName(name)));
+      Map<String, Object> m = MemoryLoop.run(gap, explainers, 8, calls, warmup, 50);
       System.out.printf("memory: %d explain calls (%s, batch 8) after %d warm-up calls in %.0f s%n", calls, m.get("methods"), warmup,
           (Double) m.get("seconds"));
       long trimMs = (Long) m.get("nativeHeapTrimIntervalMs");

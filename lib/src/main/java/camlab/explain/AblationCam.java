@@ -20,7 +20,7 @@ import camlab.util.Scoped;
  */
 public final class AblationCam implements Explainer {
   /** Activations sent through the head in one pass, at most (one ablated copy always goes). */
-  static final long PASS_BYTES = 32L << 20;
+  public static final long PASS_BYTES = 32L << 20;
 
   @Override
   public String name() {

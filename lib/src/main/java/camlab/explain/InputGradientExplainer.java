@@ -10,6 +10,9 @@ import camlab.util.Scoped;
  * gradients cannot reach the input is refused before any work ("… is not supported for this model because …").
  */
 public abstract class InputGradientExplainer implements Explainer {
+  /** Inputs per forward and backward pass when a method sends many copies of a batch (unless the batch is larger). */
+  public static final int PASS_IMAGES = 64;
+
   @Override
   public final boolean needsInputGradients() {
     return true;

@@ -17,7 +17,7 @@ import camlab.model.Classifier;
  */
 final class InputGradients {
   /** Inputs per forward/backward pass when a method has more of them than the batch: bounds the memory of one pass. */
-  static final int PASS_IMAGES = 64;
+  static final int PASS_IMAGES = InputGradientExplainer.PASS_IMAGES;
 
   /** The gradients at the images themselves, with the logits that resolved the targets (one pass). */
   record Pass(NDArray gradients, NDArray logits, Targets.Resolved classes) {}

@@ -21,7 +21,7 @@ import camlab.util.Scoped;
  */
 public final class ScoreCam implements Explainer {
   /** Masked images per forward pass, unless the batch is larger (then one mask of every image per pass). */
-  static final int PASS_IMAGES = 64;
+  public static final int PASS_IMAGES = 64;
 
   @Override
   public String name() {
