@@ -17,6 +17,15 @@ with a forward pass, the order alternating, ratio = median of per-repetition met
   gradcam-split    for comparison: what CamLab does, in PyTorch (features under no_grad, a leaf, backward
                    through the head only, and only to the leaf: torch.autograd.grad, no parameter gradients)
   upsample+normalize  bilinear resize of the batch of maps to the input size + per-map min-max, in torch
+  layercam, xgradcam, hirescam  pytorch-grad-cam's weights (in NumPy) on the same hooked backward
+  ablationcam      pytorch-grad-cam's AblationCAM: per image, the WHOLE network run again on copies of the image with
+                   one channel of the target layer zeroed by a forward hook, 32 copies a pass
+  scorecam         pytorch-grad-cam's ScoreCAM: per image, the upsampled, min-max-normalised channels mask the image,
+                   16 masked images a pass, softmax of their logits
+  eigencam         pytorch-grad-cam's get_2d_projection: NumPy SVD of each image's centred activations
+  saliency         captum's Saliency: |dy_c/dx|, max over channels
+  integrated-gradients  captum's IntegratedGradients, 32 steps, riemann_middle, all steps in one batch
+  smoothgrad       captum's NoiseTunnel(Saliency), 25 samples, stdev 0.15 (max x - min x), all samples in one batch
 and the GAP-CNN's training throughput (Adam, softmax cross-entropy) vs its inference throughput at batch 64.
 
 Run:  OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 tools/bench_pytorch_reference.py [--json FILE] [--reps N]
@@ -172,6 +181,125 @@ def upsample_normalize(maps, size):
         return ((flat - lo) / (hi - lo).clamp_min(1e-12)).reshape(up.shape)
 
 
+def hooked_maps(model, hooks, x, weights_of):
+    a, g = hooked_backward(model, hooks, x)
+    return np.maximum(weights_of(a, g).sum(axis=1), 0)
+
+
+def layercam(model, hooks, x):
+    return hooked_maps(model, hooks, x, lambda a, g: np.maximum(g, 0) * a)
+
+
+def hirescam(model, hooks, x):
+    return hooked_maps(model, hooks, x, lambda a, g: g * a)
+
+
+def xgradcam(model, hooks, x):
+    def weighted(a, g):
+        weights = (g * a).sum(axis=(2, 3)) / (a.sum(axis=(2, 3)) + 1e-7)
+        return weights[:, :, None, None] * a
+    return hooked_maps(model, hooks, x, weighted)
+
+
+def ablationcam(model, hooks, x, batch_size=32):
+    with torch.no_grad():
+        logits = model(x)
+        classes = logits.argmax(1)
+        a = hooks.activations
+        k = a.shape[1]
+        out = []
+        for b in range(x.shape[0]):
+            scores = []
+            for first in range(0, k, batch_size):
+                channels = list(range(first, min(k, first + batch_size)))
+
+                def ablate(module, inputs, output, channels=channels):
+                    output = output.clone()
+                    for i, c in enumerate(channels):
+                        output[i, c] = 0
+                    return output
+                handle = model.features.register_forward_hook(ablate)
+                try:
+                    scores.append(model(x[b:b + 1].repeat(len(channels), 1, 1, 1))[:, classes[b]])
+                finally:
+                    handle.remove()
+            y = logits[b, classes[b]]
+            weights = ((y - torch.cat(scores)) / y).cpu().numpy()
+            out.append(np.maximum((weights[:, None, None] * a[b].cpu().numpy()).sum(axis=0), 0))
+        return np.stack(out)
+
+
+def scorecam(model, hooks, x, batch_size=16):
+    with torch.no_grad():
+        logits = model(x)
+        classes = logits.argmax(1)
+        a = hooks.activations
+        up = F.interpolate(a, size=x.shape[-2:], mode="bilinear", align_corners=False)
+        flat = up.reshape(up.shape[0], up.shape[1], -1)
+        lo, hi = flat.min(-1).values[:, :, None, None], flat.max(-1).values[:, :, None, None]
+        masks = (up - lo) / (hi - lo + 1e-8)
+        out = []
+        for b in range(x.shape[0]):
+            masked = x[b:b + 1] * masks[b][:, None]
+            scores = torch.cat([model(masked[i:i + batch_size])[:, classes[b]] for i in range(0, masked.shape[0], batch_size)])
+            weights = torch.softmax(scores, 0).cpu().numpy()
+            out.append(np.maximum((weights[:, None, None] * a[b].cpu().numpy()).sum(axis=0), 0))
+        return np.stack(out)
+
+
+def eigencam(model, hooks, x):
+    with torch.no_grad():
+        model(x)
+    a = hooks.activations.cpu().numpy()
+    out = []
+    for image in a:
+        m = image.reshape(image.shape[0], -1).T
+        m = m - m.mean(axis=0)
+        _, _, vt = np.linalg.svd(m, full_matrices=True)
+        out.append(np.maximum((m @ vt[0, :]).reshape(image.shape[1:]), 0))
+    return np.stack(out)
+
+
+def input_gradient(model, x, classes):
+    x = x.detach().requires_grad_(True)
+    model.zero_grad()
+    model(x).gather(1, classes[:, None]).sum().backward()
+    return x.grad
+
+
+def top1(model, x):
+    with torch.no_grad():
+        return model(x).argmax(1)
+
+
+def saliency(model, x):
+    return input_gradient(model, x, top1(model, x)).abs().amax(1).cpu().numpy()
+
+
+def integrated_gradients(model, x, steps=32):
+    classes = top1(model, x)
+    alphas = (torch.arange(steps, device=x.device, dtype=x.dtype) + 0.5) / steps
+    scaled = (alphas.view(-1, 1, 1, 1, 1) * x[None]).reshape((-1,) + x.shape[1:])
+    g = input_gradient(model, scaled, classes.repeat(steps)).reshape((steps,) + x.shape)
+    return (x * g.mean(0)).sum(1).cpu().numpy()
+
+
+def smoothgrad(model, x, samples=25):
+    classes = top1(model, x)
+    flat = x.reshape(x.shape[0], -1)
+    sigma = (0.15 * (flat.max(1).values - flat.min(1).values)).view(1, -1, 1, 1, 1)
+    noisy = (x[None] + sigma * torch.randn((samples,) + x.shape, device=x.device)).reshape((-1,) + x.shape[1:])
+    g = input_gradient(model, noisy, classes.repeat(samples)).abs().amax(1)
+    return g.reshape((samples, x.shape[0]) + x.shape[2:]).mean(0).cpu().numpy()
+
+
+FAMILY = {"layercam": lambda m, h, x: layercam(m, h, x), "xgradcam": lambda m, h, x: xgradcam(m, h, x),
+          "hirescam": lambda m, h, x: hirescam(m, h, x), "ablationcam": lambda m, h, x: ablationcam(m, h, x),
+          "scorecam": lambda m, h, x: scorecam(m, h, x), "eigencam": lambda m, h, x: eigencam(m, h, x),
+          "saliency": lambda m, h, x: saliency(m, x), "integrated-gradients": lambda m, h, x: integrated_gradients(m, x),
+          "smoothgrad": lambda m, h, x: smoothgrad(m, x)}
+
+
 def synchronize():
     """Waits for the GPU's queued work; nothing to wait for on the CPU."""
     if DEVICE.type == "cuda":
@@ -213,7 +341,7 @@ def paired(pairs, reps, warmup):
 TARGETS = {"cam": 1.05, "gradcam": 1.15, "gradcam++": 1.25, "upsample+normalize": 0.05}
 
 
-def bench_family(family, model, input_shape, batch, reps, warmup):
+def bench_family(family, model, input_shape, batch, reps, warmup, methods=()):
     model.eval()
     hooks = Hooks(model.features)
     x = torch.rand((batch,) + input_shape, device=DEVICE)
@@ -225,7 +353,12 @@ def bench_family(family, model, input_shape, batch, reps, warmup):
              ("gradcam-split", lambda: forward(model, x), lambda: gradcam_split(model, x)),
              ("upsample+normalize", lambda: forward(model, x), lambda: upsample_normalize(raw, size))]
     samples = paired(pairs, reps, warmup)
-    all_forward = [t for f, _ in samples.values() for t in f]
+    if methods:  # as camlab bench: fewer repetitions for the family, a third (at least 3), a tenth at batch 32
+        family_reps = max(1 if batch >= 32 else 3, reps // 10 if batch >= 32 else reps // 3)
+        samples.update(paired([(name, lambda: forward(model, x), lambda name=name: FAMILY[name](model, hooks, x)) for name in methods],
+                              family_reps, warmup))
+    core = ("cam", "gradcam", "gradcam++", "gradcam-split", "upsample+normalize")
+    all_forward = [t for name, (f, _) in samples.items() if name in core for t in f]
     fwd = statistics.median(all_forward)
     rows = [row(family, batch, "forward", fwd, fwd, 1.0)]
     for name, (f, m) in samples.items():
@@ -289,6 +422,7 @@ def main():
     p.add_argument("--models", default="gap-cnn,resnet18")
     p.add_argument("--batches", default="1,32")
     p.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
+    p.add_argument("--methods", default="all", help="the modern CAMs and input attributions to time: all, none or a list")
     a = p.parse_args()
     global DEVICE
     if a.device == "cuda" and not torch.cuda.is_available():
@@ -299,6 +433,10 @@ def main():
     torch.set_num_interop_threads(a.threads)
     torch.manual_seed(1)
     families = a.models.split(",")
+    methods = list(FAMILY) if a.methods == "all" else [] if a.methods == "none" else a.methods.split(",")
+    for m in methods:
+        if m not in FAMILY:
+            p.error(f"--methods: unknown method {m!r}; choose from {list(FAMILY)}")
     batches = [int(b) for b in a.batches.split(",")]
     out = {"command": "bench_pytorch_reference.py " + " ".join(os.sys.argv[1:]), "machine": machine(a.threads),
            "weights": "random (timing does not depend on training)", "reps": {"gap-cnn": gap_reps, "resnet18": resnet_reps}, "warmup": a.warmup,
@@ -308,14 +446,14 @@ def main():
     if "gap-cnn" in families:
         model = gap_cnn().to(DEVICE)
         for b in batches:
-            rows += bench_family("gap-cnn", model, (1, 64, 64), b, gap_reps, a.warmup)
+            rows += bench_family("gap-cnn", model, (1, 64, 64), b, gap_reps, a.warmup, methods)
         tr = training(gap_reps, a.warmup)
     if "resnet18" in families:
         model = resnet18().to(DEVICE)
         for b in batches:
             big = b >= 32
             rows += bench_family("resnet18", model, (3, 224, 224), b, (resnet_reps + 2) // 3 if big else resnet_reps,
-                                 min(1, a.warmup) if big else a.warmup)
+                                 min(1, a.warmup) if big else a.warmup, methods)
     print(f"{'model':>9} {'batch':>5} {'what':>20} {'ms':>10} {'x forward':>10} {'images/s':>10}  target")
     for r in rows:
         t = "" if r["target"] is None else f"<= {r['target']} " + ("ok" if r["meetsTarget"] else "MISSED")
