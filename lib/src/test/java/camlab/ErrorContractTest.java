@@ -149,7 +149,7 @@ class ErrorContractTest {
     }
     refuses(UnsupportedOperationException.class, () -> new Conv1x1Maps().explain(model, images), "1×1 convolution", "Use CAM or Grad-CAM");
     refuses(UnsupportedOperationException.class, () -> new AcolMaps().explain(model, images), "has no ACoL head", "Train the 'acol' architecture");
-    refuses(IllegalArgumentException.class, () -> Explainers.byName("scorecam"), "Unknown method 'scorecam'; choose one of", "gradcam");
+    refuses(IllegalArgumentException.class, () -> Explainers.byName("gradcam-3d"), "Unknown method 'gradcam-3d'; choose one of", "gradcam");
   }
 
   @Test

@@ -24,7 +24,9 @@ class EvalCommandTest {
     assertEquals(0, o.valLimit());
     assertNull(o.json());
     assertNull(o.markdown());
-    assertEquals(java.util.List.of("cam", "gradcam", "gradcam++", "conv1x1", "acol", "center-gaussian", "image-intensity"),
+    assertEquals(java.util.List.of("cam", "gradcam", "gradcam++", "conv1x1", "acol", "layercam", "xgradcam", "hirescam", "ablationcam", "scorecam", "eigencam", "saliency",
+        "integrated-gradients", "smoothgrad", "center-gaussian",
+        "image-intensity"),
         o.methods().stream().map(MapMethod::name).toList());
     assertEquals(64, o.settings().steps());
     assertEquals(0, o.settings().sanityImages());
@@ -35,7 +37,9 @@ class EvalCommandTest {
   void eachMethodRunsOnItsOwnArchitectureUnlessAModelIsGiven() {
     var plan = EvalCommand.plan(EvalCommand.parse(new String[0]));
     assertEquals(java.util.List.of("gap-cnn", "nin-cnn", "acol"), java.util.List.copyOf(plan.keySet()));
-    assertEquals(java.util.List.of("cam", "gradcam", "gradcam++", "center-gaussian", "image-intensity"),
+    assertEquals(java.util.List.of("cam", "gradcam", "gradcam++", "layercam", "xgradcam", "hirescam", "ablationcam", "scorecam", "eigencam", "saliency",
+        "integrated-gradients", "smoothgrad", "center-gaussian",
+        "image-intensity"),
         plan.get("gap-cnn").stream().map(MapMethod::name).toList());
     assertEquals(java.util.List.of("conv1x1"), plan.get("nin-cnn").stream().map(MapMethod::name).toList());
     assertEquals(java.util.List.of("acol"), plan.get("acol").stream().map(MapMethod::name).toList());

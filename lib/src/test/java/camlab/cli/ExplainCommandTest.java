@@ -141,6 +141,29 @@ class ExplainCommandTest {
   }
 
   @Test
+  void inputAttributionsComeOutAtTheInputsResolutionAndTakeTheirOptions() throws Exception {
+    Path out = tmp.resolve("ig.npy");
+    Outcome o = run(explain("--method", "integrated-gradients", "--steps", "32", "--input", GAP.resolve("x.npy").toString(), "--class", "4,0,2,1",
+        "--out", out.toString(), "--overlay", tmp.resolve("overlays").toString()));
+    assertEquals(0, o.code(), o.err());
+    try (NDManager m = TestDevice.manager()) {
+      NDArray ours = Npy.read(m, out);
+      NDArray reference = Npy.read(m, GAP.resolve("ref-integrated-gradients-classes.npy"));
+      assertEquals(new ai.djl.ndarray.types.Shape(4, 32, 32), ours.getShape());
+      assertArrayEquals(reference.toFloatArray(), ours.toFloatArray(), 1e-4f * reference.abs().max().getFloat());
+    }
+    try (var files = Files.list(tmp.resolve("overlays"))) {
+      assertEquals(4, files.count());
+    }
+    Path steps = tmp.resolve("ig-8.npy");
+    assertEquals(0, run(explain("--method", "integrated-gradients", "--steps", "8", "--input", GAP.resolve("x.npy").toString(), "--out",
+        steps.toString())).code());
+    assertTrue(!java.util.Arrays.equals(maps(out), maps(steps)), "--steps reaches the method");
+    assertBadInput(run(explain("--method", "smoothgrad", "--samples", "0", "--input", GAP.resolve("x.npy").toString())),
+        "--samples must be 1 or more; got 0.");
+  }
+
+  @Test
   void methodOptionsAreCheckedAgainstTheMethodBeforeTheModelLoads() {
     String x = GAP.resolve("x.npy").toString();
     assertBadInput(run(explain("--method", "gradcam", "--steps", "8", "--input", x)), "--steps does not apply to gradcam, which takes no options");
