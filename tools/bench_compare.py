@@ -154,7 +154,17 @@ def memory_block(memory):
                                                   f"{m['modelArraysAtEnd']} at the end"))
     trim = m.get("nativeHeapTrimIntervalMs", 0)
     rows.append(("native heap trimmed", f"every {trim / 1000:g} s" if trim else "never (this JDK has no -XX:TrimNativeHeapInterval)"))
-    return ["| | |", "|---|---|"] + [f"| {a} | {b} |" for a, b in rows]
+    lines = ["| | |", "|---|---|"] + [f"| {a} | {b} |" for a, b in rows]
+    per_method = m.get("perMethod", {})
+    if per_method:
+        lines += ["", "Each of the modern CAMs and input attributions in a loop of its own (batch 8, same calls and warm-up):", "",
+                  "| method | RSS first → last (MB) | drift | drift, second half | after `malloc_trim(0)` | arrays before / after warm-up / end |",
+                  "|---|---|---:|---:|---:|---|"]
+        for name, r in per_method.items():
+            trim = f"{r['driftAfterMallocTrimPercent']:+.2f} %" if "driftAfterMallocTrimPercent" in r else "—"
+            lines.append(f"| {name} | {r['rssFirstMb']} → {r['rssLastMb']} | {r['driftPercent']:+.2f} % | {r['driftSecondHalfPercent']:+.2f} % "
+                         f"| {trim} | {r['modelArraysBefore']} / {r['modelArraysAfterWarmUp']} / {r['modelArraysAtEnd']} |")
+    return lines
 
 
 def replace_block(page, device, name, lines):

@@ -192,15 +192,13 @@ final class BenchCommand implements Main.Command {
   }
 
   /**
-   * CAM, Grad-CAM, Grad-CAM++ and the modern family ({@code --methods}) in turn on the GAP-CNN, batch 8, N calls after
-   * up to 200 warm-up calls.
+   * CAM, Grad-CAM and Grad-CAM++ in turn on the GAP-CNN, batch 8, N calls after up to 200 warm-up calls; then each
+   * method of the modern family ({@code --methods}) in a loop of its own, N calls each.
    */
   private static Map<String, Object> memory(Device device, int calls, List<String> methods) {
     try (Classifier gap = Architectures.gapCnn(64, names(10), device)) {
       int warmup = Math.min(200, Math.max(1, calls / 10));
-      List<camlab.explain.Explainer> explainers = new ArrayList<>(List.of(new Cam(), new GradCam(), new GradCamPlusPlus()));
-      methods.forEach(name -> explainers.add(camlab.explain.Explainers.byName(name)));
-      Map<String, Object> m = MemoryLoop.run(gap, explainers, 8, calls, warmup, 50);
+      Map<String, Object> m = MemoryLoop.run(gap, List.of(new Cam(), new GradCam(), new GradCamPlusPlus()), 8, calls, warmup, 50);
       System.out.printf("memory: %d explain calls (%s, batch 8) after %d warm-up calls in %.0f s%n", calls, m.get("methods"), warmup,
           (Double) m.get("seconds"));
       long trimMs = (Long) m.get("nativeHeapTrimIntervalMs");
@@ -217,6 +215,17 @@ final class BenchCommand implements Main.Command {
       System.out.printf("  arrays in the model's manager: %s before, %s after warm-up, %s at the end%n", m.get("modelArraysBefore"),
           m.get("modelArraysAfterWarmUp"), m.get("modelArraysAtEnd"));
       System.out.println("  curve " + m.get("curveColumns") + ": " + m.get("curve"));
+      Map<String, Object> perMethod = new LinkedHashMap<>();
+      for (String name : methods) { // each in a loop of its own: a sample then always follows the same method's call
+        Map<String, Object> one = MemoryLoop.run(gap, List.of(camlab.explain.Explainers.byName(name)), 8, calls, warmup, 50);
+        perMethod.put(name, one);
+        System.out.printf("  %s: %d calls in %.0f s, RSS %.1f → %.1f MB: drift %+.2f %% (second half %+.2f %%%s); arrays %s / %s / %s%n", name,
+            calls, (Double) one.get("seconds"), one.get("rssFirstMb"), one.get("rssLastMb"), (Double) one.get("driftPercent"),
+            (Double) one.get("driftSecondHalfPercent"), one.containsKey("driftAfterMallocTrimPercent")
+                ? String.format(", after malloc_trim %+.2f %%", (Double) one.get("driftAfterMallocTrimPercent")) : "",
+            one.get("modelArraysBefore"), one.get("modelArraysAfterWarmUp"), one.get("modelArraysAtEnd"));
+      }
+      if (!perMethod.isEmpty()) m.put("perMethod", perMethod);
       return m;
     }
   }
