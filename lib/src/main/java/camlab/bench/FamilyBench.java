@@ -143,9 +143,10 @@ public final class FamilyBench {
   private static String describe(int copies, int perPass, int batch, String what) {
     int full = copies / perPass;
     int rest = copies % perPass;
-    String last = rest > 0 ? "1 of " + rest * batch : "";
-    return full == 0 ? last.replace("1 of", "1 " + what.replace("passes", "pass") + " of")
-        : full + " " + what + " of " + perPass * batch + (rest > 0 ? " + " + last : "");
+    String one = what.replace("passes", "pass");
+    String fullPasses = full == 0 ? "" : full + " " + (full == 1 ? one : what) + " of " + perPass * batch;
+    String lastPass = rest == 0 ? "" : (full == 0 ? "1 " + one + " of " : "1 of ") + rest * batch;
+    return fullPasses.isEmpty() ? lastPass : lastPass.isEmpty() ? fullPasses : fullPasses + " + " + lastPass;
   }
 
   private static Shape activationShape(Classifier model, NDArray x) {

@@ -62,7 +62,12 @@ class BenchCommandTest {
       what.add(r.get("what").getAsString());
     }
     assertEquals(List.of("forward", "cam", "gradcam", "gradcam++", "forward (nin head)", "conv1x1", "forward (acol head)", "acol",
-        "upsample+normalize"), what);
+        "upsample+normalize"), what.subList(0, 9));
+    List<String> family = what.subList(9, what.size());
+    assertEquals(camlab.bench.FamilyBench.METHODS, family.stream().filter(w -> !w.contains(" floor: ")).toList());
+    assertEquals(List.of("ablationcam floor: forward + 1 head pass of 256", "scorecam floor: forward + 4 forward passes of 64",
+        "integrated-gradients floor: forward + 1 forward+backward pass of 64", "smoothgrad floor: forward + 1 forward+backward pass of 50"),
+        family.stream().filter(w -> w.contains(" floor: ")).toList());
     JsonObject training = root.getAsJsonObject("training");
     assertEquals(64, training.get("batch").getAsInt());
     for (String key : List.of("inferenceImagesPerSecond", "trainingImagesPerSecond", "trainingToInference")) {
