@@ -178,8 +178,8 @@ final class ExplainCommand implements Main.Command {
         if (overlay != null) overlays += writeOverlays(overlay, x, result, split.classNames(), from, pictureRange);
       }
     }
-    System.out.printf("%s maps %s for classes %s (model %s, target layer %s)%n", name, new Shape(n, h, w), Arrays.toString(explained),
-        split.architecture(), split.targetLayer());
+    System.out.printf("%s maps %s for classes %s (model %s, %s)%n", name, new Shape(n, h, w), Arrays.toString(explained),
+        split.architecture(), method.needsInputGradients() ? "attributing the input's pixels" : "target layer " + split.targetLayer());
     if (overlay != null) System.out.println("Wrote " + overlays + " overlays to " + overlay.toAbsolutePath());
     if (out != null) {
       Npy.writeFloat32(out, maps, n, h, w);
