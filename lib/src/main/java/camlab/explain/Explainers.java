@@ -36,6 +36,11 @@ public final class Explainers {
         o -> new SmoothGrad(o.get(Option.SAMPLES, SmoothGrad.DEFAULT_SAMPLES), o.seed(SmoothGrad.DEFAULT_SEED)));
   }
 
+  static {
+    plain("guided-backprop", GuidedBackprop::new);
+    plain("guided-gradcam", GuidedGradCam::new);
+  }
+
   private Explainers() {}
 
   /** A method that takes no options. */

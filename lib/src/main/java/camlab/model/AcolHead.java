@@ -14,6 +14,8 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import camlab.ops.MapOps;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The head of ACoL — Adversarial Complementary Learning (Zhang, Wei, Feng, Yang, Huang — CVPR 2018),
@@ -67,6 +69,18 @@ public final class AcolHead extends AbstractBlock implements LabelAwareHead {
 
   public float delta() {
     return delta;
+  }
+
+  /**
+   * What the inference logits go through, in order: the smoothing, classifier A's layers, then global average
+   * pooling — {@code logits_A} as a chain of layers (classifier B does not change the prediction).
+   */
+  public List<Block> inferenceLayers() {
+    List<Block> layers = new ArrayList<>();
+    layers.add(smoothing);
+    layers.addAll(((SequentialBlock) branchA).getChildren().values());
+    layers.add(new GlobalAveragePooling());
+    return List.copyOf(layers);
   }
 
   @Override

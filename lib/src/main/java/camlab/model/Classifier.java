@@ -8,9 +8,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import camlab.util.Devices;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -101,6 +103,25 @@ public final class Classifier implements AutoCloseable {
   /** Activations A at the split, {@code [B, K, h, w]}, in the images' manager. */
   public NDArray features(NDArray images) {
     return model.features(InputCheck.images(images, architecture, inputShape, device()));
+  }
+
+  /**
+   * The images as every pass of this classifier takes them: checked (float32 {@code [B, C, H, W]} of its input shape,
+   * at least one, finite) and on the model's device — the same check {@link #features} makes.
+   */
+  public NDArray checkImages(NDArray images) {
+    return InputCheck.images(images, architecture, inputShape, device());
+  }
+
+  /**
+   * Runs {@code forward} with every parameter of the whole model taken out of autograd, and puts them back right
+   * after: inside a gradient collector the backward pass then reaches the inputs the caller marked — and no parameter,
+   * so an explanation never adds into a parameter's gradient.
+   */
+  public <T> T withParametersFrozen(Supplier<T> forward) {
+    List<Parameter> all = new ArrayList<>(model.featuresBlock().getParameters().values());
+    all.addAll(model.headBlock().getParameters().values());
+    return FrozenHead.run(all, forward);
   }
 
   /** Logits {@code [B, C]} from activations A, in A's manager. */

@@ -16,7 +16,7 @@ final class FrozenHead {
   private FrozenHead() {}
 
   /** {@code forward} run with every parameter of {@code head} that requires gradients frozen. */
-  static NDArray run(List<Parameter> head, Supplier<NDArray> forward) {
+  static <T> T run(List<Parameter> head, Supplier<T> forward) {
     List<NDArray> frozen = new ArrayList<>();
     for (Parameter parameter : head) {
       NDArray value = parameter.getArray();
