@@ -37,6 +37,9 @@ public final class Explainers {
   }
 
   static {
+    withOptions("occlusion", Set.of(Option.PATCH, Option.STRIDE),
+        o -> new Occlusion(o.get(Option.PATCH, Occlusion.DEFAULT_PATCH), o.get(Option.STRIDE, Occlusion.DEFAULT_STRIDE)));
+    withOptions("rise", Set.of(Option.MASKS, Option.SEED), o -> new Rise(o.get(Option.MASKS, Rise.DEFAULT_MASKS), o.seed(Rise.DEFAULT_SEED)));
     plain("guided-backprop", GuidedBackprop::new);
     plain("guided-gradcam", GuidedGradCam::new);
   }

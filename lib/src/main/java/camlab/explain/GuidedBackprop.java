@@ -32,6 +32,11 @@ public final class GuidedBackprop implements Explainer {
   }
 
   @Override
+  public void checkApplicable(Classifier model) {
+    LayerChain.of(model, "Guided Backprop");
+  }
+
+  @Override
   public ActivationMaps explain(Classifier model, NDArray images, Targets targets) {
     LayerChain chain = LayerChain.of(model, "Guided Backprop");
     return Scoped.result(images, scratch -> {

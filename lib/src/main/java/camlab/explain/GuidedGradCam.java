@@ -20,8 +20,13 @@ public final class GuidedGradCam implements Explainer {
   }
 
   @Override
+  public void checkApplicable(Classifier model) {
+    LayerChain.of(model, "Guided Grad-CAM");
+  }
+
+  @Override
   public ActivationMaps explain(Classifier model, NDArray images, Targets targets) {
-    LayerChain.of(model, "Guided Grad-CAM"); // refuse before any pass
+    checkApplicable(model); // refuse before any pass
     return Scoped.result(images, scratch -> {
       GuidedBackprop.Guided guided = GuidedBackprop.gradients(model, images, targets);
       NDArray gradCam = new GradCam().explain(model, images, Targets.perImage(guided.classes())).maps();

@@ -48,6 +48,12 @@ abstract class PerturbationExplainer implements Explainer {
   /** Turns the weighted sum of one image's masks {@code [H·W]} into its map, in place. */
   protected abstract void finish(double[] sum, int height, int width);
 
+  /** Refuses settings that do not fit the model's input size (a patch larger than the image) before any pass. */
+  @Override
+  public void checkApplicable(Classifier model) {
+    check(Math.toIntExact(model.inputShape().get(1)), Math.toIntExact(model.inputShape().get(2)));
+  }
+
   @Override
   public final ActivationMaps explain(Classifier model, NDArray images, Targets targets) {
     return Scoped.result(images, scratch -> {
