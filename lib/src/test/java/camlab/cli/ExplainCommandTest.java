@@ -290,4 +290,20 @@ class ExplainCommandTest {
         "The features " + head + " and the head " + features + " look swapped: " + features + " accepts the images and " + head
             + " its output. Pass them the other way round (--features " + features + " --head " + head + ").");
   }
+
+  @Test
+  void perturbationAndGuidedMethodsRefuseWhatCannotWorkWithExitCode2() throws Exception {
+    String x = GAP.resolve("x.npy").toString(); // 4 images 3×32×32
+    assertBadInput(run(explain("--method", "occlusion", "--patch", "40", "--input", x)), "The occlusion patch (40×40) is larger than the 32×32 image");
+    assertBadInput(run(explain("--method", "rise", "--masks", "0", "--input", x)), "--masks must be 1 or more; got 0.");
+    assertBadInput(run(explain("--method", "occlusion", "--masks", "10", "--input", x)), "--masks does not apply to occlusion");
+    assertBadInput(run(explain("--method", "guided-backprop", "--patch", "4", "--input", x)), "--patch does not apply to guided-backprop");
+    assertBadInput(run(explain("--method", "guided-backprop", "--input", x)),
+        "Guided Backprop is not supported for the torchscript model because a TorchScript model runs as two opaque modules");
+    Path out = tmp.resolve("occlusion.npy");
+    assertEquals(0, run(explain("--method", "occlusion", "--patch", "8", "--stride", "8", "--input", x, "--out", out.toString())).code());
+    try (NDManager m = TestDevice.manager()) {
+      assertEquals(new ai.djl.ndarray.types.Shape(4, 32, 32), Npy.read(m, out).getShape(), "input resolution");
+    }
+  }
 }
