@@ -30,6 +30,18 @@ with y_c the logit of the top-1 class (ref-<method>.npy) and of the classes in c
     (lib/src/test/resources/torchscript);
   * `python3 tools/torchscript_reference.py OUT_DIR --check` also runs `./camlab explain` on them and
     compares the maps (relative error = max|ours - torch| / max|torch|, must be below 1e-4).
+
+The perturbation methods are computed from the exported modules the same way, by the formulas in their Javadoc:
+
+  occlusion  map(i,j) = mean over the p x p windows (stride s) covering (i,j) of y_c(x) - y_c(x with the window
+             zeroed); 0 where none covers                                   (--patch 8 --stride 4)
+  rise       map = sum_i P_c(x * M_i) M_i / (N p), p = 0.5, the masks rebuilt from the seed with SplitMix64
+             (--masks 200 --seed 5)
+
+Guided Backprop and Guided Grad-CAM need a chain of layers, not TorchScript: `guided/` holds a small sequential
+network built here (its weights as weight-*.npy, which the JUnit test loads into the same network built with DJL), its
+input and the maps computed with captum's rule (a backward hook on every ReLU that keeps the positive gradient).
+
 Needs PyTorch (Debian: apt-get install python3-torch) and NumPy; not needed to build or test CamLab.
 """
 import os
@@ -247,12 +259,159 @@ def check(d, root):
     return worst
 
 
+PERTURBATION = {"occlusion": ["--patch", "8", "--stride", "4"], "rise": ["--masks", "200", "--seed", "5"]}
+
+
+def occlusion_map(features, head, x, classes, patch=8, stride=4):
+    """captum's Occlusion with a zero baseline, one batch of images per window, summed in float64."""
+    with torch.no_grad():
+        base = head(features(x)).double()
+        if classes is None:
+            classes = base.argmax(1)
+        pick = torch.arange(x.shape[0])
+        b, _, h, w = x.shape
+        total = torch.zeros(b, h, w, dtype=torch.float64)
+        count = torch.zeros(h, w, dtype=torch.float64)
+        for top in range(0, h - patch + 1, stride):
+            for left in range(0, w - patch + 1, stride):
+                occluded = x.clone()
+                occluded[:, :, top:top + patch, left:left + patch] = 0
+                drop = base[pick, classes] - head(features(occluded)).double()[pick, classes]
+                total[:, top:top + patch, left:left + patch] += drop.view(-1, 1, 1)
+                count[top:top + patch, left:left + patch] += 1
+        return torch.where(count > 0, total / count.clamp(min=1), torch.zeros_like(total)).numpy(), classes
+
+
+class SplitMix64:
+    GAMMA = 0x9E3779B97F4A7C15
+    MASK = (1 << 64) - 1
+
+    def __init__(self, seed):
+        self.state = seed & self.MASK
+
+    def next_double(self):
+        self.state = (self.state + self.GAMMA) & self.MASK
+        z = self.state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & self.MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & self.MASK
+        z ^= z >> 31
+        return (z >> 11) * 2.0 ** -53
+
+
+def rise_masks(n, cells, seed, h, w, keep=0.5):
+    """Petsiuk et al.'s masks as CamLab draws them: per mask cells*cells cell draws, then dy, then dx."""
+    random = SplitMix64(seed)
+    ch, cw = -(-h // cells), -(-w // cells)
+    masks = np.zeros((n, h, w), dtype=np.float64)
+    for i in range(n):
+        grid = torch.tensor([[1.0 if random.next_double() < keep else 0.0 for _ in range(cells)] for _ in range(cells)],
+                            dtype=torch.float64)
+        dy, dx = int(random.next_double() * ch), int(random.next_double() * cw)
+        up = torch.nn.functional.interpolate(grid[None, None], size=((cells + 1) * ch, (cells + 1) * cw), mode="bilinear",
+                                             align_corners=False)[0, 0]
+        masks[i] = up[dy:dy + h, dx:dx + w].numpy()
+    return masks.astype(np.float32)
+
+
+def rise_map(features, head, x, classes, n=200, seed=5, cells=8, keep=0.5):
+    masks = torch.from_numpy(rise_masks(n, cells, seed, x.shape[2], x.shape[3], keep))
+    with torch.no_grad():
+        if classes is None:
+            classes = head(features(x)).argmax(1)
+        out = torch.zeros(x.shape[0], x.shape[2], x.shape[3], dtype=torch.float64)
+        for b in range(x.shape[0]):
+            probabilities = torch.softmax(head(features(x[b:b + 1] * masks[:, None])), 1)[:, classes[b]].double()
+            out[b] = (probabilities.view(-1, 1, 1) * masks.double()).sum(0) / (n * keep)
+        return out.numpy(), classes
+
+
+def perturbation_references(d):
+    """ref-occlusion*.npy and ref-rise*.npy from the modules exported in d (what ./camlab explain loads)."""
+    features, head = torch.jit.load(os.path.join(d, "features.pt")), torch.jit.load(os.path.join(d, "head.pt"))
+    x = torch.from_numpy(np.load(os.path.join(d, "x.npy")))
+    classes = torch.tensor([int(c) for c in open(os.path.join(d, "classes.txt")).read().strip().split(",")])
+    for method, compute in (("occlusion", occlusion_map), ("rise", rise_map)):
+        top1, _ = compute(features, head, x, None)
+        given, _ = compute(features, head, x, classes)
+        np.save(os.path.join(d, f"ref-{method}.npy"), top1.astype(np.float32))
+        np.save(os.path.join(d, f"ref-{method}-classes.npy"), given.astype(np.float32))
+
+
+def check_perturbation(d, root):
+    worst = 0.0
+    classes = open(os.path.join(d, "classes.txt")).read().strip()
+    for method, settings in PERTURBATION.items():
+        for suffix, extra in (("", []), ("-classes", ["--class", classes])):
+            out = os.path.join(d, f"ours-{method}{suffix}.npy")
+            subprocess.run([os.path.join(root, "camlab"), "explain", "--features", os.path.join(d, "features.pt"),
+                            "--head", os.path.join(d, "head.pt"), "--method", method, "--input", os.path.join(d, "x.npy"),
+                            "--out", out] + settings + extra, check=True, stdout=subprocess.DEVNULL)
+            ours, ref = np.load(out), np.load(os.path.join(d, f"ref-{method}{suffix}.npy"))
+            rel = float(np.abs(ours - ref).max() / max(np.abs(ref).max(), 1e-12))
+            worst = max(worst, rel)
+            print(f"{os.path.basename(d):4s} {method + suffix:26s} relative error {rel:.2e}")
+    return worst
+
+
+def guided_model():
+    """A chain of layers DJL builds the same way (GuidedBackpropTest): conv, BN, ReLU, max-pool, conv, ReLU | avg-pool, FC, ReLU, FC."""
+    features = nn.Sequential(nn.Conv2d(3, 8, 3, padding=1), nn.BatchNorm2d(8), nn.ReLU(), nn.MaxPool2d(2),
+                             nn.Conv2d(8, 12, 3, padding=1), nn.ReLU())
+    head = nn.Sequential(nn.AvgPool2d(4), nn.Flatten(), nn.Linear(12 * 4 * 4, 16), nn.ReLU(), nn.Linear(16, 5))
+    return features, head
+
+
+def guided_maps(features, head, x, classes):
+    """Guided Backprop (max over channels of |R|) and Guided Grad-CAM, captum style: a hook on every ReLU."""
+    hooks = [m.register_full_backward_hook(lambda m, grad_in, grad_out: (grad_in[0].clamp(min=0),))
+             for m in list(features.modules()) + list(head.modules()) if isinstance(m, nn.ReLU)]
+    leaf = x.clone().requires_grad_(True)
+    logits = head(features(leaf))
+    (r,) = torch.autograd.grad(logits.gather(1, classes.view(-1, 1)).sum(), leaf)
+    for h in hooks:
+        h.remove()
+    guided = r.abs().amax(1)
+    with torch.no_grad():
+        a = features(x)
+    a = a.detach().requires_grad_(True)
+    (g,) = torch.autograd.grad(head(a).gather(1, classes.view(-1, 1)).sum(), a)
+    cam = torch.relu((g.mean(dim=(2, 3), keepdim=True) * a).sum(1, keepdim=True))
+    up = torch.nn.functional.interpolate(cam, size=x.shape[2:], mode="bilinear", align_corners=False)[:, 0]
+    return guided.detach().numpy(), (guided * up).detach().numpy()
+
+
+def export_guided(out_dir, seed=7):
+    torch.manual_seed(seed)
+    features, head = guided_model()
+    d = os.path.join(out_dir, "guided")
+    os.makedirs(d, exist_ok=True)
+    bn = features[1]
+    bn.running_mean.uniform_(-0.2, 0.2)
+    bn.running_var.uniform_(0.5, 1.5)
+    features.eval()
+    head.eval()
+    for name, tensor in list(features.state_dict().items()) + [("head." + k, v) for k, v in head.state_dict().items()]:
+        if not name.endswith("num_batches_tracked"):
+            np.save(os.path.join(d, f"weight-{name}.npy"), tensor.numpy().astype(np.float32))
+    x = torch.rand(3, 3, 32, 32)
+    np.save(os.path.join(d, "x.npy"), x.numpy())
+    classes = torch.tensor([4, 0, 2])
+    guided, product = guided_maps(features, head, x, classes)
+    np.save(os.path.join(d, "ref-guided-backprop-classes.npy"), guided.astype(np.float32))
+    np.save(os.path.join(d, "ref-guided-gradcam-classes.npy"), product.astype(np.float32))
+    with open(os.path.join(d, "classes.txt"), "w") as f:
+        f.write(",".join(str(int(c)) for c in classes) + "\n")
+
+
 def main():
     out_dir = sys.argv[1] if len(sys.argv) > 1 else "torchscript-fixtures"
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     dirs = [export("gap", gap_model, out_dir, 1), export("fc", fc_model, out_dir, 3)]
+    for d in dirs:
+        perturbation_references(d)
+    export_guided(out_dir)
     if "--check" in sys.argv:
-        worst = max(check(d, root) for d in dirs)
+        worst = max(max(check(d, root), check_perturbation(d, root)) for d in dirs)
         print(f"worst relative error {worst:.2e}: {'OK' if worst < 1e-4 else 'FAILED'} (limit 1e-4)")
         sys.exit(0 if worst < 1e-4 else 1)
 

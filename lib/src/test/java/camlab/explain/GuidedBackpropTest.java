@@ -191,6 +191,58 @@ class GuidedBackpropTest {
     }
   }
 
+  @Test
+  void guidedMapsMatchPyTorchOnTheSameSequentialNetwork() throws Exception {
+    // tools/torchscript_reference.py built this network in PyTorch, saved its weights and computed both maps with
+    // captum's rule (a backward hook on every ReLU); here DJL builds the same layers and loads those weights
+    java.nio.file.Path dir = java.nio.file.Path.of("src/test/resources/torchscript/guided");
+    Conv2d conv1 = Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(8).build();
+    ai.djl.nn.norm.BatchNorm norm = ai.djl.nn.norm.BatchNorm.builder().build();
+    Conv2d conv2 = Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(12).build();
+    Linear hidden = Linear.builder().setUnits(16).build();
+    Linear out = Linear.builder().setUnits(5).build();
+    Block features = new SequentialBlock().add(conv1).add(norm).add(Activation.reluBlock()).add(Pool.maxPool2dBlock(new Shape(2, 2))).add(conv2)
+        .add(Activation.reluBlock());
+    Block head = new SequentialBlock().add(Pool.avgPool2dBlock(new Shape(4, 4))).add(ai.djl.nn.Blocks.batchFlattenBlock()).add(hidden)
+        .add(Activation.reluBlock()).add(out);
+    try (Classifier model = Classifier.create("torch-sequential", features, head, new Shape(3, 32, 32), names(5), TestDevice.get());
+        NDManager m = TestDevice.manager()) {
+      load(m, dir, "0.weight", conv1, "weight");
+      load(m, dir, "0.bias", conv1, "bias");
+      load(m, dir, "1.weight", norm, "gamma");
+      load(m, dir, "1.bias", norm, "beta");
+      load(m, dir, "1.running_mean", norm, "runningMean");
+      load(m, dir, "1.running_var", norm, "runningVar");
+      load(m, dir, "4.weight", conv2, "weight");
+      load(m, dir, "4.bias", conv2, "bias");
+      load(m, dir, "head.2.weight", hidden, "weight");
+      load(m, dir, "head.2.bias", hidden, "bias");
+      load(m, dir, "head.4.weight", out, "weight");
+      load(m, dir, "head.4.bias", out, "bias");
+      NDArray x = camlab.util.Npy.read(m, dir.resolve("x.npy"));
+      Targets classes = Targets.perImage(4, 0, 2);
+      assertRelativelyClose(camlab.util.Npy.read(m, dir.resolve("ref-guided-backprop-classes.npy")),
+          new GuidedBackprop().explain(model, x, classes).maps(), "guided-backprop");
+      assertRelativelyClose(camlab.util.Npy.read(m, dir.resolve("ref-guided-gradcam-classes.npy")),
+          new GuidedGradCam().explain(model, x, classes).maps(), "guided-gradcam");
+    }
+  }
+
+  private static void load(NDManager m, java.nio.file.Path dir, String torchName, Block block, String djlName) throws java.io.IOException {
+    NDArray value = camlab.util.Npy.read(m, dir.resolve("weight-" + torchName + ".npy"));
+    NDArray parameter = block.getParameters().get(djlName).getArray();
+    assertEquals(parameter.getShape(), value.getShape(), torchName);
+    parameter.set(value.toFloatArray());
+  }
+
+  private static void assertRelativelyClose(NDArray expected, NDArray actual, String what) {
+    assertEquals(expected.getShape(), actual.getShape(), what);
+    float scale = expected.abs().max().getFloat();
+    assertTrue(scale > 1e-8, what + ": the reference is not all zeros");
+    float error = expected.sub(actual).abs().max().getFloat() / scale;
+    assertTrue(error < 1e-4, what + ": relative error " + error);
+  }
+
   /** max over channels of |∂y_c/∂x| by one plain autograd pass through the whole network: the reference. */
   static float[] plainGradientMap(Classifier model, NDArray image, int target) {
     try (NDManager scratch = image.getManager().newSubManager()) {

@@ -57,6 +57,25 @@ class TorchScriptTest {
     }
   }
 
+  @ParameterizedTest
+  @CsvSource({"gap,occlusion", "fc,occlusion", "gap,rise", "fc,rise"})
+  void perturbationMapsMatchPyTorchToARelativeErrorBelow1e4(String model, String method) throws Exception {
+    // the settings tools/torchscript_reference.py computed its maps with
+    camlab.explain.MethodOptions options = method.equals("occlusion")
+        ? camlab.explain.MethodOptions.none().with(camlab.explain.MethodOptions.Option.PATCH, 8).with(camlab.explain.MethodOptions.Option.STRIDE, 4)
+        : camlab.explain.MethodOptions.none().with(camlab.explain.MethodOptions.Option.MASKS, 200).with(camlab.explain.MethodOptions.Option.SEED, 5);
+    try (NDManager m = TestDevice.manager()) {
+      Path dir = FIXTURES.resolve(model);
+      NDArray x = Npy.read(m, dir.resolve("x.npy"));
+      int[] classes = Arrays.stream(Files.readString(dir.resolve("classes.txt")).trim().split(",")).mapToInt(Integer::parseInt).toArray();
+      try (Classifier c = load(model, m, x)) {
+        assertClose(Npy.read(m, dir.resolve("ref-" + method + ".npy")), Explainers.byName(method, options).explain(c, x).maps(), model + " " + method);
+        assertClose(Npy.read(m, dir.resolve("ref-" + method + "-classes.npy")),
+            Explainers.byName(method, options).explain(c, x, Targets.perImage(classes)).maps(), model + " " + method + " given classes");
+      }
+    }
+  }
+
   private static void assertClose(NDArray expected, NDArray actual, String what) {
     assertEquals(expected.getShape(), actual.getShape(), what);
     float scale = Math.max(expected.abs().max().getFloat(), 1e-12f);
