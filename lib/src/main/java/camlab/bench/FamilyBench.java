@@ -38,6 +38,11 @@ public final class FamilyBench {
   /** How far above Grad-CAM's ratio a gradient CAM may be. */
   public static final double GRADIENT_CAM_MARGIN = 0.05;
 
+  /** Those of {@code names} that are among {@link #METHODS}, in the order given. */
+  public static List<String> chosen(List<String> names) {
+    return names.stream().filter(METHODS::contains).toList();
+  }
+
   /** The methods, in table order. */
   public static final List<String> METHODS = List.of("layercam", "xgradcam", "hirescam", "ablationcam", "scorecam", "eigencam", "saliency",
       "integrated-gradients", "smoothgrad");

@@ -7,6 +7,7 @@ import camlab.bench.FamilyBench;
 import camlab.bench.Machine;
 import camlab.bench.MemoryLoop;
 import camlab.bench.MethodBench;
+import camlab.bench.PerturbationBench;
 import camlab.bench.Row;
 import camlab.bench.RowTable;
 import camlab.bench.Stats;
@@ -88,12 +89,14 @@ final class BenchCommand implements Main.Command {
 
   /** {@code --methods}: which of the modern CAMs and input attributions to time (all, none, or a list), besides the core rows. */
   static List<String> familyMethods(String value) {
-    if (value.equals("all")) return FamilyBench.METHODS;
+    List<String> known = new ArrayList<>(FamilyBench.METHODS);
+    known.addAll(PerturbationBench.METHODS);
+    if (value.equals("all")) return List.copyOf(known);
     if (value.equals("none")) return List.of();
     List<String> chosen = list(value);
     for (String m : chosen) {
-      if (!FamilyBench.METHODS.contains(m)) {
-        throw new Args.UsageException("--methods takes all, none or names from " + FamilyBench.METHODS + "; got '" + m + "'.");
+      if (!known.contains(m)) {
+        throw new Args.UsageException("--methods takes all, none or names from " + known + "; got '" + m + "'.");
       }
     }
     return chosen;
@@ -155,7 +158,10 @@ final class BenchCommand implements Main.Command {
       for (int batch : batches) {
         List<Row> core = MethodBench.run("gap-cnn", gap, nin, acol, batch, reps, warmup);
         rows.addAll(core);
-        if (!methods.isEmpty()) rows.addAll(FamilyBench.run("gap-cnn", gap, batch, familyReps(reps, batch), warmup, gradCamRatio(core), methods));
+        List<String> modern = FamilyBench.chosen(methods);
+        if (!modern.isEmpty()) rows.addAll(FamilyBench.run("gap-cnn", gap, batch, familyReps(reps, batch), warmup, gradCamRatio(core), modern));
+        List<String> mine = PerturbationBench.chosen(methods);
+        if (!mine.isEmpty()) rows.addAll(PerturbationBench.run("gap-cnn", gap, PerturbationBench.Settings.gapCnn(), batch, familyReps(reps, batch), warmup, mine));
       }
     }
     return rows;
@@ -183,8 +189,13 @@ final class BenchCommand implements Main.Command {
         boolean big = batch >= 32;
         List<Row> core = MethodBench.run("resnet18", res, nin, acol, batch, big ? (reps + 2) / 3 : reps, big ? Math.min(1, warmup) : warmup);
         rows.addAll(core);
-        if (!methods.isEmpty()) {
-          rows.addAll(FamilyBench.run("resnet18", res, batch, familyReps(reps, batch), big ? Math.min(1, warmup) : warmup, gradCamRatio(core), methods));
+        List<String> modern = FamilyBench.chosen(methods);
+        if (!modern.isEmpty()) {
+          rows.addAll(FamilyBench.run("resnet18", res, batch, familyReps(reps, batch), big ? Math.min(1, warmup) : warmup, gradCamRatio(core), modern));
+        }
+        List<String> mine = PerturbationBench.chosen(methods);
+        if (!mine.isEmpty()) {
+          rows.addAll(PerturbationBench.run("resnet18", res, PerturbationBench.Settings.resnet18(), batch, familyReps(reps, batch), Math.min(1, warmup), mine));
         }
       }
     }
@@ -217,7 +228,9 @@ final class BenchCommand implements Main.Command {
       System.out.println("  curve " + m.get("curveColumns") + ": " + m.get("curve"));
       Map<String, Object> perMethod = new LinkedHashMap<>();
       for (String name : methods) { // each in a loop of its own: a sample then always follows the same method's call
-        Map<String, Object> one = MemoryLoop.run(gap, List.of(camlab.explain.Explainers.byName(name)), 8, calls, warmup, 50);
+        camlab.explain.Explainer method = PerturbationBench.METHODS.contains(name) ? PerturbationBench.memoryMethod(name)
+            : camlab.explain.Explainers.byName(name);
+        Map<String, Object> one = MemoryLoop.run(gap, List.of(method), 8, calls, warmup, 50);
         perMethod.put(name, one);
         System.out.printf("  %s: %d calls in %.0f s, RSS %.1f → %.1f MB: drift %+.2f %% (second half %+.2f %%%s); arrays %s / %s / %s%n", name,
             calls, (Double) one.get("seconds"), one.get("rssFirstMb"), one.get("rssLastMb"), (Double) one.get("driftPercent"),

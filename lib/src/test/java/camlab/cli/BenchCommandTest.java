@@ -39,8 +39,8 @@ class BenchCommandTest {
   @Test
   void timingJsonHasEveryMethodWithPositiveNumbers() throws Exception {
     Path json = tmp.resolve("bench.json");
-    Outcome o = run("bench", "--device", TestDevice.name(), "--models", "gap-cnn", "--batches", "2", "--reps", "1", "--warmup", "0", "--json",
-        json.toString());
+    Outcome o = run("bench", "--device", TestDevice.name(), "--models", "gap-cnn", "--batches", "2", "--reps", "1", "--warmup", "0",
+        "--json", json.toString());
     assertEquals(0, o.code(), o.err());
     JsonObject root = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
     JsonObject machine = root.getAsJsonObject("machine");
@@ -63,7 +63,10 @@ class BenchCommandTest {
     }
     assertEquals(List.of("forward", "cam", "gradcam", "gradcam++", "forward (nin head)", "conv1x1", "forward (acol head)", "acol",
         "upsample+normalize"), what.subList(0, 9));
-    List<String> family = what.subList(9, what.size());
+    List<String> perturbation = List.of("forward (64 masked images)", "occlusion (225 windows)", "rise (250 masks)", "guided-backprop",
+        "guided-gradcam");
+    assertEquals(perturbation, what.subList(what.size() - perturbation.size(), what.size()), "occlusion, RISE and the guided methods come last");
+    List<String> family = what.subList(9, what.size() - perturbation.size());
     assertEquals(camlab.bench.FamilyBench.METHODS, family.stream().filter(w -> !w.contains(" floor: ")).toList());
     assertEquals(List.of("ablationcam floor: forward + 1 head pass of 256", "scorecam floor: forward + 4 forward passes of 64",
         "integrated-gradients floor: forward + 1 forward+backward pass of 64", "smoothgrad floor: forward + 1 forward+backward pass of 50"),
@@ -80,11 +83,12 @@ class BenchCommandTest {
   @Test
   void memoryModeReportsTheCurveAndAConstantModelManager() throws Exception {
     Path json = tmp.resolve("memory.json");
-    Outcome o = run("bench", "--device", TestDevice.name(), "--memory", "30", "--json", json.toString());
+    Outcome o = run("bench", "--device", TestDevice.name(), "--memory", "30", "--methods", "occlusion,rise,guided-backprop,guided-gradcam", "--json",
+        json.toString());
     assertEquals(0, o.code(), o.err());
     JsonObject memory = JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonObject("memory");
     assertEquals(30, memory.get("calls").getAsInt());
-    assertEquals(Set.of("cam", "gradcam", "gradcam++"), Set.copyOf(memory.getAsJsonArray("methods").asList().stream().map(JsonElement::getAsString).toList()));
+    assertEquals(Set.of("cam", "gradcam", "gradcam++", "occlusion", "rise", "guided-backprop", "guided-gradcam"), Set.copyOf(memory.getAsJsonArray("methods").asList().stream().map(JsonElement::getAsString).toList()));
     assertTrue(memory.get("rssFirstMb").getAsDouble() > 0);
     assertEquals(5000, memory.get("nativeHeapTrimIntervalMs").getAsLong(), "the build's JVM flags trim the native heap");
     assertTrue(memory.get("rssMaxMb").getAsDouble() >= memory.get("rssLastMb").getAsDouble());
