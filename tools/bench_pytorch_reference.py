@@ -27,6 +27,13 @@ with a forward pass, the order alternating, ratio = median of per-repetition met
   integrated-gradients  captum's IntegratedGradients, 32 steps, riemann_middle, all steps in one batch
   smoothgrad       captum's NoiseTunnel(Saliency), 25 samples, stdev 0.15 (max x - min x), all samples in one batch
 and the GAP-CNN's training throughput (Adam, softmax cross-entropy) vs its inference throughput at batch 64.
+The perturbation and guided methods, at the settings `camlab bench` times (PerturbationBench.java):
+  occlusion        captum's Occlusion with its default perturbations_per_eval=1: one pass of the batch per window,
+                   the window zeroed, drops accumulated and divided by the coverage (gap-cnn 8x8/4, resnet18 56x56/56)
+  rise             the official RISE code: masks made with NumPy and scikit-image-style bilinear resizing (torch here),
+                   each image's masked copies through the network in batches of 64, saliency = P^T M / (N p)
+                   (gap-cnn 250 masks, resnet18 16)
+  guided-backprop  captum's GuidedBackprop: a backward hook on every ReLU keeps the positive gradient (gap-cnn only)
 
 Run:  OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 tools/bench_pytorch_reference.py [--json FILE] [--reps N]
       [--warmup N] [--threads N] [--models gap-cnn,resnet18] [--batches 1,32] [--device cpu|cuda]
@@ -413,6 +420,77 @@ def machine(threads):
             "gpu": torch.cuda.get_device_name(DEVICE) if DEVICE.type == "cuda" else None}
 
 
+PERTURBATION_METHODS = ["occlusion", "rise", "guided-backprop"]
+PERTURBATION = {"gap-cnn": {"patch": 8, "stride": 4, "masks": 250}, "resnet18": {"patch": 56, "stride": 56, "masks": 16}}
+
+
+def occlusion_captum(model, x, classes, patch, stride):
+    """captum Occlusion, zero baseline, perturbations_per_eval=1: one forward pass of the whole batch per window."""
+    with torch.no_grad():
+        pick = torch.arange(x.shape[0], device=x.device)
+        base = model(x)[pick, classes]
+        _, _, h, w = x.shape
+        total = torch.zeros(x.shape[0], h, w, device=x.device)
+        count = torch.zeros(h, w, device=x.device)
+        for top in range(0, h - patch + 1, stride):
+            for left in range(0, w - patch + 1, stride):
+                occluded = x.clone()
+                occluded[:, :, top:top + patch, left:left + patch] = 0
+                total[:, top:top + patch, left:left + patch] += (base - model(occluded)[pick, classes]).view(-1, 1, 1)
+                count[top:top + patch, left:left + patch] += 1
+        return total / count.clamp(min=1)
+
+
+def rise_masks(n, h, w, cells=8, keep=0.5):
+    """Petsiuk et al.'s generate_masks: a random grid, upsampled with a random shift (torch bilinear here)."""
+    ch, cw = -(-h // cells), -(-w // cells)
+    grid = (np.random.rand(n, 1, cells, cells) < keep).astype(np.float32)
+    up = F.interpolate(torch.from_numpy(grid), size=((cells + 1) * ch, (cells + 1) * cw), mode="bilinear", align_corners=False)
+    masks = torch.empty(n, 1, h, w)
+    for i in range(n):
+        dy, dx = np.random.randint(0, ch), np.random.randint(0, cw)
+        masks[i] = up[i, :, dy:dy + h, dx:dx + w]
+    return masks.to(DEVICE)
+
+
+def rise_official(model, x, classes, n, batch=64, keep=0.5):
+    """The official RISE explainer: masks made per call, each image's masked copies in batches, P^T M / (N p)."""
+    masks = rise_masks(n, x.shape[2], x.shape[3])
+    out = []
+    with torch.no_grad():
+        for b in range(x.shape[0]):
+            p = torch.cat([torch.softmax(model(masks[i:i + batch] * x[b:b + 1]), 1) for i in range(0, n, batch)])
+            out.append((p[:, classes[b]] @ masks.view(n, -1)).view(x.shape[2], x.shape[3]) / (n * keep))
+    return torch.stack(out)
+
+
+def guided_captum(model, x, classes):
+    """captum GuidedBackprop: backward hooks on every ReLU module pass only the positive gradient."""
+    handles = [m.register_full_backward_hook(lambda m, gi, go: (gi[0].clamp(min=0),)) for m in model.modules() if isinstance(m, nn.ReLU)]
+    leaf = x.clone().requires_grad_(True)
+    out = model(leaf)
+    (g,) = torch.autograd.grad(out[torch.arange(x.shape[0], device=x.device), classes].sum(), leaf)
+    for h in handles:
+        h.remove()
+    return g.abs().amax(1)
+
+
+def bench_perturbation(family, model, input_shape, batch, reps, warmup, methods):
+    """Rows for occlusion, RISE and (GAP-CNN) Guided Backprop among `methods`, interleaved with the forward pass like the others."""
+    model.eval()
+    settings = PERTURBATION[family]
+    x = torch.rand((batch,) + input_shape, device=DEVICE)
+    classes = forward(model, x).argmax(1)
+    pairs = [("occlusion", lambda: forward(model, x), lambda: occlusion_captum(model, x, classes, settings["patch"], settings["stride"])),
+             ("rise", lambda: forward(model, x), lambda: rise_official(model, x, classes, settings["masks"]))]
+    if family == "gap-cnn":
+        pairs.append(("guided-backprop", lambda: forward(model, x), lambda: guided_captum(model, x, classes)))
+    pairs = [p for p in pairs if p[0] in methods]
+    samples = paired(pairs, reps, warmup)
+    return [row(family, batch, name, statistics.median(m), statistics.median(f), statistics.median([a / b for a, b in zip(m, f)]))
+            for name, (f, m) in samples.items()]
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--json")
@@ -433,10 +511,11 @@ def main():
     torch.set_num_interop_threads(a.threads)
     torch.manual_seed(1)
     families = a.models.split(",")
-    methods = list(FAMILY) if a.methods == "all" else [] if a.methods == "none" else a.methods.split(",")
+    known = list(FAMILY) + PERTURBATION_METHODS
+    methods = known if a.methods == "all" else [] if a.methods == "none" else a.methods.split(",")
     for m in methods:
-        if m not in FAMILY:
-            p.error(f"--methods: unknown method {m!r}; choose from {list(FAMILY)}")
+        if m not in known:
+            p.error(f"--methods: unknown method {m!r}; choose from {known}")
     batches = [int(b) for b in a.batches.split(",")]
     out = {"command": "bench_pytorch_reference.py " + " ".join(os.sys.argv[1:]), "machine": machine(a.threads),
            "weights": "random (timing does not depend on training)", "reps": {"gap-cnn": gap_reps, "resnet18": resnet_reps}, "warmup": a.warmup,
@@ -446,14 +525,20 @@ def main():
     if "gap-cnn" in families:
         model = gap_cnn().to(DEVICE)
         for b in batches:
-            rows += bench_family("gap-cnn", model, (1, 64, 64), b, gap_reps, a.warmup, methods)
+            rows += bench_family("gap-cnn", model, (1, 64, 64), b, gap_reps, a.warmup, [m for m in methods if m in FAMILY])
+            if any(m in PERTURBATION_METHODS for m in methods):
+                rows += bench_perturbation("gap-cnn", model, (1, 64, 64), b, max(1 if b >= 32 else 3, gap_reps // 10 if b >= 32 else gap_reps // 3),
+                                           a.warmup, methods)
         tr = training(gap_reps, a.warmup)
     if "resnet18" in families:
         model = resnet18().to(DEVICE)
         for b in batches:
             big = b >= 32
             rows += bench_family("resnet18", model, (3, 224, 224), b, (resnet_reps + 2) // 3 if big else resnet_reps,
-                                 min(1, a.warmup) if big else a.warmup, methods)
+                                 min(1, a.warmup) if big else a.warmup, [m for m in methods if m in FAMILY])
+            if any(m in PERTURBATION_METHODS for m in methods):
+                rows += bench_perturbation("resnet18", model, (3, 224, 224), b, max(1 if big else 3, resnet_reps // 10 if big else resnet_reps // 3),
+                                           min(1, a.warmup), methods)
     print(f"{'model':>9} {'batch':>5} {'what':>20} {'ms':>10} {'x forward':>10} {'images/s':>10}  target")
     for r in rows:
         t = "" if r["target"] is None else f"<= {r['target']} " + ("ok" if r["meetsTarget"] else "MISSED")
