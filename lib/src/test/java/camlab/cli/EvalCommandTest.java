@@ -25,7 +25,7 @@ class EvalCommandTest {
     assertNull(o.json());
     assertNull(o.markdown());
     assertEquals(java.util.List.of("cam", "gradcam", "gradcam++", "conv1x1", "acol", "layercam", "xgradcam", "hirescam", "ablationcam", "scorecam", "eigencam", "saliency",
-        "integrated-gradients", "smoothgrad", "center-gaussian",
+        "integrated-gradients", "smoothgrad", "occlusion", "rise", "guided-backprop", "guided-gradcam", "center-gaussian",
         "image-intensity"),
         o.methods().stream().map(MapMethod::name).toList());
     assertEquals(64, o.settings().steps());
@@ -38,7 +38,7 @@ class EvalCommandTest {
     var plan = EvalCommand.plan(EvalCommand.parse(new String[0]));
     assertEquals(java.util.List.of("gap-cnn", "nin-cnn", "acol"), java.util.List.copyOf(plan.keySet()));
     assertEquals(java.util.List.of("cam", "gradcam", "gradcam++", "layercam", "xgradcam", "hirescam", "ablationcam", "scorecam", "eigencam", "saliency",
-        "integrated-gradients", "smoothgrad", "center-gaussian",
+        "integrated-gradients", "smoothgrad", "occlusion", "rise", "guided-backprop", "guided-gradcam", "center-gaussian",
         "image-intensity"),
         plan.get("gap-cnn").stream().map(MapMethod::name).toList());
     assertEquals(java.util.List.of("conv1x1"), plan.get("nin-cnn").stream().map(MapMethod::name).toList());
@@ -70,7 +70,7 @@ class EvalCommandTest {
     assertThrows(Args.UsageException.class, () -> EvalCommand.parse(new String[] {"--model", "vgg16"}));
     assertThrows(Args.UsageException.class, () -> EvalCommand.parse(new String[] {"--bogus"}));
     assertThrows(Args.UsageException.class, () -> EvalCommand.parse(new String[] {"results.json"}));
-    assertThrows(IllegalArgumentException.class, () -> EvalCommand.parse(new String[] {"--methods", "cam,rise"}));
+    assertThrows(IllegalArgumentException.class, () -> EvalCommand.parse(new String[] {"--methods", "cam,no-such-method"}));
 
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = Main.run(new String[] {"eval", "--steps", "0"}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
