@@ -88,7 +88,13 @@ class BenchCommandTest {
     assertEquals(0, o.code(), o.err());
     JsonObject memory = JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonObject("memory");
     assertEquals(30, memory.get("calls").getAsInt());
-    assertEquals(Set.of("cam", "gradcam", "gradcam++", "occlusion", "rise", "guided-backprop", "guided-gradcam"), Set.copyOf(memory.getAsJsonArray("methods").asList().stream().map(JsonElement::getAsString).toList()));
+    assertEquals(Set.of("cam", "gradcam", "gradcam++"), Set.copyOf(memory.getAsJsonArray("methods").asList().stream().map(JsonElement::getAsString).toList()));
+    JsonObject perMethod = memory.getAsJsonObject("perMethod");
+    assertEquals(Set.of("occlusion", "rise", "guided-backprop", "guided-gradcam"), perMethod.keySet(), "each chosen method in a loop of its own");
+    for (String name : perMethod.keySet()) {
+      JsonObject one = perMethod.getAsJsonObject(name);
+      assertEquals(one.get("modelArraysBefore").getAsInt(), one.get("modelArraysAtEnd").getAsInt(), name + " leaves no array in the model's manager");
+    }
     assertTrue(memory.get("rssFirstMb").getAsDouble() > 0);
     assertEquals(5000, memory.get("nativeHeapTrimIntervalMs").getAsLong(), "the build's JVM flags trim the native heap");
     assertTrue(memory.get("rssMaxMb").getAsDouble() >= memory.get("rssLastMb").getAsDouble());
