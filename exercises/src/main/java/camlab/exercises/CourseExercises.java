@@ -3,6 +3,7 @@ package camlab.exercises;
 import java.util.List;
 
 import camlab.exercises.graders.acol.*;
+import camlab.exercises.graders.beyond.*;
 import camlab.exercises.graders.cam.*;
 import camlab.exercises.graders.conv1x1.*;
 import camlab.exercises.graders.gap.*;
@@ -29,6 +30,12 @@ public final class CourseExercises {
   /** Min–max normalisation and bilinear upsampling of maps. */
   private static final List<String> MAP_OPS = join(KERNELS, "camlab.explain.ActivationMaps#normalize",
       "camlab.explain.ActivationMaps#upsample*");
+  /** Every explainer of chapter 8 and what they share: each computes a whole map, so chapter 8's cells may not call them. */
+  private static final List<String> FAMILY = join(EXPLAINERS, "camlab.explain.LayerCam", "camlab.explain.XGradCam", "camlab.explain.HiResCam",
+      "camlab.explain.PositionWeightedExplainer", "camlab.explain.AblationCam", "camlab.explain.ScoreCam", "camlab.explain.EigenCam",
+      "camlab.explain.Occlusion", "camlab.explain.Rise", "camlab.explain.PerturbationExplainer", "camlab.explain.Saliency",
+      "camlab.explain.SmoothGrad", "camlab.explain.IntegratedGradients", "camlab.explain.InputGradientExplainer",
+      "camlab.explain.InputGradients", "camlab.explain.GuidedBackprop", "camlab.explain.GuidedGradCam", "camlab.explain.LayerChain");
   /** ACoL's erasing and fusing. */
   private static final List<String> ACOL = List.of("camlab.model.AcolHead", "camlab.explain.AcolMaps");
 
@@ -85,7 +92,20 @@ public final class CourseExercises {
       new Exercise("7.2", "Spearman rank correlation", 3, "07-trust.ipynb", Contract.of(SpearmanCorrelation.class),
           SpearmanCorrelationGrader.class, List.of("camlab.evaluate.sanity.Spearman", "camlab.evaluate.sanity.SanityCheck",
               "camlab.evaluate.sanity.ModelRandomization"))
-          .withHiddenGrader("camlab.exercises.graders.trust.SpearmanCorrelationHiddenGrader")));
+          .withHiddenGrader("camlab.exercises.graders.trust.SpearmanCorrelationHiddenGrader"),
+      new Exercise("8.1", "LayerCAM map", 2, "08-beyond-grad-cam.ipynb", Contract.of(LayerCamMap.class), LayerCamMapGrader.class, FAMILY)
+          .withHiddenGrader("camlab.exercises.graders.beyond.LayerCamMapHiddenGrader"),
+      new Exercise("8.2", "Score-CAM masks", 3, "08-beyond-grad-cam.ipynb", Contract.of(ScoreCamMasks.class), ScoreCamMasksGrader.class,
+          join(FAMILY, join(KERNELS, "camlab.ops.MapOps#minMaxNormalize*", "camlab.ops.MapOps#upsampleBilinearThenMinMax").toArray(String[]::new)))
+          .withHiddenGrader("camlab.exercises.graders.beyond.ScoreCamMasksHiddenGrader"),
+      new Exercise("8.3", "Occlusion map", 3, "08-beyond-grad-cam.ipynb", Contract.of(OcclusionMap.class), OcclusionMapGrader.class, FAMILY)
+          .withHiddenGrader("camlab.exercises.graders.beyond.OcclusionMapHiddenGrader"),
+      new Exercise("8.4", "Guided Grad-CAM", 2, "08-beyond-grad-cam.ipynb", Contract.of(GuidedGradCamMap.class), GuidedGradCamMapGrader.class,
+          FAMILY)
+          .withHiddenGrader("camlab.exercises.graders.beyond.GuidedGradCamMapHiddenGrader"),
+      new Exercise("8.5", "Integrated Gradients", 3, "08-beyond-grad-cam.ipynb", Contract.of(IntegratedGradientsMap.class),
+          IntegratedGradientsMapGrader.class, FAMILY)
+          .withHiddenGrader("camlab.exercises.graders.beyond.IntegratedGradientsMapHiddenGrader")));
 
   private static List<String> join(List<String> base, String... more) {
     List<String> all = new java.util.ArrayList<>(base);
