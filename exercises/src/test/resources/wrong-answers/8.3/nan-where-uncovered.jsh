@@ -10,7 +10,7 @@ NDArray occlusionMap(Classifier model, NDArray images, int classIndex, int patch
     for (int r = 0; r + patch <= height; r += stride) {
         for (int q = 0; q + patch <= width; q += stride) {
             NDArray keep = manager.ones(new Shape(1, s[1], height, width)); keep.set(new NDIndex(":, :, {}:{}, {}:{}", r, r + patch, q, q + patch), 0f);
-            NDArray drop = base.sub(model.logits(images.mul(keep)).get(:,  + classIndex));
+            NDArray drop = base.sub(model.logits(images.mul(keep)).get(":, " + classIndex));
             NDArray window = manager.zeros(new Shape(1, height, width));
             window.set(new NDIndex(":, {}:{}, {}:{}", r, r + patch, q, q + patch), 1f);
             sum = sum.add(window.mul(drop.reshape(s[0], 1, 1)));
