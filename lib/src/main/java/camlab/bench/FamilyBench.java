@@ -98,7 +98,7 @@ public final class FamilyBench {
         long copyBytes = 4L * a.size() / batch;
         int perPass = (int) Math.max(1, Math.min(channels, AblationCam.PASS_BYTES / (copyBytes * batch)));
         List<NDArray> chunks = chunks(manager, a.slice(1), batch, channels, perPass);
-        yield () -> MethodBench.scoped(x, () -> {
+        yield () -> MethodBench.scoped(anchors(x, chunks), () -> {
           model.logits(x);
           for (int c = 0; c < passCount(channels, perPass); c++) MethodBench.wait(model.head(pick(chunks, channels, perPass, c)));
           return null;
@@ -107,7 +107,7 @@ public final class FamilyBench {
       case "scorecam" -> {
         int perPass = Math.max(1, Math.min(channels, ScoreCam.PASS_IMAGES / batch));
         List<NDArray> chunks = chunks(manager, model.inputShape(), batch, channels, perPass);
-        yield () -> MethodBench.scoped(x, () -> {
+        yield () -> MethodBench.scoped(anchors(x, chunks), () -> {
           model.logits(x);
           for (int c = 0; c < passCount(channels, perPass); c++) MethodBench.wait(model.logits(pick(chunks, channels, perPass, c)));
           return null;
@@ -117,7 +117,7 @@ public final class FamilyBench {
         int copies = name.equals("smoothgrad") ? SmoothGrad.DEFAULT_SAMPLES : IntegratedGradients.DEFAULT_STEPS;
         int perPass = Math.max(1, InputGradientExplainer.PASS_IMAGES / batch);
         List<NDArray> chunks = chunks(manager, model.inputShape(), batch, copies, perPass);
-        yield () -> MethodBench.scoped(x, () -> {
+        yield () -> MethodBench.scoped(anchors(x, chunks), () -> {
           model.logits(x);
           for (int c = 0; c < passCount(copies, perPass); c++) MethodBench.wait(inputGradient(model, pick(chunks, copies, perPass, c)));
           return null;
@@ -168,6 +168,13 @@ public final class FamilyBench {
     chunks.add(manager.randomUniform(0, 1, new Shape((long) Math.min(perPass, copies) * batch).addAll(row)));
     if (copies % perPass != 0 && copies > perPass) chunks.add(manager.randomUniform(0, 1, new Shape((long) (copies % perPass) * batch).addAll(row)));
     return chunks;
+  }
+
+  /** The image batch and the ready-made inputs, so that what a floor computes from either is freed after each call. */
+  private static List<NDArray> anchors(NDArray x, List<NDArray> chunks) {
+    List<NDArray> anchors = new ArrayList<>(List.of(x));
+    anchors.addAll(chunks);
+    return anchors;
   }
 
   private static int passCount(int copies, int perPass) {

@@ -86,8 +86,16 @@ public final class MethodBench {
 
   /** Runs {@code body} with its temporaries in a sub-manager of {@code anchor}'s, closed right after. */
   static void scoped(NDArray anchor, Supplier<Object> body) {
-    try (NDManager scope = anchor.getManager().newSubManager()) {
-      anchor.tempAttach(scope);
+    scoped(java.util.List.of(anchor), body);
+  }
+
+  /**
+   * {@link #scoped(NDArray, Supplier)} with several inputs: everything computed from any of them during the call is freed
+   * with the call, and the inputs return to their own managers.
+   */
+  static void scoped(java.util.List<NDArray> anchors, Supplier<Object> body) {
+    try (NDManager scope = anchors.get(0).getManager().newSubManager()) {
+      anchors.forEach(a -> a.tempAttach(scope));
       body.get();
     }
   }
