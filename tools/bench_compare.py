@@ -7,8 +7,9 @@
 The first form matches rows on (model, batch, method); each side shows the median ms and the ratio to its own
 forward pass from the same run. The second rewrites, in the page, the blocks between
 `<!-- bench:DEVICE:NAME -->` and `<!-- /bench:DEVICE:NAME -->` from the files tools/bench_run.sh writes into
-docs/bench/DEVICE/ (machine.json, camlab.json, pytorch.json, memory.json): NAME is `machine`, `table` or
-`memory` (the memory block only where memory.json exists: tools/gpu-check.sh writes none). Only the standard library
+docs/bench/DEVICE/ (machine.json, camlab.json, pytorch.json, memory.json): NAME is `machine`, `table` (the core
+methods), `family` (the modern CAMs and input attributions, where they were timed) or `memory` (the memory block only
+where memory.json exists: tools/gpu-check.sh writes none). Only the standard library
 is needed.
 """
 import json
@@ -62,11 +63,17 @@ FORWARD_ROWS = {"forward": "forward pass, ms", "forward (nin head)": "forward pa
 COMPARED_WITH = {"conv1x1": " (× NiN-head forward)", "acol": " (× ACoL-head forward)"}
 
 
+CORE = set(FORWARD_ROWS) | {"cam", "gradcam", "gradcam++", "conv1x1", "acol", "upsample+normalize", "gradcam-split"}
+# the methods whose reference is done the usual slow way, and which should beat it at least twofold
+PERTURBATION = ("ablationcam", "scorecam", "occlusion", "rise", "integrated-gradients", "smoothgrad")
+SPEEDUP_TARGET = 2.0
+
+
 def pivot(ours, ref):
-    """The page's compact table: one row per method, one column per (model, batch); each cell CamLab / PyTorch."""
-    mine = {key(r): r for r in ours["rows"]}
-    theirs = {key(r): r for r in ref["rows"]} if ref else {}
-    rows = list(ours["rows"]) + [r for r in (ref["rows"] if ref else []) if key(r) not in mine]
+    """The page's compact table of the core rows: one row per method, one column per (model, batch); each cell CamLab / PyTorch."""
+    mine = {key(r): r for r in ours["rows"] if r["what"] in CORE}
+    theirs = {key(r): r for r in ref["rows"] if r["what"] in CORE} if ref else {}
+    rows = [r for r in ours["rows"] if r["what"] in CORE] + [r for r in (ref["rows"] if ref else []) if r["what"] in CORE and key(r) not in mine]
     settings = list(dict.fromkeys((r["model"], r["batch"]) for r in rows))
     methods = list(dict.fromkeys(r["what"] for r in rows))
     methods = [m for m in methods if m in FORWARD_ROWS] + [m for m in methods if m not in FORWARD_ROWS]
@@ -81,6 +88,48 @@ def pivot(ours, ref):
         target = next((r["target"] for r in rows if r["what"] == what and r.get("target") is not None), None)
         name = FORWARD_ROWS.get(what, what + COMPARED_WITH.get(what, ""))
         lines.append(f"| {name} | {'' if target is None else '≤ ' + str(target) + ' ×'} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def family_rows(ours, ref):
+    """The modern CAMs and input attributions: each CamLab row with its floor, next to the reference's row of that method."""
+    theirs = {key(r): r for r in ref["rows"]} if ref else {}
+    rows = ours["rows"]
+    out = []
+    for i, r in enumerate(rows):
+        what = r["what"]
+        if what in CORE or what.startswith("forward") or " floor: " in what:
+            continue
+        floor = rows[i - 1] if i > 0 and rows[i - 1]["what"].startswith(what + " floor: ") else None
+        out.append((r, floor, theirs.get(key(r))))
+    return out
+
+
+def family_block(ours, ref):
+    """The page's table of the whole family, and how many rows meet their targets."""
+    lines = ["| method | model, batch | CamLab ms | × fwd | floor × fwd (its passes) | target × fwd | PyTorch ms | PyTorch × fwd "
+             "| PyTorch ms ÷ CamLab ms |",
+             "|---|---|---:|---:|---|---:|---:|---:|---:|"]
+    slower = []
+    compared = 0
+    for r, floor, b in family_rows(ours, ref):
+        passes = floor["what"].split(" floor: forward + ", 1)[1] if floor else ""
+        floor_cell = f"{floor['ratioToForward']:.2f} ({passes})" if floor else ""
+        target = "" if r.get("target") is None else f"≤ {r['target']}" + ("" if r["meetsTarget"] else " **missed**")
+        speedup = ""
+        if b is not None:
+            x = b["ms"] / r["ms"]
+            speedup = f"{x:.2f}"
+            if r["what"] in PERTURBATION:
+                compared += 1
+                if x < SPEEDUP_TARGET:
+                    slower.append(f"{r['what']} ({MODEL_NAMES.get(r['model'], r['model'])}, batch {r['batch']}: {x:.2f})")
+                    speedup += " **< 2**"
+        lines.append(f"| {r['what']} | {MODEL_NAMES.get(r['model'], r['model'])}, {r['batch']} | {millis(r)} | {ratio(r)} | {floor_cell} "
+                     f"| {target} | {millis(b) if b else '—'} | {ratio(b) if b else '—'} | {speedup} |")
+    if ref and compared:
+        lines += ["", f"Perturbation and path methods at least {SPEEDUP_TARGET:g}× faster than the reference: {compared - len(slower)} of {compared}"
+                  + (f"; not: {'; '.join(slower)}." if slower else ".")]
     return lines
 
 
@@ -157,7 +206,9 @@ def memory_block(memory):
     lines = ["| | |", "|---|---|"] + [f"| {a} | {b} |" for a, b in rows]
     per_method = m.get("perMethod", {})
     if per_method:
-        lines += ["", "Each of the modern CAMs and input attributions in a loop of its own (batch 8, same calls and warm-up):", "",
+        first = next(iter(per_method.values()))
+        lines += ["", f"Each of the modern CAMs and input attributions in a loop of its own ({first['calls']:,} calls after "
+                      f"{first['warmupCalls']} warm-up calls, batch {first['batch']}):", "",
                   "| method | RSS first → last (MB) | drift | drift, second half | after `malloc_trim(0)` | arrays before / after warm-up / end |",
                   "|---|---|---:|---:|---:|---|"]
         for name, r in per_method.items():
@@ -185,6 +236,8 @@ def update_page(page_path, bench_dir):
         page = f.read()
     page = replace_block(page, device, "machine", machine_block(device, files["machine"], files["camlab"], files["pytorch"], files["memory"]))
     page = replace_block(page, device, "table", table_block(files["camlab"], files["pytorch"], compact=True))
+    if family_rows(files["camlab"], files["pytorch"]):
+        page = replace_block(page, device, "family", family_block(files["camlab"], files["pytorch"]))
     if files["memory"] is not None:
         page = replace_block(page, device, "memory", memory_block(files["memory"]))
     with open(page_path, "w") as f:

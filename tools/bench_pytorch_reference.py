@@ -421,6 +421,8 @@ def machine(threads):
 
 
 PERTURBATION_METHODS = ["occlusion", "rise", "guided-backprop"]
+# As camlab bench, plus Ablation-CAM, which pytorch-grad-cam runs as whole-network passes (16 of 32 images per image here)
+RESNET18_CPU_MINUTES_LONG = ["ablationcam", "scorecam", "integrated-gradients", "smoothgrad"]
 PERTURBATION = {"gap-cnn": {"patch": 8, "stride": 4, "masks": 250}, "resnet18": {"patch": 56, "stride": 56, "masks": 16}}
 
 
@@ -534,8 +536,15 @@ def main():
         model = resnet18().to(DEVICE)
         for b in batches:
             big = b >= 32
+            family = [m for m in methods if m in FAMILY]
+            if big and DEVICE.type == "cpu":
+                skipped = [m for m in family if m in RESNET18_CPU_MINUTES_LONG]
+                family = [m for m in family if m not in RESNET18_CPU_MINUTES_LONG]
+                if skipped:
+                    print(f"resnet18, batch {b}, cpu: not timing {', '.join(skipped)} (thousands of 224x224 network passes a call, "
+                          "minutes each on a CPU; the batch-1 rows time the same passes)")
             rows += bench_family("resnet18", model, (3, 224, 224), b, (resnet_reps + 2) // 3 if big else resnet_reps,
-                                 min(1, a.warmup) if big else a.warmup, [m for m in methods if m in FAMILY])
+                                 min(1, a.warmup) if big else a.warmup, family)
             if any(m in PERTURBATION_METHODS for m in methods):
                 rows += bench_perturbation("resnet18", model, (3, 224, 224), b, max(1 if big else 3, resnet_reps // 10 if big else resnet_reps // 3),
                                            min(1, a.warmup), methods)

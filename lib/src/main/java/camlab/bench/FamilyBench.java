@@ -23,7 +23,9 @@ import java.util.Map;
  *
  * <ul>
  *   <li>layercam, xgradcam, hirescam: target = this run's Grad-CAM ratio + 0.05 (the same forward and backward passes);
- *   <li>ablationcam: floor = 1 forward + the head passes over the B·K ablated copies, as the method batches them;
+ *   <li>ablationcam: floor = 1 forward + the head passes over the B·K ablated copies, as the method batches them (on a GAP +
+ *       Linear head the method needs no head pass, so it runs below this floor; the {@value #ABLATION_HEAD_PASSES} row
+ *       times the passes themselves, against the NiN model's forward pass);
  *   <li>scorecam: floor = 1 forward + the forward passes over the B·K masked images;
  *   <li>integrated-gradients (m = 32), smoothgrad (n = 25): floor = 1 forward + the forward-and-backward passes to the
  *       input over the m·B (n·B) copies;
@@ -49,44 +51,57 @@ public final class FamilyBench {
 
   private FamilyBench() {}
 
+  /** The row of Ablation-CAM on the NiN head, where it makes its head passes (on a GAP + Linear head it needs none). */
+  public static final String ABLATION_HEAD_PASSES = "ablationcam (nin head)";
+
   /**
    * @param base a GAP + Linear model
+   * @param nin the same backbone with a NiN head, on which Ablation-CAM runs its head passes; null for no such row
    * @param gradCamRatio Grad-CAM's ratio in the same run at the same batch (for the gradient CAMs' target)
    * @param methods which of {@link #METHODS} to time
    */
-  public static List<Row> run(String family, Classifier base, int batch, int reps, int warmup, double gradCamRatio, List<String> methods) {
+  public static List<Row> run(String family, Classifier base, Classifier nin, int batch, int reps, int warmup, double gradCamRatio,
+      List<String> methods) {
     try (NDManager manager = NDManager.newBaseManager(base.device())) {
       NDArray x = manager.randomUniform(0, 1, new Shape(batch).addAll(base.inputShape()));
-      Runnable forward = () -> MethodBench.scoped(x, () -> MethodBench.wait(base.logits(x)));
+      List<Timed> timed = new ArrayList<>();
+      for (String name : methods) {
+        timed.add(new Timed(name, name, base));
+        if (name.equals("ablationcam") && nin != null) timed.add(new Timed(ABLATION_HEAD_PASSES, name, nin));
+      }
       List<PairedTiming.Pair> pairs = new ArrayList<>();
       List<String> floors = new ArrayList<>();
-      for (String name : methods) {
-        Explainer method = Explainers.byName(name);
-        pairs.add(new PairedTiming.Pair(name, forward, () -> MethodBench.scoped(x, () -> MethodBench.wait(method.explain(base, x).maps()))));
-        Runnable floor = floor(name, base, x, manager);
+      for (Timed t : timed) {
+        Explainer method = Explainers.byName(t.method());
+        Runnable forward = () -> MethodBench.scoped(x, () -> MethodBench.wait(t.model().logits(x)));
+        pairs.add(new PairedTiming.Pair(t.row(), forward, () -> MethodBench.scoped(x, () -> MethodBench.wait(method.explain(t.model(), x).maps()))));
+        Runnable floor = floor(t.method(), t.model(), x, manager);
         if (floor != null) {
-          pairs.add(new PairedTiming.Pair(name + " floor", forward, floor));
-          floors.add(name);
+          pairs.add(new PairedTiming.Pair(t.row() + " floor", forward, floor));
+          floors.add(t.row());
         }
       }
       Map<String, PairedTiming.Samples> s = PairedTiming.run(pairs, reps, warmup, PairedTiming.methodWarmupSeconds());
       List<Row> rows = new ArrayList<>();
-      for (String name : methods) {
-        PairedTiming.Samples m = s.get(name);
-        Double target = switch (name) {
+      for (Timed t : timed) {
+        PairedTiming.Samples m = s.get(t.row());
+        Double target = switch (t.method()) {
           case "layercam", "xgradcam", "hirescam" -> Stats.round(gradCamRatio + GRADIENT_CAM_MARGIN, 3);
-          default -> floors.contains(name) ? Stats.round(FLOOR_FACTOR * s.get(name + " floor").ratio(), 3) : null;
+          default -> floors.contains(t.row()) ? Stats.round(FLOOR_FACTOR * s.get(t.row() + " floor").ratio(), 3) : null;
         };
-        if (floors.contains(name)) {
-          PairedTiming.Samples f = s.get(name + " floor");
-          rows.add(new Row(family, batch, name + " floor: " + passes(name, base, batch), f.medianMethodMs(), f.medianForwardMs(), f.ratio(),
-              batch * 1000.0 / f.medianMethodMs(), null));
+        if (floors.contains(t.row())) {
+          PairedTiming.Samples f = s.get(t.row() + " floor");
+          rows.add(new Row(family, batch, t.row() + " floor: " + passes(t.method(), t.model(), batch), f.medianMethodMs(), f.medianForwardMs(),
+              f.ratio(), batch * 1000.0 / f.medianMethodMs(), null));
         }
-        rows.add(new Row(family, batch, name, m.medianMethodMs(), m.medianForwardMs(), m.ratio(), batch * 1000.0 / m.medianMethodMs(), target));
+        rows.add(new Row(family, batch, t.row(), m.medianMethodMs(), m.medianForwardMs(), m.ratio(), batch * 1000.0 / m.medianMethodMs(), target));
       }
       return rows;
     }
   }
+
+  /** A row of the table: a method on a model, each compared with that model's forward pass. */
+  private record Timed(String row, String method, Classifier model) {}
 
   /** The unavoidable passes of a perturbation method, or null for the others. */
   private static Runnable floor(String name, Classifier model, NDArray x, NDManager manager) {
@@ -98,30 +113,18 @@ public final class FamilyBench {
         long copyBytes = 4L * a.size() / batch;
         int perPass = (int) Math.max(1, Math.min(channels, AblationCam.PASS_BYTES / (copyBytes * batch)));
         List<NDArray> chunks = chunks(manager, a.slice(1), batch, channels, perPass);
-        yield () -> MethodBench.scoped(anchors(x, chunks), () -> {
-          model.logits(x);
-          for (int c = 0; c < passCount(channels, perPass); c++) MethodBench.wait(model.head(pick(chunks, channels, perPass, c)));
-          return null;
-        });
+        yield passes(model, x, chunks, passCount(channels, perPass), c -> model.head(pick(chunks, channels, perPass, c)));
       }
       case "scorecam" -> {
         int perPass = Math.max(1, Math.min(channels, ScoreCam.PASS_IMAGES / batch));
         List<NDArray> chunks = chunks(manager, model.inputShape(), batch, channels, perPass);
-        yield () -> MethodBench.scoped(anchors(x, chunks), () -> {
-          model.logits(x);
-          for (int c = 0; c < passCount(channels, perPass); c++) MethodBench.wait(model.logits(pick(chunks, channels, perPass, c)));
-          return null;
-        });
+        yield passes(model, x, chunks, passCount(channels, perPass), c -> model.logits(pick(chunks, channels, perPass, c)));
       }
       case "integrated-gradients", "smoothgrad" -> {
         int copies = name.equals("smoothgrad") ? SmoothGrad.DEFAULT_SAMPLES : IntegratedGradients.DEFAULT_STEPS;
         int perPass = Math.max(1, InputGradientExplainer.PASS_IMAGES / batch);
         List<NDArray> chunks = chunks(manager, model.inputShape(), batch, copies, perPass);
-        yield () -> MethodBench.scoped(anchors(x, chunks), () -> {
-          model.logits(x);
-          for (int c = 0; c < passCount(copies, perPass); c++) MethodBench.wait(inputGradient(model, pick(chunks, copies, perPass, c)));
-          return null;
-        });
+        yield passes(model, x, chunks, passCount(copies, perPass), c -> inputGradient(model, pick(chunks, copies, perPass, c)));
       }
       default -> null;
     };
@@ -170,11 +173,18 @@ public final class FamilyBench {
     return chunks;
   }
 
-  /** The image batch and the ready-made inputs, so that what a floor computes from either is freed after each call. */
-  private static List<NDArray> anchors(NDArray x, List<NDArray> chunks) {
-    List<NDArray> anchors = new ArrayList<>(List.of(x));
-    anchors.addAll(chunks);
-    return anchors;
+  /**
+   * One forward pass of the batch, then {@code count} passes over the ready-made inputs. What each pass computes is freed
+   * when it ends, as the methods free each chunk's work, so the floor pays for no memory a method would not hold.
+   */
+  private static Runnable passes(Classifier model, NDArray x, List<NDArray> chunks, int count, java.util.function.IntFunction<NDArray> pass) {
+    return () -> {
+      MethodBench.scoped(x, () -> MethodBench.wait(model.logits(x)));
+      for (int c = 0; c < count; c++) {
+        int index = c;
+        MethodBench.scoped(chunks, () -> MethodBench.wait(pass.apply(index)));
+      }
+    };
   }
 
   private static int passCount(int copies, int perPass) {

@@ -18,6 +18,7 @@ import java.util.Map;
  * forward pass. Occlusion and RISE need one pass of the batch (the logits) and one pass of every masked image, which they
  * run {@value #MASKED_BATCH} at a time, so their floor is
  * <pre>floor = forward(B) + (B · N / 64) · forward(64),      target: time ≤ 1.2 · floor,</pre>
+ * both reported as multiples of forward(B), like every other row,
  * N the windows or masks per image, forward(n) the median time of one pass of n images. Guided Backprop and Guided
  * Grad-CAM are reported against the forward pass at B (one forward and one backward pass; Guided Grad-CAM adds
  * Grad-CAM's), without a target. Models they do not support (ResNet-18) get no guided rows.
@@ -80,11 +81,11 @@ public final class PerturbationBench {
       List<Row> rows = new ArrayList<>();
       rows.add(new Row(family, batch, "forward (64 masked images)", forward64, forward64, 1.0, MASKED_BATCH * 1000.0 / forward64, null));
       if (methods.contains("occlusion")) {
-        rows.add(floorRow(family, batch, "occlusion (" + windows + " windows)", s.get("occlusion"), forwardB + (double) batch * windows / MASKED_BATCH * forward64));
+        addWithFloor(rows, family, batch, s.get("occlusion"), forwardB, forward64, windows, windows + " windows of " + settings.occlusion().patch() + "x"
+            + settings.occlusion().patch() + ", stride " + settings.occlusion().stride());
       }
       if (methods.contains("rise")) {
-        rows.add(floorRow(family, batch, "rise (" + settings.rise().maskCount() + " masks)", s.get("rise"),
-            forwardB + (double) batch * settings.rise().maskCount() / MASKED_BATCH * forward64));
+        addWithFloor(rows, family, batch, s.get("rise"), forwardB, forward64, settings.rise().maskCount(), settings.rise().maskCount() + " masks");
       }
       for (String name : guided) {
         PairedTiming.Samples g = s.get(name);
@@ -105,9 +106,20 @@ public final class PerturbationBench {
     };
   }
 
-  private static Row floorRow(String family, int batch, String what, PairedTiming.Samples s, double floorMs) {
+  /**
+   * The floor row — {@code forward(B) + (B · N / 64) · forward(64)} as a multiple of forward(B) — then the method's row
+   * against forward(B), its target {@value #FLOOR_TARGET} × the floor's ratio (the convention of {@link FamilyBench}).
+   */
+  private static void addWithFloor(List<Row> rows, String family, int batch, PairedTiming.Samples s, double forwardB, double forward64,
+      int perImage, String settings) {
+    double floorMs = forwardB + (double) batch * perImage / MASKED_BATCH * forward64;
+    double floorRatio = floorMs / forwardB;
+    double passes = (double) batch * perImage / MASKED_BATCH;
+    String count = passes == Math.rint(passes) ? String.valueOf((long) passes) : String.format(java.util.Locale.ROOT, "%.2f", passes);
+    rows.add(new Row(family, batch, s.name() + " floor: forward + " + count + " forward passes of 64 (" + settings + ")", floorMs, forwardB,
+        floorRatio, batch * 1000.0 / floorMs, null));
     double ms = s.medianMethodMs();
-    return new Row(family, batch, what, ms, floorMs, ms / floorMs, batch * 1000.0 / ms, FLOOR_TARGET);
+    rows.add(new Row(family, batch, s.name(), ms, s.medianForwardMs(), s.ratio(), batch * 1000.0 / ms, Stats.round(FLOOR_TARGET * floorRatio, 3)));
   }
 
   private static boolean supports(Classifier model) {

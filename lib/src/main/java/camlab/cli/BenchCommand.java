@@ -126,6 +126,9 @@ final class BenchCommand implements Main.Command {
       json.put("reps", Map.of("gap-cnn", gapReps, "resnet18", resnetReps));
       json.put("warmup", warmup);
       json.put("resnet18Batch32", "ceil(reps / 3) reps, at most 1 warm-up round (one ResNet-18 forward pass on 32 images takes seconds on 2 cores)");
+      if (!device.isGpu() && families.contains("resnet18")) {
+        json.put("resnet18Batch32NotTimed", RESNET18_CPU_MINUTES_LONG + " (on a CPU: thousands of 224x224 network passes a call, minutes each)");
+      }
       List<Row> rows = new ArrayList<>();
       Map<String, Object> training = null;
       if (families.contains("gap-cnn")) {
@@ -159,7 +162,7 @@ final class BenchCommand implements Main.Command {
         List<Row> core = MethodBench.run("gap-cnn", gap, nin, acol, batch, reps, warmup);
         rows.addAll(core);
         List<String> modern = FamilyBench.chosen(methods);
-        if (!modern.isEmpty()) rows.addAll(FamilyBench.run("gap-cnn", gap, batch, familyReps(reps, batch), warmup, gradCamRatio(core), modern));
+        if (!modern.isEmpty()) rows.addAll(FamilyBench.run("gap-cnn", gap, nin, batch, familyReps(reps, batch), warmup, gradCamRatio(core), modern));
         List<String> mine = PerturbationBench.chosen(methods);
         if (!mine.isEmpty()) rows.addAll(PerturbationBench.run("gap-cnn", gap, PerturbationBench.Settings.gapCnn(), batch, familyReps(reps, batch), warmup, mine));
       }
@@ -174,6 +177,24 @@ final class BenchCommand implements Main.Command {
   private static int familyReps(int reps, int batch) {
     return Math.max(batch >= 32 ? 1 : 3, batch >= 32 ? reps / 10 : reps / 3);
   }
+
+  /**
+   * ResNet-18 on the CPU at batch 32 or more: the methods whose call is thousands of passes of 224×224 images are left out
+   * (Score-CAM sends B·512 masked images, Integrated Gradients and SmoothGrad B·32 and B·25 forward and backward passes:
+   * minutes a call on 2 cores). Their batch-1 rows time the same passes, {@value camlab.explain.ScoreCam#PASS_IMAGES} images
+   * a pass as here.
+   */
+  private static List<String> withoutMinutesLongCalls(List<String> methods, int batch) {
+    List<String> skipped = methods.stream().filter(RESNET18_CPU_MINUTES_LONG::contains).toList();
+    if (!skipped.isEmpty()) {
+      System.out.println("resnet18, batch " + batch + ", cpu: not timing " + String.join(", ", skipped)
+          + " (thousands of 224x224 network passes a call, minutes each on a CPU; the batch-1 rows time the same passes)");
+    }
+    return methods.stream().filter(m -> !RESNET18_CPU_MINUTES_LONG.contains(m)).toList();
+  }
+
+  /** See {@link #withoutMinutesLongCalls}. */
+  static final List<String> RESNET18_CPU_MINUTES_LONG = List.of("scorecam", "integrated-gradients", "smoothgrad");
 
   private static double gradCamRatio(List<Row> core) {
     return core.stream().filter(r -> r.what().equals("gradcam")).findFirst().orElseThrow().ratio();
@@ -190,8 +211,9 @@ final class BenchCommand implements Main.Command {
         List<Row> core = MethodBench.run("resnet18", res, nin, acol, batch, big ? (reps + 2) / 3 : reps, big ? Math.min(1, warmup) : warmup);
         rows.addAll(core);
         List<String> modern = FamilyBench.chosen(methods);
+        if (big && !device.isGpu()) modern = withoutMinutesLongCalls(modern, batch);
         if (!modern.isEmpty()) {
-          rows.addAll(FamilyBench.run("resnet18", res, batch, familyReps(reps, batch), big ? Math.min(1, warmup) : warmup, gradCamRatio(core), modern));
+          rows.addAll(FamilyBench.run("resnet18", res, nin, batch, familyReps(reps, batch), big ? Math.min(1, warmup) : warmup, gradCamRatio(core), modern));
         }
         List<String> mine = PerturbationBench.chosen(methods);
         if (!mine.isEmpty()) {
@@ -202,9 +224,15 @@ final class BenchCommand implements Main.Command {
     return rows;
   }
 
+  /** Calls of each family method in {@code --memory}'s loops, at most: a Score-CAM call alone is hundreds of forward passes. */
+  static final int FAMILY_MEMORY_CALLS = 1000;
+  /** The batch of the family methods' loops: two images, so that Score-CAM's masked images already take several passes. */
+  static final int FAMILY_MEMORY_BATCH = 2;
+
   /**
    * CAM, Grad-CAM and Grad-CAM++ in turn on the GAP-CNN, batch 8, N calls after up to 200 warm-up calls; then each
-   * method of the modern family ({@code --methods}) in a loop of its own, N calls each.
+   * method of the modern family ({@code --methods}) in a loop of its own, min(N, {@value #FAMILY_MEMORY_CALLS}) calls at
+   * batch {@value #FAMILY_MEMORY_BATCH} each.
    */
   private static Map<String, Object> memory(Device device, int calls, List<String> methods) {
     try (Classifier gap = Architectures.gapCnn(64, names(10), device)) {
@@ -230,10 +258,11 @@ final class BenchCommand implements Main.Command {
       for (String name : methods) { // each in a loop of its own: a sample then always follows the same method's call
         camlab.explain.Explainer method = PerturbationBench.METHODS.contains(name) ? PerturbationBench.memoryMethod(name)
             : camlab.explain.Explainers.byName(name);
-        Map<String, Object> one = MemoryLoop.run(gap, List.of(method), 8, calls, warmup, 50);
+        int familyCalls = Math.min(calls, FAMILY_MEMORY_CALLS);
+        Map<String, Object> one = MemoryLoop.run(gap, List.of(method), FAMILY_MEMORY_BATCH, familyCalls, Math.min(200, Math.max(1, familyCalls / 10)), 50);
         perMethod.put(name, one);
         System.out.printf("  %s: %d calls in %.0f s, RSS %.1f → %.1f MB: drift %+.2f %% (second half %+.2f %%%s); arrays %s / %s / %s%n", name,
-            calls, (Double) one.get("seconds"), one.get("rssFirstMb"), one.get("rssLastMb"), (Double) one.get("driftPercent"),
+            familyCalls, (Double) one.get("seconds"), one.get("rssFirstMb"), one.get("rssLastMb"), (Double) one.get("driftPercent"),
             (Double) one.get("driftSecondHalfPercent"), one.containsKey("driftAfterMallocTrimPercent")
                 ? String.format(", after malloc_trim %+.2f %%", (Double) one.get("driftAfterMallocTrimPercent")) : "",
             one.get("modelArraysBefore"), one.get("modelArraysAfterWarmUp"), one.get("modelArraysAtEnd"));

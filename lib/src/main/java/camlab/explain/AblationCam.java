@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import camlab.model.Classifier;
+import camlab.model.GlobalAveragePooling;
+import camlab.model.HeadKind;
 import camlab.ops.MapOps;
 import camlab.util.Scoped;
 
@@ -14,9 +16,14 @@ import camlab.util.Scoped;
  * Gradient-free Localization", WACV 2020): a channel's weight is the share of the class score lost when it is set to
  * zero,
  * <pre>α_k^c = ( y^c − y^c[A_k := 0] ) / y^c,     L^c = ReLU( Σ_k α_k^c · A_k ),</pre>
- * with y^c the logit. One forward pass gives A; the K ablated copies of A of every image go through the head only,
- * many at a time (the head sees {@code [rows, K, h, w]}, at most about {@value #PASS_BYTES} bytes of activations per
- * pass). On a GAP + Linear head without bias, y^c − y^c[A_k := 0] = w_k^c · mean(A_k), so α_k = w_k^c · mean(A_k) / y^c.
+ * with y^c the logit. One forward pass gives A. The drop y^c − y^c[A_k := 0] is then found one of two ways:
+ * <ul>
+ *   <li>on a GAP + Linear head ({@code logits = GAP(A) · Wᵀ + b}) it is exactly {@code W[c, k] · mean(A_k)}: pooling
+ *       works channel by channel and the layer is linear, so zeroing A_k removes that one term and the bias cancels.
+ *       No head pass is needed, and the drop carries no rounding from subtracting two nearly equal scores;
+ *   <li>on any other head the K ablated copies of A of every image go through the head, many at a time (the head sees
+ *       {@code [rows, K, h, w]}, at most about {@value #PASS_BYTES} bytes of activations per pass).
+ * </ul>
  */
 public final class AblationCam implements Explainer {
   /** Activations sent through the head in one pass, at most (one ablated copy always goes). */
@@ -31,32 +38,45 @@ public final class AblationCam implements Explainer {
   public ActivationMaps explain(Classifier model, NDArray images, Targets targets) {
     return Scoped.result(images, scratch -> {
       FeaturePass pass = FeaturePass.forward(model, images, targets);
-      NDArray a = pass.activations;
-      Shape s = a.getShape();
-      int batch = Math.toIntExact(s.get(0));
-      int channels = Math.toIntExact(s.get(1));
       NDArray oneHot = pass.classIndex.oneHot(model.numClasses(), pass.logits.getDataType()); // [B, C]
       NDArray score = pass.logits.mul(oneHot).sum(new int[] {1}, true); // y^c, [B, 1]
-      long copyBytes = 4L * s.size() / batch;
-      int perPass = (int) Math.max(1, Math.min(channels, PASS_BYTES / (copyBytes * batch)));
-      NDArray copies = a.expandDims(1); // [B, 1, K, h, w]
-      NDList ablatedScores = new NDList();
-      for (int first = 0; first < channels; first += perPass) {
-        int n = Math.min(perPass, channels - first);
-        try (NDManager chunk = scratch.newSubManager()) {
-          // every product below is made from the chunk's own array first, so it lives in the chunk and is freed with it
-          NDArray kept = keepAllBut(chunk, first, n, channels, a.getDevice()); // [1, n, K, 1, 1]
-          NDArray ablated = kept.mul(copies).reshape(new Shape((long) batch * n).addAll(s.slice(1)));
-          NDArray logits = model.head(ablated).reshape(batch, n, -1);
-          NDArray picked = logits.mul(oneHot.expandDims(1)).sum(new int[] {2}); // y^c[A_k := 0], [B, n]
-          picked.attach(scratch);
-          ablatedScores.add(picked);
-        }
-      }
-      NDArray ablatedScore = ablatedScores.size() == 1 ? ablatedScores.head() : NDArrays.concat(ablatedScores, 1);
-      NDArray weights = score.sub(ablatedScore).div(score); // [B, K]
-      return new Explained(MapOps.relu(FeaturePass.weightedSum(weights, a)), pass.logits, pass.classes);
+      NDArray drop = model.headKind() instanceof HeadKind.GapLinear linear
+          ? dropOnGapLinearHead(linear.weights(), pass.activations, oneHot)
+          : dropByHeadPasses(model, pass.activations, oneHot, score, scratch);
+      NDArray weights = drop.div(score); // [B, K]
+      return new Explained(MapOps.relu(FeaturePass.weightedSum(weights, pass.activations)), pass.logits, pass.classes);
     }).named(name());
+  }
+
+  /** {@code W[c, k] · mean_ij(A_k)}, {@code [B, K]}: the drop on a GAP + Linear head, W {@code [C, K]}. */
+  static NDArray dropOnGapLinearHead(NDArray w, NDArray a, NDArray oneHot) {
+    NDArray classWeights = oneHot.matMul(w.toDevice(a.getDevice(), false)); // W[c_b, :], [B, K]
+    return classWeights.mul(GlobalAveragePooling.pool(a));
+  }
+
+  /** {@code y^c − y^c[A_k := 0]}, {@code [B, K]}, from head passes over the ablated copies of A. */
+  static NDArray dropByHeadPasses(Classifier model, NDArray a, NDArray oneHot, NDArray score, NDManager scratch) {
+    Shape s = a.getShape();
+    int batch = Math.toIntExact(s.get(0));
+    int channels = Math.toIntExact(s.get(1));
+    long copyBytes = 4L * s.size() / batch;
+    int perPass = (int) Math.max(1, Math.min(channels, PASS_BYTES / (copyBytes * batch)));
+    NDArray copies = a.expandDims(1); // [B, 1, K, h, w]
+    NDList ablatedScores = new NDList();
+    for (int first = 0; first < channels; first += perPass) {
+      int n = Math.min(perPass, channels - first);
+      try (NDManager chunk = scratch.newSubManager()) {
+        // every product below is made from the chunk's own array first, so it lives in the chunk and is freed with it
+        NDArray kept = keepAllBut(chunk, first, n, channels, a.getDevice()); // [1, n, K, 1, 1]
+        NDArray ablated = kept.mul(copies).reshape(new Shape((long) batch * n).addAll(s.slice(1)));
+        NDArray logits = model.head(ablated).reshape(batch, n, -1);
+        NDArray picked = logits.mul(oneHot.expandDims(1)).sum(new int[] {2}); // y^c[A_k := 0], [B, n]
+        picked.attach(scratch);
+        ablatedScores.add(picked);
+      }
+    }
+    NDArray ablatedScore = ablatedScores.size() == 1 ? ablatedScores.head() : NDArrays.concat(ablatedScores, 1);
+    return score.sub(ablatedScore);
   }
 
   /** {@code [1, n, K, 1, 1]}: row r is all ones except a zero at channel {@code first + r}. */

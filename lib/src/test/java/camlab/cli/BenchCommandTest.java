@@ -63,14 +63,24 @@ class BenchCommandTest {
     }
     assertEquals(List.of("forward", "cam", "gradcam", "gradcam++", "forward (nin head)", "conv1x1", "forward (acol head)", "acol",
         "upsample+normalize"), what.subList(0, 9));
-    List<String> perturbation = List.of("forward (64 masked images)", "occlusion (225 windows)", "rise (250 masks)", "guided-backprop",
-        "guided-gradcam");
+    List<String> perturbation = List.of("forward (64 masked images)",
+        "occlusion floor: forward + 7.03 forward passes of 64 (225 windows of 8x8, stride 4)", "occlusion",
+        "rise floor: forward + 7.81 forward passes of 64 (250 masks)", "rise", "guided-backprop", "guided-gradcam");
     assertEquals(perturbation, what.subList(what.size() - perturbation.size(), what.size()), "occlusion, RISE and the guided methods come last");
     List<String> family = what.subList(9, what.size() - perturbation.size());
-    assertEquals(camlab.bench.FamilyBench.METHODS, family.stream().filter(w -> !w.contains(" floor: ")).toList());
-    assertEquals(List.of("ablationcam floor: forward + 1 head pass of 256", "scorecam floor: forward + 4 forward passes of 64",
-        "integrated-gradients floor: forward + 1 forward+backward pass of 64", "smoothgrad floor: forward + 1 forward+backward pass of 50"),
-        family.stream().filter(w -> w.contains(" floor: ")).toList());
+    List<String> timed = new ArrayList<>(camlab.bench.FamilyBench.METHODS);
+    timed.add(timed.indexOf("ablationcam") + 1, camlab.bench.FamilyBench.ABLATION_HEAD_PASSES);
+    assertEquals(timed, family.stream().filter(w -> !w.contains(" floor: ")).toList());
+    assertEquals(List.of("ablationcam floor: forward + 1 head pass of 256", "ablationcam (nin head) floor: forward + 1 head pass of 256",
+        "scorecam floor: forward + 4 forward passes of 64", "integrated-gradients floor: forward + 1 forward+backward pass of 64",
+        "smoothgrad floor: forward + 1 forward+backward pass of 50"), family.stream().filter(w -> w.contains(" floor: ")).toList());
+    for (int i = 0; i < rows.size(); i++) { // every floor row comes right before its method's row, which is held to 1.2 × the floor
+      JsonObject r = rows.get(i).getAsJsonObject();
+      if (!r.get("what").getAsString().contains(" floor: ")) continue;
+      JsonObject method = rows.get(i + 1).getAsJsonObject();
+      assertTrue(r.get("what").getAsString().startsWith(method.get("what").getAsString() + " floor: "), r + " then " + method);
+      assertEquals(1.2 * r.get("ratioToForward").getAsDouble(), method.get("target").getAsDouble(), 1.5e-3, method.toString()); // both rounded
+    }
     JsonObject training = root.getAsJsonObject("training");
     assertEquals(64, training.get("batch").getAsInt());
     for (String key : List.of("inferenceImagesPerSecond", "trainingImagesPerSecond", "trainingToInference")) {
@@ -93,6 +103,8 @@ class BenchCommandTest {
     assertEquals(Set.of("occlusion", "rise", "guided-backprop", "guided-gradcam"), perMethod.keySet(), "each chosen method in a loop of its own");
     for (String name : perMethod.keySet()) {
       JsonObject one = perMethod.getAsJsonObject(name);
+      assertEquals(30, one.get("calls").getAsInt(), name);
+      assertEquals(2, one.get("batch").getAsInt(), name);
       assertEquals(one.get("modelArraysBefore").getAsInt(), one.get("modelArraysAtEnd").getAsInt(), name + " leaves no array in the model's manager");
     }
     assertTrue(memory.get("rssFirstMb").getAsDouble() > 0);

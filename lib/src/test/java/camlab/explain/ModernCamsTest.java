@@ -91,6 +91,46 @@ class ModernCamsTest {
   }
 
   @Test
+  void ablationCamHeadPassesGiveTheClosedFormDropOnAGapHead() {
+    Engine.getInstance().setRandomSeed(9);
+    try (Classifier model = Architectures.gapCnn(64, names(10), TestDevice.get()); NDManager m = TestDevice.manager()) {
+      NDArray a = model.features(m.randomUniform(0, 1, new Shape(3, 1, 64, 64))); // 3·128 copies: two passes of the head
+      NDArray logits = model.head(a);
+      NDArray oneHot = m.create(new int[] {2, 7, 4}).oneHot(10, logits.getDataType());
+      NDArray score = logits.mul(oneHot).sum(new int[] {1}, true);
+      float[] passes = AblationCam.dropByHeadPasses(model, a, oneHot, score, m).toFloatArray();
+      float[] closed = AblationCam.dropOnGapLinearHead(model.linearClassWeights().orElseThrow(), a, oneHot).toFloatArray();
+      float scale = m.create(closed).abs().max().getFloat();
+      // float32 scores of magnitude |y| differ in their last bits: the passes' drop carries that rounding, the closed form not
+      float rounding = 4 * Math.ulp(logits.abs().max().getFloat());
+      assertArrayEquals(closed, passes, Math.max(rounding, 1e-5f * scale));
+    }
+  }
+
+  @Test
+  void ablationCamOnANinHeadMatchesOneAblatedCopyAtATime() {
+    Engine.getInstance().setRandomSeed(10);
+    try (Classifier model = Architectures.ninCnn(64, names(10), TestDevice.get()); NDManager m = TestDevice.manager()) {
+      NDArray images = m.randomUniform(0, 1, new Shape(3, 1, 64, 64));
+      int[] classes = {5, 0, 8};
+      NDArray a = model.features(images);
+      float[] y = model.head(a).toFloatArray();
+      float[] alpha = new float[3 * 128];
+      for (int b = 0; b < 3; b++) {
+        for (int k = 0; k < 128; k++) {
+          NDArray ablated = a.get(b).duplicate();
+          ablated.set(new ai.djl.ndarray.index.NDIndex(k), 0f);
+          float without = model.head(ablated.expandDims(0)).getFloat(0, classes[b]);
+          alpha[b * 128 + k] = (y[b * 10 + classes[b]] - without) / y[b * 10 + classes[b]];
+        }
+      }
+      float[] reference = MapOps.relu(FeaturePass.weightedSum(m.create(alpha, new Shape(3, 128)), a)).toFloatArray();
+      float[] ours = new AblationCam().explain(model, images, Targets.perImage(classes)).maps().toFloatArray();
+      assertArrayEquals(reference, ours, 1e-4f * m.create(reference).max().getFloat());
+    }
+  }
+
+  @Test
   void scoreCamOnTheHandSetNetwork() {
     // the maps are already at the input's size: H0 = minmax(A0) = (0, 1/3, 2/3, 1), H1 = minmax(A1) = (0, 1, 0, 1);
     // class 1: y(x ⊙ H0) = 0.5·mean(0, 2/3, 2, 4) + 2·mean(0, 1/3, 0, 1) = 1.5, y(x ⊙ H1) = 0.5·1.5 + 2·0.5 = 1.75
