@@ -108,7 +108,7 @@ def family_rows(ours, ref):
 def family_block(ours, ref):
     """The page's table of the whole family, and how many rows meet their targets."""
     lines = ["| method | model, batch | CamLab ms | × fwd | floor × fwd (its passes) | target × fwd | PyTorch ms | PyTorch × fwd "
-             "| PyTorch ms ÷ CamLab ms |",
+             "| PyTorch ÷ CamLab: ms, × fwd |",
              "|---|---|---:|---:|---|---:|---:|---:|---:|"]
     slower = []
     compared = 0
@@ -118,17 +118,19 @@ def family_block(ours, ref):
         target = "" if r.get("target") is None else f"≤ {r['target']}" + ("" if r["meetsTarget"] else " **missed**")
         speedup = ""
         if b is not None:
-            x = b["ms"] / r["ms"]
-            speedup = f"{x:.2f}"
+            # faster in time, and in multiples of each engine's own forward pass (the engines' convolutions differ)
+            x, y = b["ms"] / r["ms"], b["ratioToForward"] / r["ratioToForward"]
+            speedup = f"{x:.2f}, {y:.2f}"
             if r["what"] in PERTURBATION:
                 compared += 1
-                if x < SPEEDUP_TARGET:
-                    slower.append(f"{r['what']} ({MODEL_NAMES.get(r['model'], r['model'])}, batch {r['batch']}: {x:.2f})")
+                if min(x, y) < SPEEDUP_TARGET:
+                    slower.append(f"{r['what']} ({MODEL_NAMES.get(r['model'], r['model'])}, batch {r['batch']}: {x:.2f}, {y:.2f})")
                     speedup += " **< 2**"
         lines.append(f"| {r['what']} | {MODEL_NAMES.get(r['model'], r['model'])}, {r['batch']} | {millis(r)} | {ratio(r)} | {floor_cell} "
                      f"| {target} | {millis(b) if b else '—'} | {ratio(b) if b else '—'} | {speedup} |")
     if ref and compared:
-        lines += ["", f"Perturbation and path methods at least {SPEEDUP_TARGET:g}× faster than the reference: {compared - len(slower)} of {compared}"
+        lines += ["", f"Perturbation and path methods at least {SPEEDUP_TARGET:g}× faster than the reference, in time and in multiples of "
+                  f"the forward pass: {compared - len(slower)} of {compared}"
                   + (f"; not: {'; '.join(slower)}." if slower else ".")]
     return lines
 

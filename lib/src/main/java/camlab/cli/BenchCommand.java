@@ -162,7 +162,7 @@ final class BenchCommand implements Main.Command {
         List<Row> core = MethodBench.run("gap-cnn", gap, nin, acol, batch, reps, warmup);
         rows.addAll(core);
         List<String> modern = FamilyBench.chosen(methods);
-        if (!modern.isEmpty()) rows.addAll(FamilyBench.run("gap-cnn", gap, nin, batch, familyReps(reps, batch), warmup, gradCamRatio(core), modern));
+        if (!modern.isEmpty()) rows.addAll(FamilyBench.run("gap-cnn", gap, nin, batch, reps, familyReps(reps, batch), warmup, modern));
         List<String> mine = PerturbationBench.chosen(methods);
         if (!mine.isEmpty()) rows.addAll(PerturbationBench.run("gap-cnn", gap, PerturbationBench.Settings.gapCnn(), batch, familyReps(reps, batch), warmup, mine));
       }
@@ -196,10 +196,6 @@ final class BenchCommand implements Main.Command {
   /** See {@link #withoutMinutesLongCalls}. */
   static final List<String> RESNET18_CPU_MINUTES_LONG = List.of("scorecam", "integrated-gradients", "smoothgrad");
 
-  private static double gradCamRatio(List<Row> core) {
-    return core.stream().filter(r -> r.what().equals("gradcam")).findFirst().orElseThrow().ratio();
-  }
-
   private static List<Row> resnet18(Device device, int[] batches, int reps, int warmup, List<String> methods) {
     List<Row> rows = new ArrayList<>();
     Shape input = new Shape(3, 224, 224);
@@ -213,7 +209,8 @@ final class BenchCommand implements Main.Command {
         List<String> modern = FamilyBench.chosen(methods);
         if (big && !device.isGpu()) modern = withoutMinutesLongCalls(modern, batch);
         if (!modern.isEmpty()) {
-          rows.addAll(FamilyBench.run("resnet18", res, nin, batch, familyReps(reps, batch), big ? Math.min(1, warmup) : warmup, gradCamRatio(core), modern));
+          rows.addAll(FamilyBench.run("resnet18", res, nin, batch, big ? (reps + 2) / 3 : reps, familyReps(reps, batch), big ? Math.min(1, warmup) : warmup,
+              modern));
         }
         List<String> mine = PerturbationBench.chosen(methods);
         if (!mine.isEmpty()) {

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import camlab.model.Classifier;
 import camlab.model.GlobalAveragePooling;
@@ -54,36 +55,42 @@ public final class AblationCam implements Explainer {
     return classWeights.mul(GlobalAveragePooling.pool(a));
   }
 
-  /** {@code y^c − y^c[A_k := 0]}, {@code [B, K]}, from head passes over the ablated copies of A. */
+  /**
+   * {@code y^c − y^c[A_k := 0]}, {@code [B, K]}, from head passes over the ablated copies of A. The copies are written
+   * once, n side by side ({@code [B, n·K, h, w]}); a pass zeroes channel {@code first + r} of copy r — at flat channel
+   * {@code r·K + first + r}, one slice with step K + 1 — sends them through the head and writes those channels back,
+   * so each pass reads its copies but writes only the n channels it ablates.
+   */
   static NDArray dropByHeadPasses(Classifier model, NDArray a, NDArray oneHot, NDArray score, NDManager scratch) {
     Shape s = a.getShape();
     int batch = Math.toIntExact(s.get(0));
     int channels = Math.toIntExact(s.get(1));
+    long height = s.get(2);
+    long width = s.get(3);
     long copyBytes = 4L * s.size() / batch;
     int perPass = (int) Math.max(1, Math.min(channels, PASS_BYTES / (copyBytes * batch)));
-    NDArray copies = a.expandDims(1); // [B, 1, K, h, w]
+    NDArray copies = a.expandDims(1).broadcast(new Shape(batch, perPass, channels, height, width)).duplicate()
+        .reshape(batch, (long) perPass * channels, height, width);
     NDList ablatedScores = new NDList();
     for (int first = 0; first < channels; first += perPass) {
       int n = Math.min(perPass, channels - first);
+      NDIndex ablated = new NDIndex(":, {}:{}:{}", first, first + (n - 1) * (channels + 1) + 1, channels + 1);
       try (NDManager chunk = scratch.newSubManager()) {
-        // every product below is made from the chunk's own array first, so it lives in the chunk and is freed with it
-        NDArray kept = keepAllBut(chunk, first, n, channels, a.getDevice()); // [1, n, K, 1, 1]
-        NDArray ablated = kept.mul(copies).reshape(new Shape((long) batch * n).addAll(s.slice(1)));
-        NDArray logits = model.head(ablated).reshape(batch, n, -1);
+        copies.set(ablated, 0f);
+        NDArray rows = (n == perPass ? copies : copies.get(":, :" + (long) n * channels)).reshape((long) batch * n, channels, height, width);
+        rows.attach(chunk); // what is made from it below lives in the chunk and is freed with it
+        NDArray logits = model.head(rows).reshape(batch, n, -1);
         NDArray picked = logits.mul(oneHot.expandDims(1)).sum(new int[] {2}); // y^c[A_k := 0], [B, n]
         picked.attach(scratch);
         ablatedScores.add(picked);
+        if (first + n < channels) {
+          NDArray kept = a.get(":, {}:{}", first, first + n);
+          kept.attach(chunk);
+          copies.set(ablated, kept);
+        }
       }
     }
     NDArray ablatedScore = ablatedScores.size() == 1 ? ablatedScores.head() : NDArrays.concat(ablatedScores, 1);
     return score.sub(ablatedScore);
-  }
-
-  /** {@code [1, n, K, 1, 1]}: row r is all ones except a zero at channel {@code first + r}. */
-  private static NDArray keepAllBut(NDManager manager, int first, int n, int channels, ai.djl.Device device) {
-    float[] keep = new float[n * channels];
-    java.util.Arrays.fill(keep, 1f);
-    for (int r = 0; r < n; r++) keep[r * channels + first + r] = 0f;
-    return manager.create(keep, new Shape(1, n, channels, 1, 1)).toDevice(device, false);
   }
 }
