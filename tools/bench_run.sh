@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Runs the benchmark that docs/performance.md shows, and regenerates the page's tables from it:
 #
-#   tools/bench_run.sh [cpu|gpu]        (default cpu; about 6 minutes on 2 quiet cores)
+#   tools/bench_run.sh [cpu|gpu]        (default cpu; about 55 minutes on 2 quiet cores, most of it the perturbation methods)
 #
 # writes docs/bench/<device>/: machine.json (date, commit, CPU, cores, memory, GPU), camlab.json/.txt
 # (./camlab bench), pytorch.json/.txt (tools/bench_pytorch_reference.py, on the GPU with --device cuda), memory.json/.txt
-# (./camlab bench --memory 10000) and compare.md, then rewrites that device's generated blocks in
+# (./camlab bench --memory 10000: the core methods 10,000 calls, each of the family 1,000) and compare.md, then rewrites that device's generated blocks in
 # docs/performance.md (tools/bench_compare.py --page). Run it on a quiet machine: other jobs slow the
 # method and its forward pass alike (the ratios hold), but they widen the scatter.
 set -euo pipefail
