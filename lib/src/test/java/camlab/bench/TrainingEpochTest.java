@@ -43,7 +43,8 @@ class TrainingEpochTest {
     assertEquals(128, r.get("trainImages"));
     assertEquals(TEST_IMAGES, r.get("testImages"));
     double seconds = (Double) r.get("epochSeconds");
-    assertEquals(128 / seconds, (Double) r.get("imagesPerSecond"), 0.1 + 128 / seconds * 0.01, r.toString());
+    double rate = (Double) r.get("imagesPerSecond"); // from the unrounded time: within what rounding the seconds to 0.01 allows
+    assertTrue(seconds >= 0.01 && rate >= 128 / (seconds + 0.005) - 0.05 && rate <= 128 / (seconds - 0.005) + 0.05, r.toString());
     double trained = (Double) r.get("testAccuracyAfterTraining");
     // the same weights on the same device: at most a prediction or two may flip where a GPU sums in another order
     assertEquals(trained, (Double) r.get("testAccuracyOfCheckpoint"), 2.0 / TEST_IMAGES, r.toString());
