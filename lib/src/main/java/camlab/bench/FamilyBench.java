@@ -88,9 +88,9 @@ public final class FamilyBench {
         PairedTiming.Samples m = s.get(t.row());
         Double target = null;
         if (GRADIENT_CAMS.contains(t.method())) target = Stats.round(s.get("gradcam").ratio() + GRADIENT_CAM_MARGIN, 3);
-        if (floors.contains(t.row())) target = Stats.round(FLOOR_FACTOR * s.get(t.row() + " floor").ratio(), 3);
         if (floors.contains(t.row())) {
           PairedTiming.Samples f = s.get(t.row() + " floor");
+          target = Stats.round(FLOOR_FACTOR * f.ratio(), 3);
           rows.add(new Row(family, batch, t.row() + " floor: " + passes(t.method(), t.model(), batch), f.medianMethodMs(), f.medianForwardMs(),
               f.ratio(), batch * 1000.0 / f.medianMethodMs(), null));
         }
