@@ -1,6 +1,6 @@
 package camlab.course;
 
-import camlab.kernel.Distribution;
+import camlab.kernel.install.Distribution;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package camlab.course;
 
-import camlab.kernel.Distribution;
 import camlab.kernel.KernelMain;
+import camlab.kernel.install.Distribution;
 
 /**
  * {@code java -jar course/target/camlab-course.jar install} installs the course's kernel, {@code camlab-java}: the

@@ -3,6 +3,7 @@ package camlab.kernel;
 import camlab.kernel.eval.CellFailure;
 import camlab.kernel.eval.JavaEvaluator;
 import camlab.kernel.eval.SourceOrigin;
+import camlab.kernel.install.KernelClassPath;
 import camlab.kernel.magic.CellPart;
 import camlab.kernel.magic.MagicContext;
 import camlab.kernel.magic.Magics;

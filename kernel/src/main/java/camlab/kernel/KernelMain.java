@@ -1,6 +1,8 @@
 package camlab.kernel;
 
 import camlab.kernel.extension.Extensions;
+import camlab.kernel.install.Distribution;
+import camlab.kernel.install.KernelClassPath;
 import camlab.kernel.install.KernelInstaller;
 import camlab.kernel.output.OutputRouter;
 import camlab.kernel.protocol.ConnectionFile;
@@ -10,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,7 +26,12 @@ public final class KernelMain {
   private KernelMain() {}
 
   public static void main(String[] args) throws Exception {
-    run(args, Distribution.plain());
+    run(args, plainDistribution());
+  }
+
+  /** The kernel on its own: {@code java -jar camlab-kernel.jar}, with whatever extensions its class path holds. */
+  public static Distribution plainDistribution() {
+    return new Distribution("java-jshell", "Java (JShell)", List.of(), KernelMain.class);
   }
 
   /** Runs the command in {@code args} for the kernel {@code distribution} describes. */

@@ -1,6 +1,5 @@
 package camlab.kernel.install;
 
-import camlab.kernel.Distribution;
 import camlab.kernel.exec.Durations;
 import java.nio.file.Path;
 import java.util.ArrayList;

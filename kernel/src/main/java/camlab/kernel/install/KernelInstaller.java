@@ -1,7 +1,5 @@
 package camlab.kernel.install;
 
-import camlab.kernel.Distribution;
-import camlab.kernel.KernelClassPath;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;

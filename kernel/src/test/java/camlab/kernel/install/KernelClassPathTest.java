@@ -2,7 +2,6 @@ package camlab.kernel.install;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import camlab.kernel.KernelClassPath;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import camlab.kernel.Distribution;
 import camlab.kernel.KernelMain;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -95,7 +94,7 @@ class KernelInstallerTest {
   @Test
   void thePlainKernelHasItsOwnNameAndNoJvmFlags() throws Exception {
     Path data = tmp.resolve("plain");
-    assertEquals(0, KernelInstaller.install(new String[] {"--no-cds"}, Distribution.plain(), Map.of("JUPYTER_DATA_DIR", data.toString()),
+    assertEquals(0, KernelInstaller.install(new String[] {"--no-cds"}, camlab.kernel.KernelMain.plainDistribution(), Map.of("JUPYTER_DATA_DIR", data.toString()),
         tmp, LAUNCH, stream(out), stream(err)));
     JsonObject spec = spec(data.resolve("kernels/java-jshell"));
     assertEquals("Java (JShell)", spec.get("display_name").getAsString());

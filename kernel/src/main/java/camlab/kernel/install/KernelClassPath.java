@@ -1,4 +1,4 @@
-package camlab.kernel;
+package camlab.kernel.install;
 
 import java.io.File;
 import java.io.IOException;
@@ -27,7 +27,7 @@ public final class KernelClassPath {
   }
 
   /** Adds the kernel jar's manifest Class-Path to {@code java.class.path} when the JVM was started with -jar. */
-  static void includeManifestClassPath() {
+  public static void includeManifestClassPath() {
     List<Path> current = entries();
     if (current.size() != 1 || !current.get(0).toString().endsWith(".jar")) return;
     List<Path> all = new ArrayList<>(current);

@@ -1,4 +1,4 @@
-package camlab.kernel;
+package camlab.kernel.install;
 
 import java.util.Arrays;
 import java.util.List;
@@ -9,16 +9,11 @@ import java.util.List;
  * that ships the kernel with its extension is another ({@code java -jar} of its own jar, its own name and JVM flags).
  *
  * @param jvmArgs JVM options every kernel of this build needs (the user's {@code --jvm-opt}s come after them)
- * @param mainClass the class whose {@code main} calls {@link KernelMain#run}; its jar is what kernel.json starts
+ * @param mainClass the class whose {@code main} calls {@code camlab.kernel.KernelMain.run}; its jar is what kernel.json starts
  */
 public record Distribution(String name, String displayName, List<String> jvmArgs, Class<?> mainClass) {
   public Distribution {
     jvmArgs = List.copyOf(jvmArgs);
-  }
-
-  /** The kernel on its own: {@code java -jar camlab-kernel.jar}, with whatever extensions its class path holds. */
-  public static Distribution plain() {
-    return new Distribution("java-jshell", "Java (JShell)", List.of(), KernelMain.class);
   }
 
   /** {@code flags} as JVM options, split before each {@code -}, so a path with spaces inside a -D value stays whole. */
