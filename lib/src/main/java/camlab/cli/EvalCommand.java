@@ -8,6 +8,8 @@ import camlab.evaluate.EvaluationReport;
 import camlab.evaluate.MapMethod;
 import camlab.evaluate.Methods;
 import camlab.explain.AcolMaps;
+import camlab.explain.Explainers;
+import camlab.explain.MethodOptions;
 import camlab.model.Architectures;
 import camlab.model.HeadKind;
 import camlab.util.Devices;
@@ -18,6 +20,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +33,20 @@ import java.util.Set;
  * Markdown. The operating threshold is chosen on the validation split.
  */
 final class EvalCommand implements Main.Command {
-  static final Set<String> VALUED = Set.of("limit", "val-limit", "json", "markdown", "device", "model", "methods", "steps", "batch", "sanity",
-      "faithfulness-limit");
+  /**
+   * The method settings eval passes on ({@code --patch --stride --samples --masks --seed}), each to the methods that take
+   * it; {@code --steps} is not among them, as eval's {@code --steps} are the deletion and insertion steps.
+   */
+  static final Set<MethodOptions.Option> METHOD_OPTIONS = EnumSet.complementOf(EnumSet.of(MethodOptions.Option.STEPS));
+  static final Set<String> VALUED = valued();
   static final Set<String> FLAGS = Set.of();
+
+  private static Set<String> valued() {
+    Set<String> valued = new java.util.HashSet<>(Set.of("limit", "val-limit", "json", "markdown", "device", "model", "methods", "steps", "batch",
+        "sanity", "faithfulness-limit"));
+    for (MethodOptions.Option option : METHOD_OPTIONS) valued.add(option.flag());
+    return Set.copyOf(valued);
+  }
   /** Most images explained together: the activations grow with the batch, the work per image does not shrink. */
   static final int MAX_BATCH = 1024;
 
@@ -50,12 +64,12 @@ final class EvalCommand implements Main.Command {
   public String summary() {
     return "localization and faithfulness metrics of every method (each on its own architecture, or all on --model M) and two "
         + "baselines on the test split, as a table (--limit N, --faithfulness-limit N, --json FILE, --markdown FILE, --device, "
-        + "--methods a,b, --steps N, --sanity N)";
+        + "--methods a,b, --steps N, --sanity N; --patch P --stride S --samples N --masks N --seed N for the methods that take them)";
   }
 
   /** The parsed command line; {@code model} is null when each method runs on its own architecture. */
   record Options(String model, int limit, int valLimit, Path json, Path markdown, String device, List<MapMethod> methods,
-      Evaluation.Settings settings) {}
+      Evaluation.Settings settings, MethodOptions methodOptions) {}
 
   static Options parse(String[] argv) {
     Args args = new Args("eval", argv, VALUED, FLAGS);
@@ -67,8 +81,10 @@ final class EvalCommand implements Main.Command {
     int valLimit = nonNegative(args, "val-limit", 0);
     Path json = args.has("json") ? Path.of(args.get("json")) : null;
     Path markdown = args.has("markdown") ? Path.of(args.get("markdown")) : json == null ? null : siblingMarkdown(json);
-    List<MapMethod> methods = args.has("methods") ? Methods.named(Arrays.asList(args.get("methods").split(",")))
-        : model == null ? Methods.compared() : Methods.all();
+    MethodOptions methodOptions = ExplainCommand.methodOptions(args, METHOD_OPTIONS);
+    List<MapMethod> methods = args.has("methods") ? Methods.named(Arrays.asList(args.get("methods").split(",")), methodOptions)
+        : model == null ? Methods.compared(methodOptions) : Methods.all(methodOptions);
+    Methods.requireTakers(methods, methodOptions);
     Evaluation.Settings settings = Evaluation.Settings.DEFAULT
         .withSteps(positive(args, "steps", Evaluation.Settings.DEFAULT.steps()))
         .withBatchSize(args.getInt("batch", Evaluation.Settings.DEFAULT.batchSize(), 1, MAX_BATCH))
@@ -77,7 +93,7 @@ final class EvalCommand implements Main.Command {
     if (json != null && markdown != null && Outputs.same(json, markdown)) {
       throw new Args.UsageException("--json and --markdown both name " + markdown + "; give them different files.");
     }
-    return new Options(model, limit, valLimit, json, markdown, args.get("device"), methods, settings);
+    return new Options(model, limit, valLimit, json, markdown, args.get("device"), methods, settings, methodOptions);
   }
 
   /** report.json → report.md in the same folder. */
@@ -126,6 +142,7 @@ final class EvalCommand implements Main.Command {
       }
     }
     EvaluationReport report = EvaluationReport.combine(parts);
+    for (String note : settingNotes(options)) report = report.withNote(note);
     out.println(report.table().printAll());
     report.rows().stream().filter(r -> r.skipped() != null).forEach(r -> out.println("Skipped " + r.method() + ": " + r.skipped()));
     report.notes().forEach(out::println);
@@ -139,6 +156,17 @@ final class EvalCommand implements Main.Command {
       out.println("Wrote " + options.markdown().toAbsolutePath());
     }
     return 0;
+  }
+
+  /** One line per method that ran with settings of its own, e.g. "rise ran with --masks 250 (its other settings at their defaults)." */
+  static List<String> settingNotes(Options options) {
+    List<String> notes = new ArrayList<>();
+    for (MapMethod method : options.methods()) {
+      if (!Explainers.names().contains(method.name())) continue;
+      MethodOptions own = options.methodOptions().only(Explainers.options(method.name()));
+      if (!own.given().isEmpty()) notes.add(method.name() + " ran with " + own + " (its other settings at their defaults).");
+    }
+    return notes;
   }
 
   /** Which methods run on which model: all on {@code --model}, else each on the architecture it was made for. */

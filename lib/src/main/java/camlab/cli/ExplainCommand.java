@@ -20,6 +20,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import javax.imageio.ImageIO;
@@ -110,8 +111,13 @@ final class ExplainCommand implements Main.Command {
    * minimum; whether the chosen method takes them is checked by {@link Explainers#byName(String, MethodOptions)}.
    */
   static MethodOptions methodOptions(Args args) {
+    return methodOptions(args, EnumSet.allOf(MethodOptions.Option.class));
+  }
+
+  /** {@link #methodOptions(Args)}, reading only the options in {@code read}. */
+  static MethodOptions methodOptions(Args args, Set<MethodOptions.Option> read) {
     MethodOptions options = MethodOptions.none();
-    for (MethodOptions.Option option : MethodOptions.Option.values()) {
+    for (MethodOptions.Option option : read) {
       if (!args.has(option.flag())) continue;
       long value = option == MethodOptions.Option.SEED ? args.getLong(option.flag(), 0, 0, Long.MAX_VALUE)
           : args.getInt(option.flag(), 0, (int) option.min(), Integer.MAX_VALUE);

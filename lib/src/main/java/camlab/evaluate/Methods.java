@@ -2,6 +2,7 @@ package camlab.evaluate;
 
 import camlab.explain.Explainer;
 import camlab.explain.Explainers;
+import camlab.explain.MethodOptions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,9 +14,14 @@ import java.util.List;
 public final class Methods {
   private Methods() {}
 
-  /** One fresh instance of every registered explainer. */
+  /** One fresh instance of every registered explainer, with its default settings. */
   public static List<Explainer> explainers() {
-    return Explainers.names().stream().map(Explainers::byName).toList();
+    return explainers(MethodOptions.none());
+  }
+
+  /** One fresh instance of every registered explainer, each made with those of {@code options} it takes. */
+  public static List<Explainer> explainers(MethodOptions options) {
+    return Explainers.names().stream().map(name -> Explainers.byName(name, options.only(Explainers.options(name)))).toList();
   }
 
   /** The two reference baselines. */
@@ -25,8 +31,13 @@ public final class Methods {
 
   /** Explainers, then baselines. */
   public static List<MapMethod> all() {
+    return all(MethodOptions.none());
+  }
+
+  /** Explainers made with those of {@code options} each takes, then baselines. */
+  public static List<MapMethod> all(MethodOptions options) {
     List<MapMethod> all = new ArrayList<>();
-    explainers().forEach(e -> all.add(MapMethod.of(e)));
+    explainers(options).forEach(e -> all.add(MapMethod.of(e)));
     all.addAll(baselines());
     return List.copyOf(all);
   }
@@ -36,7 +47,12 @@ public final class Methods {
    * evidence <em>against</em> a class and so is not meant to localize it, then the baselines.
    */
   public static List<MapMethod> compared() {
-    return all().stream().filter(m -> !m.name().equals("counterfactual")).toList();
+    return compared(MethodOptions.none());
+  }
+
+  /** {@link #compared()}, each explainer made with those of {@code options} it takes. */
+  public static List<MapMethod> compared(MethodOptions options) {
+    return all(options).stream().filter(m -> !m.name().equals("counterfactual")).toList();
   }
 
   /**
@@ -53,7 +69,12 @@ public final class Methods {
 
   /** The methods with these names (as in {@link #all()}), in the order given. */
   public static List<MapMethod> named(List<String> names) {
-    List<MapMethod> all = all();
+    return named(names, MethodOptions.none());
+  }
+
+  /** The methods with these names, in the order given, each explainer made with those of {@code options} it takes. */
+  public static List<MapMethod> named(List<String> names, MethodOptions options) {
+    List<MapMethod> all = all(options);
     List<MapMethod> chosen = new ArrayList<>();
     for (String name : names) {
       chosen.add(all.stream().filter(m -> m.name().equalsIgnoreCase(name.trim())).findFirst()
@@ -61,5 +82,22 @@ public final class Methods {
               + all.stream().map(MapMethod::name).toList() + ".")));
     }
     return chosen;
+  }
+
+  /**
+   * Checks that every option given applies to at least one of {@code methods}, so a setting is never silently ignored.
+   *
+   * @throws IllegalArgumentException naming the option and the methods that take it
+   */
+  public static void requireTakers(List<MapMethod> methods, MethodOptions options) {
+    for (MethodOptions.Option option : options.given()) {
+      boolean taken = methods.stream().anyMatch(m -> Explainers.names().contains(m.name()) && Explainers.options(m.name()).contains(option));
+      if (!taken) {
+        List<String> takers = Explainers.names().stream().filter(n -> Explainers.options(n).contains(option)).toList();
+        throw new IllegalArgumentException("--" + option.flag() + " applies to " + String.join(", ", takers)
+            + ", and none of the methods evaluated (" + methods.stream().map(MapMethod::name).toList() + ") takes it; add one of them to"
+            + " --methods or leave --" + option.flag() + " out.");
+      }
+    }
   }
 }

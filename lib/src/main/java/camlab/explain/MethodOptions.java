@@ -84,6 +84,15 @@ public final class MethodOptions {
     return new MethodOptions(next);
   }
 
+  /** These options less those outside {@code kept}: what a method that takes {@code kept} is made with. */
+  public MethodOptions only(Set<Option> kept) {
+    EnumMap<Option, Long> next = new EnumMap<>(Option.class);
+    given.forEach((option, value) -> {
+      if (kept.contains(option)) next.put(option, value);
+    });
+    return next.isEmpty() ? NONE : new MethodOptions(next);
+  }
+
   /** The options that were given. */
   public Set<Option> given() {
     return given.keySet();

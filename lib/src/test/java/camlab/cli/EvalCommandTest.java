@@ -79,6 +79,39 @@ class EvalCommandTest {
   }
 
   @Test
+  void methodSettingsGoToTheMethodsThatTakeThemAndAreNoted() {
+    EvalCommand.Options o = EvalCommand.parse(new String[] {"--methods", "gradcam,rise,occlusion", "--masks", "250", "--patch", "6"});
+    assertEquals(250, ((camlab.explain.Rise) o.methods().get(1).explainer().orElseThrow()).maskCount());
+    camlab.explain.Occlusion occlusion = (camlab.explain.Occlusion) o.methods().get(2).explainer().orElseThrow();
+    assertEquals(6, occlusion.patch());
+    assertEquals(camlab.explain.Occlusion.DEFAULT_STRIDE, occlusion.stride());
+    assertEquals(java.util.List.of("rise ran with --masks 250 (its other settings at their defaults).",
+        "occlusion ran with --patch 6 (its other settings at their defaults)."), EvalCommand.settingNotes(o));
+
+    EvalCommand.Options defaults = EvalCommand.parse(new String[] {"--methods", "rise"});
+    assertEquals(camlab.explain.Rise.DEFAULT_MASKS, ((camlab.explain.Rise) defaults.methods().get(0).explainer().orElseThrow()).maskCount());
+    assertEquals(java.util.List.of(), EvalCommand.settingNotes(defaults));
+
+    EvalCommand.Options seeded = EvalCommand.parse(new String[] {"--seed", "7"});
+    assertEquals(7, seeded.methods().stream().filter(m -> m.name().equals("rise")).findFirst().orElseThrow().explainer()
+        .map(e -> ((camlab.explain.Rise) e).seed()).orElseThrow());
+    assertEquals(2, EvalCommand.settingNotes(seeded).size(), "smoothgrad and rise take the seed");
+  }
+
+  @Test
+  void aMethodSettingNoChosenMethodTakesIsRefused() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> EvalCommand.parse(new String[] {"--methods", "gradcam,cam", "--masks", "250"}));
+    assertTrue(e.getMessage().contains("--masks applies to rise") && e.getMessage().contains("[gradcam, cam]"), e.getMessage());
+    assertThrows(Args.UsageException.class, () -> EvalCommand.parse(new String[] {"--methods", "rise", "--masks", "0"}));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(new String[] {"eval", "--methods", "occlusion", "--samples", "4"}, new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(2, code);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--samples applies to smoothgrad"), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void helpListsTheCommand() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Main.run(new String[] {"help"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
