@@ -103,7 +103,7 @@ class CourseKernelTest(unittest.TestCase):
             note = r.of_type("display_data")[0]["data"]
             self.assertIn("Exercise 9.1 is not solved yet", note["text/markdown"])
             self.assertIn("`// EXERCISE 9.1`", note["text/markdown"])
-        own = self.run_ok("// EXERCISE 9.2 — demo\nint twice(int v) { throw new camlab.exercises.NotSolvedYet(\"9.2\"); }\ntwice(1)")
+        own = self.run_ok("// EXERCISE 9.2 — demo\nint twice(int v) { throw new camlab.exercises.cell.NotSolvedYet(\"9.2\"); }\ntwice(1)")
         self.assertIn("in this cell", own.of_type("display_data")[0]["data"]["text/markdown"])
         self.assert_next_cell_runs()
 

@@ -757,8 +757,8 @@ class PlainKernelTest(unittest.TestCase):
         for course in ("DJL", "camlab-lib", "check("):
             self.assertNotIn(course, info["banner"])
         self.assertEqual(1, len(info["help_links"]), "the Java API only")
-        missing = run(self.kc, 'Class.forName("camlab.exercises.NotSolvedYet")')
-        self.assertIn("java.lang.ClassNotFoundException: camlab.exercises.NotSolvedYet", missing.error["evalue"])
+        missing = run(self.kc, 'Class.forName("camlab.exercises.cell.NotSolvedYet")')
+        self.assertIn("java.lang.ClassNotFoundException: camlab.exercises.cell.NotSolvedYet", missing.error["evalue"])
         for name in ('check("1.1");', "NDArray nothing = null;", "Progress none = null;"):
             r = run(self.kc, name)
             self.assertEqual("CompilationError", r.error["ename"], name)

@@ -2,8 +2,8 @@ package camlab.course;
 
 import camlab.course.display.CourseRenderers;
 import camlab.exercises.ExerciseCells;
-import camlab.exercises.NotSolvedYet;
-import camlab.exercises.NotebookImports;
+import camlab.exercises.cell.NotSolvedYet;
+import camlab.exercises.cell.NotebookImports;
 import camlab.kernel.extension.Extension;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.Renderer;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import camlab.exercises.ExerciseCells;
-import camlab.exercises.NotebookImports;
+import camlab.exercises.cell.NotebookImports;
 import camlab.kernel.CamLabKernel;
 import camlab.kernel.KernelInfo;
 import camlab.kernel.KernelSettings;

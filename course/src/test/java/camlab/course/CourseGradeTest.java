@@ -14,12 +14,12 @@ import org.junit.jupiter.api.TestFactory;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import camlab.exercises.CourseExercises;
-import camlab.exercises.ExerciseRegistry;
 import camlab.exercises.GradeRun;
 import camlab.exercises.grading.GradeSettings;
 import camlab.exercises.grading.Status;
 import camlab.exercises.grading.Verdict;
 import camlab.exercises.instructor.Feedback;
+import camlab.exercises.registry.ExerciseRegistry;
 import camlab.exercises.report.GradeReport;
 import camlab.exercises.report.ScoreFiles;
 import camlab.exercises.report.ScoreTable;

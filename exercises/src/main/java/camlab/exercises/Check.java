@@ -6,6 +6,7 @@ import java.util.Optional;
 import camlab.exercises.grading.GradeSettings;
 import camlab.exercises.grading.Grading;
 import camlab.exercises.grading.Verdict;
+import camlab.exercises.registry.Exercise;
 import camlab.exercises.report.VerdictFormat;
 import camlab.exercises.source.ExerciseCell;
 import camlab.exercises.source.MarkerLine;

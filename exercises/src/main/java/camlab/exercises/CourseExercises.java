@@ -10,6 +10,9 @@ import camlab.exercises.graders.gap.*;
 import camlab.exercises.graders.gradcam.*;
 import camlab.exercises.graders.localization.*;
 import camlab.exercises.graders.trust.*;
+import camlab.exercises.registry.Contract;
+import camlab.exercises.registry.Exercise;
+import camlab.exercises.registry.ExerciseRegistry;
 
 /**
  * The course's exercises: the single source of truth for ids, titles, points and notebooks.

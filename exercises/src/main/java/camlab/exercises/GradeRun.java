@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import camlab.exercises.grading.GradeSettings;
 import camlab.exercises.grading.Grading;
 import camlab.exercises.grading.Verdict;
+import camlab.exercises.registry.ExerciseRegistry;
 import camlab.exercises.report.GradeReport;
 import camlab.exercises.source.Submission;
 import camlab.exercises.source.SubmissionSource;

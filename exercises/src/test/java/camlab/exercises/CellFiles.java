@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import camlab.exercises.registry.Exercise;
+import camlab.exercises.registry.ExerciseRegistry;
 import camlab.exercises.source.ExerciseCell;
 import camlab.exercises.source.MarkerLine;
 import camlab.exercises.source.Submission;

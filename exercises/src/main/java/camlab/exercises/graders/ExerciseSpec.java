@@ -15,7 +15,7 @@ import ai.djl.ndarray.NDArray;
 
 import org.junit.jupiter.api.DynamicTest;
 
-import camlab.exercises.Contract;
+import camlab.exercises.registry.Contract;
 
 /**
  * An exercise's grader as data — the contract, the library's reference implementation, the tolerance, the shape hint, golden

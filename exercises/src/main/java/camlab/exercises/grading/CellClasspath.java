@@ -22,9 +22,9 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
-import camlab.exercises.Exercise;
-import camlab.exercises.NotSolvedYet;
-import camlab.exercises.NotebookImports;
+import camlab.exercises.cell.NotSolvedYet;
+import camlab.exercises.cell.NotebookImports;
+import camlab.exercises.registry.Exercise;
 import camlab.exercises.sandbox.CellServer;
 
 /**

@@ -16,7 +16,7 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
-import camlab.exercises.Exercise;
+import camlab.exercises.registry.Exercise;
 
 /**
  * Checks what a compiled cell calls before any of its code runs: every method, field, class and method

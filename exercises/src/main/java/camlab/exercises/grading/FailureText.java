@@ -1,6 +1,6 @@
 package camlab.exercises.grading;
 
-import camlab.exercises.NotSolvedYet;
+import camlab.exercises.cell.NotSolvedYet;
 
 /** Turns what a grader test threw into one line a student can act on. */
 public final class FailureText {

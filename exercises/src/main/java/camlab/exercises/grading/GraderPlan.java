@@ -21,8 +21,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-import camlab.exercises.Exercise;
 import camlab.exercises.graders.Points;
+import camlab.exercises.registry.Exercise;
 
 /**
  * The tests that grade one exercise and what each is worth: the test methods of its visible grader, then those of its

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 
 import ai.djl.engine.Engine;
 
-import camlab.exercises.Exercise;
+import camlab.exercises.registry.Exercise;
 import camlab.exercises.sandbox.CellServer;
 import camlab.exercises.sandbox.Thrown;
 import camlab.exercises.source.Submission;

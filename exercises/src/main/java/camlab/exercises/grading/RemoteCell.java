@@ -10,8 +10,8 @@ import java.util.Optional;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
-import camlab.exercises.Exercise;
-import camlab.exercises.NotSolvedYet;
+import camlab.exercises.cell.NotSolvedYet;
+import camlab.exercises.registry.Exercise;
 import camlab.exercises.sandbox.CompilerServer;
 import camlab.exercises.sandbox.Thrown;
 import camlab.exercises.sandbox.Values;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import camlab.exercises.Exercise;
+import camlab.exercises.registry.Exercise;
 import camlab.exercises.sandbox.CompilerServer;
 import camlab.exercises.sandbox.Wire;
 

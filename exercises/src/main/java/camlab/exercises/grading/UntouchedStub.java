@@ -1,6 +1,6 @@
 package camlab.exercises.grading;
 
-import camlab.exercises.Exercise;
+import camlab.exercises.registry.Exercise;
 
 /**
  * Recognises a cell that is still exactly its stub — the marker, comments, the required signature and

@@ -3,7 +3,7 @@ package camlab.exercises.grading;
 import java.time.Duration;
 import java.util.List;
 
-import camlab.exercises.Exercise;
+import camlab.exercises.registry.Exercise;
 
 /**
  * The verdict on one exercise.

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import camlab.exercises.Exercise;
+import camlab.exercises.registry.Exercise;
 
 /** Turns a grader's outcomes, and how the cell JVM ended, into a verdict and a message that says what happened. */
 final class VerdictRules {

@@ -23,11 +23,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-import camlab.exercises.Exercise;
-import camlab.exercises.ExerciseRegistry;
 import camlab.exercises.grading.GradeSettings;
 import camlab.exercises.grading.Grading;
 import camlab.exercises.grading.Verdict;
+import camlab.exercises.registry.Exercise;
+import camlab.exercises.registry.ExerciseRegistry;
 import camlab.exercises.report.GradeReport;
 import camlab.exercises.report.VerdictFormat;
 import camlab.exercises.source.Submission;

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import camlab.exercises.Exercise;
-import camlab.exercises.ExerciseRegistry;
 import camlab.exercises.grading.GraderPlan;
+import camlab.exercises.registry.Exercise;
+import camlab.exercises.registry.ExerciseRegistry;
 import camlab.exercises.source.ExerciseCell;
 import camlab.exercises.source.Git;
 import camlab.exercises.source.SolutionsFile;

@@ -2,7 +2,7 @@ package camlab.exercises.sandbox;
 
 import java.io.IOException;
 
-import camlab.exercises.NotSolvedYet;
+import camlab.exercises.cell.NotSolvedYet;
 
 /**
  * What a cell's code threw, as the cell JVM reports it: enough to tell the student what happened and where.

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import camlab.exercises.NotebookImports;
+import camlab.exercises.cell.NotebookImports;
 
 /**
  * An exercise cell wrapped into a compilable Java class.

@@ -4,6 +4,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import camlab.exercises.registry.Exercise;
+
 /**
  * The first line of an exercise cell: {@code // EXERCISE 2.1 — Class activation map (3 points)}.
  *
@@ -29,6 +31,11 @@ public record MarkerLine(String id, String title, Integer points) {
   public static Optional<MarkerLine> ofCell(String cellSource) {
     if (cellSource == null) return Optional.empty();
     return cellSource.lines().filter(l -> !l.isBlank()).findFirst().flatMap(MarkerLine::parse);
+  }
+
+  /** The marker line that opens {@code exercise}'s cell. */
+  public static String of(Exercise exercise) {
+    return format(exercise.id(), exercise.title(), exercise.points());
   }
 
   /** The canonical marker line for an exercise. */

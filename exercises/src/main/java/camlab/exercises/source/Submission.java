@@ -1,6 +1,6 @@
 package camlab.exercises.source;
 
-import camlab.exercises.Exercise;
+import camlab.exercises.registry.Exercise;
 
 /** What the grader found for one exercise in the selected source. */
 public sealed interface Submission {

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import camlab.exercises.Exercise;
-import camlab.exercises.ExerciseRegistry;
+import camlab.exercises.registry.Exercise;
+import camlab.exercises.registry.ExerciseRegistry;
 
 /**
  * Where answers are read from: the working-tree notebooks (what the student saved), the notebooks as

@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import camlab.exercises.CellFiles;
-import camlab.exercises.Exercise;
 import camlab.exercises.GradeRun;
 import camlab.exercises.fixture.relu.ReluGrader;
 import camlab.exercises.fixture.relu.ToyExercises;
@@ -22,8 +21,10 @@ import camlab.exercises.grading.Grading;
 import camlab.exercises.grading.Status;
 import camlab.exercises.grading.TestOutcome;
 import camlab.exercises.grading.Verdict;
+import camlab.exercises.registry.Exercise;
 import camlab.exercises.report.GradeReport;
 import camlab.exercises.report.VerdictFormat;
+import camlab.exercises.source.MarkerLine;
 import camlab.exercises.source.NotebookFile;
 import camlab.exercises.source.RepoRoot;
 import camlab.exercises.source.SolutionsFile;
@@ -58,9 +59,9 @@ class AddingAnExerciseIT {
   @Test
   void theSolutionAndTheStubCarryTheRegistrysMarker() throws Exception {   // steps 6–7
     String solution = CellFiles.read(TOY.resolve("solutions/10-toy.jsh"));
-    assertEquals(RELU.markerLine(), firstLine(SolutionsFile.sections(solution, "10-toy.jsh").get(0).source()));
+    assertEquals(MarkerLine.of(RELU), firstLine(SolutionsFile.sections(solution, "10-toy.jsh").get(0).source()));
     String notebook = CellFiles.read(TOY.resolve("notebooks/10-toy.ipynb"));
-    assertEquals(RELU.markerLine(), firstLine(NotebookFile.exerciseCells(NotebookFile.parse(notebook, "10-toy.ipynb"), "10-toy.ipynb")
+    assertEquals(MarkerLine.of(RELU), firstLine(NotebookFile.exerciseCells(NotebookFile.parse(notebook, "10-toy.ipynb"), "10-toy.ipynb")
         .get(0).source()));
   }
 
@@ -87,7 +88,7 @@ class AddingAnExerciseIT {
   void everyWrongAnswerFailsAndOneOnlyTheHiddenTestsCatch(@TempDir Path tmp) throws Exception {   // steps 5 and 8, graded
     List<Path> wrong = CellFiles.list(TOY.resolve("wrong-answers/10.1"));
     Path library = tmp.resolve("calls-the-library.jsh");
-    Files.writeString(library, RELU.markerLine() + "\nNDArray relu(NDArray map) {\n    return camlab.ops.MapOps.relu(map);\n}\n");
+    Files.writeString(library, MarkerLine.of(RELU) + "\nNDArray relu(NDArray map) {\n    return camlab.ops.MapOps.relu(map);\n}\n");
     List<Submission> submissions = new java.util.ArrayList<>(wrong.stream().map(f -> CellFiles.submission(ToyExercises.registry(), f)).toList());
     submissions.add(CellFiles.submission(ToyExercises.registry(), library));
     List<Verdict> verdicts;

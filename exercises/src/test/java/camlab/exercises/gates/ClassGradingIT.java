@@ -22,12 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import camlab.exercises.CourseExercises;
-import camlab.exercises.ExerciseRegistry;
 import camlab.exercises.SolveNotebooks;
 import camlab.exercises.fixture.FixtureExercises;
 import camlab.exercises.grading.GradeSettings;
 import camlab.exercises.grading.GraderPlan;
 import camlab.exercises.instructor.ClassGrading;
+import camlab.exercises.registry.ExerciseRegistry;
 import camlab.exercises.source.RepoRoot;
 import camlab.exercises.source.SolutionsFile;
 

@@ -26,8 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import camlab.exercises.CellFiles;
-import camlab.exercises.Exercise;
-import camlab.exercises.ExerciseRegistry;
 import camlab.exercises.GradeRun;
 import camlab.exercises.SolveNotebooks;
 import camlab.exercises.fixture.FixtureExercises;
@@ -36,6 +34,8 @@ import camlab.exercises.grading.Grading;
 import camlab.exercises.grading.Sandbox;
 import camlab.exercises.grading.Status;
 import camlab.exercises.grading.Verdict;
+import camlab.exercises.registry.Exercise;
+import camlab.exercises.registry.ExerciseRegistry;
 import camlab.exercises.report.GradeReport;
 import camlab.exercises.report.VerdictFormat;
 import camlab.exercises.source.ExerciseCell;

@@ -15,10 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import camlab.exercises.CellFiles;
 import camlab.exercises.CourseExercises;
-import camlab.exercises.Exercise;
-import camlab.exercises.ExerciseRegistry;
 import camlab.exercises.fixture.FixtureExercises;
+import camlab.exercises.registry.Exercise;
+import camlab.exercises.registry.ExerciseRegistry;
 import camlab.exercises.source.ExerciseCell;
+import camlab.exercises.source.MarkerLine;
 import camlab.exercises.source.NotebookFile;
 import camlab.exercises.source.RepoRoot;
 import camlab.exercises.source.SolutionsFile;
@@ -90,8 +91,8 @@ class RegistryConsistencyIT {
       String marker = cell.source().lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
       if (e == null) {
         problems.add(cell.origin() + ": exercise " + cell.id() + " is not registered for " + where + " (CourseExercises)");
-      } else if (!marker.equals(e.markerLine())) {
-        problems.add(cell.origin() + ": marker `" + marker + "` should be `" + e.markerLine() + "`");
+      } else if (!marker.equals(MarkerLine.of(e))) {
+        problems.add(cell.origin() + ": marker `" + marker + "` should be `" + MarkerLine.of(e) + "`");
       }
     }
     for (Exercise e : expected) {

@@ -12,7 +12,7 @@ import static camlab.exercises.graders.GraderChecks.passes;
 import static camlab.exercises.graders.GraderChecks.todo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import camlab.exercises.NotSolvedYet;
+import camlab.exercises.cell.NotSolvedYet;
 import camlab.exercises.graders.cam.BilinearUpsample;
 import camlab.exercises.graders.cam.BilinearUpsampleGrader;
 import camlab.exercises.graders.cam.BilinearUpsampleHiddenGrader;

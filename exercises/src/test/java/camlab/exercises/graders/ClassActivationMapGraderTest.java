@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import camlab.exercises.NotSolvedYet;
+import camlab.exercises.cell.NotSolvedYet;
 import camlab.exercises.graders.cam.ClassActivationMap;
 import camlab.exercises.graders.cam.ClassActivationMapGrader;
 import camlab.exercises.graders.cam.ClassActivationMapHiddenGrader;

@@ -19,9 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import camlab.exercises.CourseExercises;
-import camlab.exercises.Exercise;
 import camlab.exercises.fixture.relu.ToyExercises;
 import camlab.exercises.graders.cam.ClassActivationMap;
+import camlab.exercises.registry.Exercise;
 
 import static camlab.exercises.graders.Args.args;
 import static camlab.exercises.graders.ExerciseSpec.dims;

@@ -12,7 +12,7 @@ import static camlab.exercises.graders.GraderChecks.passes;
 import static camlab.exercises.graders.GraderChecks.todo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import camlab.exercises.NotSolvedYet;
+import camlab.exercises.cell.NotSolvedYet;
 import camlab.exercises.graders.gap.GlobalAveragePool;
 import camlab.exercises.graders.gap.GlobalAveragePoolGrader;
 import camlab.exercises.graders.gap.GlobalAveragePoolHiddenGrader;

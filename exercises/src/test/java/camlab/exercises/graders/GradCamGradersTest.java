@@ -13,7 +13,7 @@ import static camlab.exercises.graders.GraderChecks.passes;
 import static camlab.exercises.graders.GraderChecks.todo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import camlab.exercises.NotSolvedYet;
+import camlab.exercises.cell.NotSolvedYet;
 import camlab.exercises.graders.gradcam.CounterfactualMap;
 import camlab.exercises.graders.gradcam.CounterfactualMapGrader;
 import camlab.exercises.graders.gradcam.CounterfactualMapHiddenGrader;

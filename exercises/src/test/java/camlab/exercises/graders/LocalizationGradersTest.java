@@ -11,7 +11,7 @@ import static camlab.exercises.graders.GraderChecks.passes;
 import static camlab.exercises.graders.GraderChecks.todo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import camlab.exercises.NotSolvedYet;
+import camlab.exercises.cell.NotSolvedYet;
 import camlab.exercises.graders.localization.BoxIou;
 import camlab.exercises.graders.localization.BoxIouGrader;
 import camlab.exercises.graders.localization.BoxIouHiddenGrader;

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import camlab.evaluate.faithfulness.CausalMetric;
 import camlab.evaluate.sanity.Spearman;
-import camlab.exercises.NotSolvedYet;
+import camlab.exercises.cell.NotSolvedYet;
 import camlab.exercises.graders.trust.DeletionAuc;
 import camlab.exercises.graders.trust.DeletionAucGrader;
 import camlab.exercises.graders.trust.DeletionAucHiddenGrader;

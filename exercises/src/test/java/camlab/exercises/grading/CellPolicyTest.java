@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import camlab.exercises.CourseExercises;
-import camlab.exercises.Exercise;
 import camlab.exercises.fixture.FixtureExercises;
+import camlab.exercises.registry.Exercise;
 import camlab.exercises.sandbox.CellCompiler;
 import camlab.exercises.sandbox.CompileOutcome;
 import camlab.exercises.source.RepoRoot;

@@ -10,11 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import camlab.exercises.CourseExercises;
-import camlab.exercises.Exercise;
 import camlab.exercises.grading.GraderPlan;
 import camlab.exercises.grading.Status;
 import camlab.exercises.grading.TestOutcome;
 import camlab.exercises.grading.Verdict;
+import camlab.exercises.registry.Exercise;
 import camlab.exercises.report.GradeReport;
 
 /** What a student is shown: visible tests with their messages, hidden tests by name and result only. */

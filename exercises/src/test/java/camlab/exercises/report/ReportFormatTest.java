@@ -12,10 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import camlab.exercises.CourseExercises;
-import camlab.exercises.Exercise;
 import camlab.exercises.fixture.FixtureExercises;
 import camlab.exercises.grading.Status;
 import camlab.exercises.grading.Verdict;
+import camlab.exercises.registry.Exercise;
 
 class ReportFormatTest {
   private final Exercise cam = CourseExercises.registry().require("2.1");

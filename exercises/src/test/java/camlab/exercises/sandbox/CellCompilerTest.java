@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import camlab.exercises.CourseExercises;
-import camlab.exercises.Exercise;
 import camlab.exercises.fixture.FixtureExercises;
+import camlab.exercises.registry.Exercise;
 
 class CellCompilerTest {
   private static final String CAM = "// EXERCISE 2.1 — Class activation map (3 points)\n";

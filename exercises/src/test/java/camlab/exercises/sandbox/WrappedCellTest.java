@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import camlab.exercises.NotebookImports;
+import camlab.exercises.cell.NotebookImports;
 
 class WrappedCellTest {
   private static final String CELL = "// EXERCISE 9.1 — Sum (1 point)\n"

@@ -1,4 +1,4 @@
-package camlab.exercises;
+package camlab.exercises.cell;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +10,7 @@ class NotebookImportsTest {
   void cellsSeeTheJavaAndDjlPackagesAndTheStubException() {
     assertTrue(NotebookImports.forCells().contains("import java.util.*;"));
     assertTrue(NotebookImports.forCells().contains("import ai.djl.ndarray.types.*;"));
-    assertTrue(NotebookImports.forCells().contains("import camlab.exercises.NotSolvedYet;"));
+    assertTrue(NotebookImports.forCells().contains("import camlab.exercises.cell.NotSolvedYet;"));
   }
 
   @Test

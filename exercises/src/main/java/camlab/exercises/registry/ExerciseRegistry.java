@@ -1,4 +1,4 @@
-package camlab.exercises;
+package camlab.exercises.registry;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package camlab.exercises;
+package camlab.exercises.registry;
 
 import java.util.List;
 import java.util.Objects;
@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * One graded exercise: where its cell lives, what it must define, how many points it is worth and
- * which JUnit class grades it. The registry ({@link CourseExercises}) is the source of truth for points.
+ * which JUnit class grades it. The course's registry ({@code camlab.exercises.CourseExercises}) is the source of truth for points.
  *
  * @param notebook      file name of the notebook holding the cell, e.g. {@code 02-cam.ipynb}
  * @param grader        a JUnit 5 class whose tests receive the student's implementation of {@code contract}
@@ -57,11 +57,6 @@ public record Exercise(String id, String title, int points, String notebook, Con
   /** The file in {@code solutions/} holding this exercise's reference answer, e.g. {@code 02-cam.jsh}. */
   public String solutionsFile() {
     return notebook.substring(0, notebook.length() - ".ipynb".length()) + ".jsh";
-  }
-
-  /** The marker line that opens this exercise's cell. */
-  public String markerLine() {
-    return camlab.exercises.source.MarkerLine.format(id, title, points);
   }
 
   /** The class name a cell is compiled under: {@code Cell_2_1}. */

@@ -1,4 +1,4 @@
-package camlab.exercises;
+package camlab.exercises.cell;
 
 /**
  * Thrown by the stub of an exercise cell that the student has not solved yet.

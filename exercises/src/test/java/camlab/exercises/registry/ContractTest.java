@@ -1,4 +1,4 @@
-package camlab.exercises;
+package camlab.exercises.registry;
 
 import java.util.List;
 import java.util.function.Function;

@@ -1,4 +1,4 @@
-package camlab.exercises;
+package camlab.exercises.cell;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +37,7 @@ public final class NotebookImports {
       "camlab.viz");
 
   /** Single-type imports. */
-  public static final List<String> CLASSES = List.of("camlab.exercises.NotSolvedYet");
+  public static final List<String> CLASSES = List.of("camlab.exercises.cell.NotSolvedYet");
 
   /** Static imports for notebook cells only: exercise cells must not grade themselves. */
   public static final List<String> KERNEL_STATICS = List.of("camlab.exercises.Check.check");

@@ -1,4 +1,4 @@
-package camlab.exercises;
+package camlab.exercises.registry;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
