@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,14 +42,15 @@ final class EvalCommand implements Main.Command {
   static final Set<String> VALUED = valued();
   static final Set<String> FLAGS = Set.of();
 
+  /** Most images explained together: the activations grow with the batch, the work per image does not shrink. */
+  static final int MAX_BATCH = 1024;
+
   private static Set<String> valued() {
-    Set<String> valued = new java.util.HashSet<>(Set.of("limit", "val-limit", "json", "markdown", "device", "model", "methods", "steps", "batch",
+    Set<String> valued = new HashSet<>(Set.of("limit", "val-limit", "json", "markdown", "device", "model", "methods", "steps", "batch",
         "sanity", "faithfulness-limit"));
     for (MethodOptions.Option option : METHOD_OPTIONS) valued.add(option.flag());
     return Set.copyOf(valued);
   }
-  /** Most images explained together: the activations grow with the batch, the work per image does not shrink. */
-  static final int MAX_BATCH = 1024;
 
   private final PrintStream out;
 
