@@ -91,9 +91,8 @@ public final class Methods {
    */
   public static void requireTakers(List<MapMethod> methods, MethodOptions options) {
     for (MethodOptions.Option option : options.given()) {
-      boolean taken = methods.stream().anyMatch(m -> Explainers.names().contains(m.name()) && Explainers.options(m.name()).contains(option));
-      if (!taken) {
-        List<String> takers = Explainers.names().stream().filter(n -> Explainers.options(n).contains(option)).toList();
+      List<String> takers = Explainers.takers(option);
+      if (methods.stream().noneMatch(m -> takers.contains(m.name()))) {
         throw new IllegalArgumentException("--" + option.flag() + " applies to " + String.join(", ", takers)
             + ", and none of the methods evaluated (" + methods.stream().map(MapMethod::name).toList() + ") takes it; add one of them to"
             + " --methods or leave --" + option.flag() + " out.");

@@ -76,13 +76,18 @@ public final class Explainers {
     Entry entry = entry(name);
     for (Option option : options.given()) {
       if (!entry.accepts().contains(option)) {
-        List<String> takers = BY_NAME.entrySet().stream().filter(e -> e.getValue().accepts().contains(option)).map(Map.Entry::getKey).toList();
+        List<String> takers = takers(option);
         throw new IllegalArgumentException("--" + option.flag() + " does not apply to " + name + ", which takes "
             + (entry.accepts().isEmpty() ? "no options" : describe(entry.accepts())) + "; --" + option.flag() + " is for "
             + (takers.isEmpty() ? "no method" : String.join(", ", takers)) + ".");
       }
     }
     return entry.make().apply(options);
+  }
+
+  /** The methods that take {@code option}, in registry order. */
+  public static List<String> takers(Option option) {
+    return BY_NAME.entrySet().stream().filter(e -> e.getValue().accepts().contains(option)).map(Map.Entry::getKey).toList();
   }
 
   /** The options a method takes. */

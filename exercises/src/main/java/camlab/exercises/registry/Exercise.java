@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import camlab.exercises.sandbox.CellSignature;
+
 /**
  * One graded exercise: where its cell lives, what it must define, how many points it is worth and
  * which JUnit class grades it. The course's registry ({@code camlab.exercises.CourseExercises}) is the source of truth for points.
@@ -65,7 +67,7 @@ public record Exercise(String id, String title, int points, String notebook, Con
   }
 
   /** The method this exercise's cell must define, as a cell JVM checks it. */
-  public camlab.exercises.sandbox.CellSignature cellSignature() {
+  public CellSignature cellSignature() {
     return contract.cellSignature(cellClassName(), id);
   }
 
